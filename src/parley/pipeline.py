@@ -1,0 +1,169 @@
+"""The one orchestration spine of parley, read top to bottom.
+
+    ingest(paths, store):
+        1. read      files, folders, feeds, JSONL, WARC -> cleaned Articles (bad files become error lines)
+        2. skip      articles whose id (hash of the cleaned text) is already stored
+        3. dedup     near-duplicates of stored or earlier articles get ``duplicate_of`` (MinHash LSH)
+        4. analyse   spaCy ``nlp.pipe`` once over the batch, then ``extract.build_record`` per Doc
+        5. store     each batch in one transaction (a killed run keeps whole articles only)
+        6. resolve   across the corpus: people, timeline (event ids), conflicts; one transaction
+        7. index     the search index beside the store is updated with the new articles
+
+    extract(paths): steps 1, 4 and 6 without any database, for the JSONL export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from parley import ingest as readers
+from parley.errors import InputError
+from parley.extract import build_record
+from parley.ingest.dedup import DuplicateIndex
+from parley.models import Article, Record
+from parley.resolve.conflicts import find_conflicts
+from parley.resolve.people import merge_people
+from parley.resolve.timeline import assign_timeline_ids, build_timeline
+from parley.store import Store
+
+__all__ = ["IngestReport", "ingest", "extract", "analyse", "resolve_corpus", "refresh"]
+
+BATCH = 64
+Progress = Callable[[str, int], None]  # (stage, advance)
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    duplicates: int = 0
+    errors: list[str] = field(default_factory=list)
+    added_articles: list[Article] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+    def to_dict(self) -> dict:
+        return {
+            "read": self.read,
+            "added": self.added,
+            "already_stored": self.already_stored,
+            "duplicates": self.duplicates,
+            "errors": list(self.errors),
+            "added_ids": [a.id for a in self.added_articles],
+        }
+
+
+def _noop(stage: str, advance: int) -> None:
+    return None
+
+
+def with_published(article: Article, published: str | None) -> Article:
+    """Give an article a publication date when its source did not (``--published``)."""
+    return replace(article, published=published) if published and not article.published else article
+
+
+def analyse(articles: Sequence[Article], progress: Progress = _noop) -> Iterator[Record]:
+    """Step 4: one spaCy pass over the articles, then the extraction steps per Doc."""
+    from parley.nlp import load
+
+    nlp = load()
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=32):
+        yield build_record(article, doc)
+        progress("analyse", 1)
+
+
+def resolve_corpus(records: Sequence[Record]) -> tuple[list[Record], list[dict], list[dict], list[dict]]:
+    """Step 6: cross-article people, timeline and conflicts. Returns records with timeline ids filled."""
+    timeline = build_timeline(records)
+    records = assign_timeline_ids(records, timeline)
+    people = [p.to_dict() for p in merge_people(records)]
+    conflicts = [c.to_dict() for c in find_conflicts(records, timeline)]
+    return list(records), people, timeline.to_dict()["entries"], conflicts
+
+
+def extract(paths: Sequence[str | Path], published: str | None = None,
+            progress: Progress = _noop) -> tuple[list[Record], list[str]]:
+    """Read and analyse articles without a database: the records of the JSONL export, and error lines."""
+    articles, errors = [], []
+    for item in readers.read_paths(paths):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            articles.append(with_published(item, published))
+            progress("read", 1)
+    index = DuplicateIndex()
+    articles = _unique(readers.dedup.mark_duplicates(articles, index))
+    records = list(analyse(articles, progress))
+    records, _, _, _ = resolve_corpus(records)
+    return records, errors
+
+
+def _unique(articles: Iterable[Article]) -> list[Article]:
+    seen, out = set(), []
+    for a in articles:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None = None,
+           progress: Progress = _noop) -> IngestReport:
+    report = IngestReport()
+    known = store.article_ids()
+    index = DuplicateIndex()
+    for article_id, signature in store.signatures().items():
+        index.add_signature(article_id, signature)
+
+    # 1-2. read, skip what is stored
+    fresh: list[Article] = []
+    for item in readers.read_paths(paths):
+        if isinstance(item, InputError):
+            report.errors.append(str(item))
+            continue
+        report.read += 1
+        progress("read", 1)
+        if item.id in known or any(a.id == item.id for a in fresh[-1:]):
+            report.already_stored += 1
+            continue
+        known.add(item.id)
+        fresh.append(with_published(item, published))
+
+    # 3. near-duplicates against the store and each other
+    fresh = readers.dedup.mark_duplicates(fresh, index)
+    report.duplicates = sum(1 for a in fresh if a.duplicate_of)
+
+    # 4-5. analyse and store batch by batch
+    for start in range(0, len(fresh), BATCH):
+        batch = fresh[start:start + BATCH]
+        records = list(analyse(batch, progress))
+        signatures = {a.id: index.signature_bytes(a.text) for a in batch}
+        report.added += store.write_records(records, signatures)
+        report.added_articles.extend(batch)
+
+    # 6-7. corpus-level results and the search index, also after an earlier run was killed
+    if report.added or store.corpus_stale():
+        refresh(store, progress)
+    return report
+
+
+def refresh(store: Store, progress: Progress = _noop) -> None:
+    """Recompute people, timeline and conflicts over the whole store, then update the search index."""
+    records = list(store.records())
+    progress("resolve", 0)
+    records, people, timeline, conflicts = resolve_corpus(records)
+    store.replace_corpus(people=people, timeline=timeline, conflicts=conflicts, records=records)
+    _update_index(store)
+
+
+def _update_index(store: Store) -> None:
+    try:
+        from parley.search import update_index
+    except ImportError:  # search layer not built yet
+        return
+    update_index(store)
