@@ -1,0 +1,75 @@
+"""Filtering timeline entries the way analysts ask: by actor, place and date range.
+
+Shared by the CLI, the API and the report so that `--actor Putin --since 2020` means the same everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from parley.errors import QueryError
+
+__all__ = ["check_date", "filter_timeline", "find_entry", "entry_date", "mentions_actor"]
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_date(value: str | None, name: str = "date") -> str | None:
+    """A filter date must be YYYY, YYYY-MM or YYYY-MM-DD."""
+    if value is None or value == "":
+        return None
+    if not _DATE.match(value):
+        raise QueryError(f"{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def entry_date(entry: dict) -> str | None:
+    date = entry.get("date")
+    if isinstance(date, dict):
+        date = date.get("value")
+    return date or None
+
+
+def mentions_actor(names: Iterable[str], actor: str) -> bool:
+    """An actor matches a participant by full name, or by any word of it ("Putin", "aliyev")."""
+    actor = actor.strip().lower()
+    for name in names:
+        low = name.lower()
+        if actor == low or actor in low.split() or (len(actor) > 3 and actor in low):
+            return True
+    return False
+
+
+def filter_timeline(entries: Sequence[dict], *, actors: Iterable[str] = (), where: str | None = None,
+                    since: str | None = None, until: str | None = None) -> list[dict]:
+    since, until = check_date(since, "--since"), check_date(until, "--until")
+    out = []
+    for e in entries:
+        participants = e.get("participants") or []
+        if any(not mentions_actor(participants, a) for a in actors):
+            continue
+        if where and where.lower() not in (e.get("location") or "").lower():
+            continue
+        value = entry_date(e)
+        if since or until:
+            if not value or not value[:4].isdigit():
+                continue  # an undated event cannot be placed inside a range
+            if since and value[: len(since)] < since:
+                continue
+            if until and value[: len(until)] > until:
+                continue
+        out.append(e)
+    return out
+
+
+def find_entry(entries: Sequence[dict], timeline_id: str) -> dict:
+    hits = [e for e in entries if str(e.get("timeline_id", "")).startswith(timeline_id)]
+    exact = [e for e in hits if e.get("timeline_id") == timeline_id]
+    if exact:
+        return exact[0]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise QueryError(f"no timeline entry with id {timeline_id!r}; 'parley timeline' lists them")
+    raise QueryError(f"id prefix {timeline_id!r} matches {len(hits)} entries; give more characters")
