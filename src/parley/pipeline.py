@@ -28,7 +28,7 @@ from parley.resolve.people import merge_people
 from parley.resolve.timeline import assign_timeline_ids, build_timeline
 from parley.store import Store
 
-__all__ = ["IngestReport", "ingest", "extract", "analyse", "resolve_corpus", "refresh"]
+__all__ = ["Corpus", "IngestReport", "ingest", "extract", "analyse", "resolve_corpus", "refresh"]
 
 BATCH = 64
 Progress = Callable[[str, int], None]  # (stage, advance)
@@ -86,8 +86,19 @@ def resolve_corpus(records: Sequence[Record]) -> tuple[list[Record], list[dict],
     return list(records), people, timeline.to_dict()["entries"], conflicts
 
 
+@dataclass
+class Corpus:
+    """What `extract` finds in a set of files, without a database."""
+
+    records: list[Record]
+    errors: list[str]
+    people: list[dict]
+    timeline: list[dict]
+    conflicts: list[dict]
+
+
 def extract(paths: Sequence[str | Path], published: str | None = None,
-            progress: Progress = _noop) -> tuple[list[Record], list[str]]:
+            progress: Progress = _noop) -> Corpus:
     """Read and analyse articles without a database: the records of the JSONL export, and error lines."""
     articles, errors = [], []
     for item in readers.read_paths(paths):
@@ -98,9 +109,8 @@ def extract(paths: Sequence[str | Path], published: str | None = None,
             progress("read", 1)
     index = DuplicateIndex()
     articles = _unique(readers.dedup.mark_duplicates(articles, index))
-    records = list(analyse(articles, progress))
-    records, _, _, _ = resolve_corpus(records)
-    return records, errors
+    records, people, timeline, conflicts = resolve_corpus(list(analyse(articles, progress)))
+    return Corpus(records, errors, people, timeline, conflicts)
 
 
 def _unique(articles: Iterable[Article]) -> list[Article]:

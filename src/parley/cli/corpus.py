@@ -50,7 +50,8 @@ def extract(
     from parley import pipeline
 
     with errors_as_messages(), progress_bar(None, "extract", enabled=out is not None) as progress:
-        records, errors = pipeline.extract(paths, published=published, progress=progress)
+        corpus = pipeline.extract(paths, published=published, progress=progress)
+    records, errors = corpus.records, corpus.errors
     _write_jsonl(records, out)
     for line in errors:
         err_console.print(f"[bold red]error:[/] {line}", highlight=False, soft_wrap=True)
