@@ -1,6 +1,7 @@
 """The DuckDB store: migrations, idempotent writes, transactions that keep the store whole."""
 
 from __future__ import annotations
+
 import pytest
 
 from parley.errors import NotFoundError, StoreError
