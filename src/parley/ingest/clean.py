@@ -1,0 +1,330 @@
+"""Cleaning of scraped plain text: keep every sentence of the article, drop the page chrome.
+
+The cascade, per line (a hard-wrapped paragraph counts as one line):
+
+1. normalise whitespace (odd spaces become plain spaces 1:1, lines stripped);
+2. find the article body: the first and last *body lines* (long, sentence-terminated, not repeated)
+   split the page into a top zone (headline, caption, dateline, byline), the body and a bottom zone
+   (signature, byline, widgets, teasers);
+3. drop separators, exact repeats, lines matching ``data/boilerplate_patterns.txt``, lines in another
+   language, and short lines that recur in other files of the same batch (``CleaningContext``);
+4. read metadata off the chrome it drops: dateline -> published, byline -> author, signature -> outlet;
+5. keep the headline once, as the first paragraph; keep a photo caption once (it can hold evidence).
+
+Everything dropped goes verbatim into ``CleanedText.removed``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from parley.ingest._data import entries, patterns, stopwords
+from parley.ingest.dates import parse_dateline
+from parley.ingest.detect import is_foreign_line, language
+from parley.ingest.text import normalise_line, split_lines
+
+__all__ = ["CleanedText", "CleaningContext", "clean_text", "strip_chrome", "line_key"]
+
+_TERMINAL = tuple('.!?"”’»…)')
+_SENTENCE_END = tuple('.!"”’»…')
+_WORD = re.compile(r"\S+")
+_DOMAIN_MARK = re.compile(r"^/\s*([A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,})\s*/\s*")
+_DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,}$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|reporting by|author|text|story by)\s*:?\s+(?P<name>[^,|;•–—(]+?)"
+    r"\s*(?:(?:,|\||;|•|–|—|\(|\bfor\b|\bin\b).*)?$",
+    re.IGNORECASE,
+)
+_OUTLET_MARK = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?)?\s*(?P<name>[^.|]+?)\.?$", re.I)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """Article text without chrome, the dropped lines, and metadata read off the chrome."""
+
+    text: str
+    removed: tuple[str, ...] = ()
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+def line_key(line: str) -> str:
+    """Comparison key of a line: case, quote marks and whitespace folded."""
+    return " ".join(normalise_line(line).translate(_QUOTES).casefold().split())
+
+
+@dataclass
+class CleaningContext:
+    """Line statistics over one batch of plain-text files: a short line that stands alone in two or
+    more different files is site chrome (menus, widgets), not article text."""
+
+    max_words: int = 12
+    line_files: Counter = field(default_factory=Counter)
+    _seen: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> "CleaningContext":
+        ctx = cls()
+        for t in texts:
+            ctx.add(t)
+        return ctx
+
+    def add(self, text: str) -> None:
+        digest = hashlib.sha256(line_key(text).encode()).hexdigest()
+        if digest in self._seen:  # an exact copy of a file says nothing about chrome
+            return
+        self._seen.add(digest)
+        keys = {line_key(x) for x in split_lines(text)}
+        for k in keys:
+            if k and len(k.split()) <= self.max_words:
+                self.line_files[k] += 1
+
+    def shared(self, line: str) -> bool:
+        return self.line_files.get(line_key(line), 0) >= 2
+
+
+@dataclass
+class _Unit:
+    raw: str  # verbatim source line(s)
+    text: str  # normalised
+    para: int
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+
+def clean_text(raw: str, source: str = "", context: CleaningContext | None = None) -> CleanedText:
+    """Clean one scraped plain-text article (see the module docstring for the cascade)."""
+    units = _units(raw)
+    if not units:
+        return CleanedText(text="")
+    full = "\n".join(u.text for u in units)
+    lang = language(full)
+    keys = Counter(line_key(u.text) for u in units)
+    body = [i for i, u in enumerate(units) if _body_like(u) and keys[line_key(u.text)] == 1]
+    chrome_free_body = [i for i in body if not _pattern(units[i].text)]
+    first_body = chrome_free_body[0] if chrome_free_body else len(units)
+    last_body = chrome_free_body[-1] if chrome_free_body else len(units)
+
+    removed: list[str] = []
+    kept: list[tuple[int, str]] = []  # (para, text)
+    meta: dict[str, str | None] = {"title": None, "outlet": None, "author": None, "published": None}
+    title_index: int | None = None
+    seen: set[str] = set()
+
+    for i, u in enumerate(units):
+        text = u.text
+        key = line_key(text)
+        zone = "top" if i < first_body else "bottom" if i > last_body else "body"
+        nwords = len(u.words)
+
+        m = _DOMAIN_MARK.match(text)
+        if m:
+            meta["outlet"] = meta["outlet"] or m.group(1)
+            removed.append(m.group(0).strip())
+            text = text[m.end():]
+            key = line_key(text)
+            if not text:
+                continue
+        if not any(c.isalnum() for c in text):
+            removed.append(u.raw)
+            continue
+        if key in seen:
+            removed.append(u.raw)
+            continue
+        seen.add(key)
+
+        drop, found = _metadata(text, zone, nwords, full, meta)
+        if found:
+            for k, v in found.items():
+                meta[k] = meta[k] or v
+        if drop:
+            removed.append(u.raw)
+            continue
+        protected = zone == "top" and meta["title"] is None and _headline_shaped(text) and nwords >= 4
+        if (
+            (nwords <= 20 and _pattern(text))
+            or is_foreign_line(text, lang)
+            or (context is not None and not protected and nwords <= 7 and context.shared(text))
+        ):
+            removed.append(u.raw)
+            continue
+        if zone == "top":
+            if meta["title"] is None and _headline_shaped(text):
+                meta["title"] = text
+                title_index = len(kept)
+            elif not _caption(text) and not text.endswith(_TERMINAL) and nwords < 4:
+                removed.append(u.raw)  # section label
+                continue
+        elif zone == "bottom" and not (text.endswith(_SENTENCE_END) and nwords >= 3):
+            removed.append(u.raw)  # teaser, label or widget after the last sentence
+            continue
+        kept.append((u.para, text))
+
+    if title_index is not None:  # the headline opens the text, as its own paragraph
+        _, title = kept.pop(title_index)
+        kept.insert(0, (-1, title))
+    return CleanedText(
+        text=_join(kept),
+        removed=tuple(removed),
+        title=meta["title"],
+        outlet=meta["outlet"],
+        author=meta["author"],
+        published=meta["published"],
+    )
+
+
+def strip_chrome(text: str) -> tuple[str, tuple[str, ...]]:
+    """Light cleaning for text an extractor already isolated (HTML, feeds): separators, exact repeats,
+    boilerplate patterns and other-language lines only. Returns (text, removed lines)."""
+    units = _units(text)
+    lang = language("\n".join(u.text for u in units))
+    kept, removed, seen = [], [], set()
+    for u in units:
+        key = line_key(u.text)
+        if (
+            not any(c.isalnum() for c in u.text)
+            or key in seen
+            or (len(u.words) <= 20 and _pattern(u.text))
+            or is_foreign_line(u.text, lang)
+        ):
+            removed.append(u.raw)
+            continue
+        seen.add(key)
+        kept.append((u.para, u.text))
+    return _join(kept), tuple(removed)
+
+
+# -- units -------------------------------------------------------------------------------------------
+
+
+def _units(raw: str) -> list[_Unit]:
+    """Non-blank lines with their paragraph number; a hard-wrapped prose block becomes one unit."""
+    blocks: list[list[str]] = [[]]
+    for line in split_lines(raw.lstrip("\ufeff")):
+        if normalise_line(line):
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    units: list[_Unit] = []
+    for para, block in enumerate(b for b in blocks if b):
+        norm = [normalise_line(x) for x in block]
+        if _hard_wrapped(norm):
+            units.append(_Unit("\n".join(block), " ".join(norm), para))
+        else:
+            units.extend(_Unit(r, n, para) for r, n in zip(block, norm))
+    return units
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A block whose lines stop mid-sentence at a similar width is one wrapped paragraph."""
+    if len(lines) < 2:
+        return False
+    inner = lines[:-1]
+    broken = sum(1 for x in inner if len(x) >= 40 and not x.endswith(_TERMINAL))
+    return broken * 2 >= len(inner) and len({line_key(x) for x in lines}) == len(lines)
+
+
+def _join(kept: list[tuple[int, str]]) -> str:
+    """Kept lines of one source paragraph stay on adjacent lines; paragraphs get one blank line."""
+    out: list[str] = []
+    last = None
+    for para, text in kept:
+        if out and para == last and para >= 0:
+            out[-1] += "\n" + text
+        else:
+            out.append(text)
+        last = para
+    return "\n\n".join(out)
+
+
+# -- line shapes -------------------------------------------------------------------------------------
+
+
+def _body_like(u: _Unit) -> bool:
+    n = len(u.words)
+    return n >= 40 or (n >= 12 and u.text.endswith(_TERMINAL))
+
+
+def _pattern(text: str) -> bool:
+    return any(p.search(text) for p in patterns("boilerplate_patterns"))
+
+
+def _caption(text: str) -> bool:
+    return any(p.search(text) for p in patterns("caption_patterns"))
+
+
+def _headline_shaped(text: str) -> bool:
+    n = len(_WORD.findall(text))
+    return 3 <= n <= 25 and not text.endswith((".", ":", ";", ",")) and not _caption(text) and text[0].isalnum() and not text[0].islower()
+
+
+def _name_shaped(text: str) -> bool:
+    """2-4 capitalised words (initials and particles allowed), no function or chrome words."""
+    words = text.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    chrome = set(entries("chrome_words"))
+    english = stopwords()["en"]
+    particles = {"de", "da", "van", "von", "der", "bin", "ibn", "al", "el", "la", "du", "di"}
+    caps = 0
+    for w in words:
+        lw = w.lower().strip(".,")
+        if lw in chrome or lw in english and lw not in particles:
+            return False
+        if lw in particles:
+            continue
+        if not re.fullmatch(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?", w):
+            return False
+        if not w[0].isupper():
+            return False
+        caps += 1
+    return caps >= 2
+
+
+def _outlet_shaped(text: str, full: str) -> bool:
+    """A signature line: a known outlet, a bare domain, or a short capitalised name the article
+    itself mentions elsewhere ("... told the correspondents of Vestnik Kavkaza")."""
+    if text in entries("known_outlets"):
+        return True
+    if _DOMAIN.match(text):
+        return True
+    words = text.split()
+    if not 1 <= len(words) <= 4 or text.endswith(_TERMINAL):
+        return False
+    if not all(w[0].isupper() or not w[0].isalpha() for w in words):
+        return False
+    if len(words) == 1 and "." not in text:
+        return False  # one capitalised word is as likely a section label
+    return full.count(text) >= 2
+
+
+def _metadata(text: str, zone: str, nwords: int, full: str, meta: dict) -> tuple[bool, dict[str, str]]:
+    """(drop this line?, metadata it states) for datelines, bylines and signatures."""
+    if zone != "body" or nwords <= 10:
+        published = parse_dateline(text)
+        if published:
+            return True, {"published": published}
+    if zone != "body" or nwords <= 8:
+        m = _BYLINE.match(text)
+        if m and _name_shaped(m.group("name")):
+            return True, {"author": m.group("name").strip()}
+        m = _OUTLET_MARK.match(text)
+        if m and m.group("name").strip():
+            return True, {"outlet": m.group("name").strip()}
+    if zone == "bottom":
+        if meta["outlet"] is None and _outlet_shaped(text, full):
+            return True, {"outlet": text}
+        if meta["author"] is None and _name_shaped(text):
+            return True, {"author": text}
+    if zone == "top" and meta["title"] is not None and meta["author"] is None and nwords <= 3 and _name_shaped(text):
+        return True, {"author": text}
+    return False, {}

@@ -1,0 +1,133 @@
+"""Publication dates: datelines in page text and date strings in feeds / JSONL, to YYYY-MM-DD[THH:MM].
+
+Nothing here reads the clock: a date that does not state its year, month and day is not a date."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.utils import parsedate_tz
+
+from parley.ingest._data import entries
+
+__all__ = ["find_date", "parse_dateline", "normalise_published"]
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_TIME = r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?"
+_DATES = [
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})[./](?P<mon>\d{1,2})[./](?P<year>\d{4})\b"),
+]
+_TIME_AFTER = re.compile(r"^[\s,|\-–—T]*(?:at\s+)?" + _TIME + r"\b", re.I)
+_TIME_BEFORE = re.compile(_TIME + r"[\s,|\-–—]*$", re.I)
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """First full date (day, month, year; time if it follows or precedes) in ``text``:
+    (normalised value, start, end of the matched span)."""
+    best = None
+    for rx in _DATES:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    g = best.groupdict()
+    month = _MONTHS[g["month"].lower().rstrip(".")] if g.get("month") else int(g["mon"])
+    day, year = int(g["day"]), int(g["year"])
+    if g.get("mon") and month > 12 and day <= 12 and "/" in best.group(0):  # 12/25/2021, US order
+        month, day = day, month
+    try:
+        datetime(year, month, day)
+    except ValueError:
+        return None
+    start, end = best.start(), best.end()
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    after = _TIME_AFTER.match(text[end:])
+    before = _TIME_BEFORE.search(text[:start])
+    tm = after or before
+    if tm:
+        hour, minute = int(tm.group("hour")), int(tm.group("minute"))
+        ampm = (tm.group("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            value += f"T{hour:02d}:{minute:02d}"
+            if after:
+                end += after.end()
+            else:
+                start = before.start()
+    return value, start, end
+
+
+def parse_dateline(line: str) -> str | None:
+    """The date of a line that is a dateline and nothing else ("25 July 2017, 16:53 870",
+    "Published: March 3, 2021 09:15 | Updated"), else None. View counters and words such as
+    'Updated' (data/dateline_words.txt) may surround the date."""
+    if len(line) > 80:
+        return None
+    found = find_date(line)
+    if found is None:
+        return None
+    value, start, end = found
+    rest = (line[:start] + " " + line[end:]).lower()
+    allowed = set(entries("dateline_words"))
+    words = re.findall(r"[^\W\d_]+", rest)
+    if all(w in allowed for w in words):
+        return value
+    return None
+
+
+def normalise_published(value: object) -> str | None:
+    """A publication date given as a string (ISO 8601, RFC 822, "25 July 2017, 16:53", ...) ->
+    YYYY-MM-DD, or YYYY-MM-DDTHH:MM when a time is given; None when no full date can be read."""
+    if value is None:
+        return None
+    s = str(value).strip()
+    if not s:
+        return None
+    iso = s[:-1] + "+00:00" if s.endswith("Z") else s
+    try:
+        dt = datetime.fromisoformat(iso)
+    except ValueError:
+        dt = None
+    if dt is not None:
+        has_time = bool(re.search(r"\d[T ]\d{1,2}:\d{2}", s))
+        return dt.strftime("%Y-%m-%dT%H:%M" if has_time else "%Y-%m-%d")
+    rfc = parsedate_tz(s)
+    if rfc is not None and rfc[0] > 0 and re.search(r"\d{4}", s):
+        y, mo, d, h, mi = rfc[:5]
+        has_time = ":" in s
+        return f"{y:04d}-{mo:02d}-{d:02d}" + (f"T{h:02d}:{mi:02d}" if has_time else "")
+    found = find_date(s)
+    if found is not None:
+        return found[0]
+    if not re.search(r"\b\d{4}\b", s):  # relative or partial dates ("2 days ago") are not dates
+        return None
+    return _dateparser(s)
+
+
+def _dateparser(s: str) -> str | None:
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": datetime(2000, 1, 1),
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    dt = dateparser.parse(s, settings=settings)
+    if dt is None:
+        return None
+    has_time = bool(re.search(r"\d{1,2}:\d{2}", s))
+    return dt.strftime("%Y-%m-%dT%H:%M" if has_time else "%Y-%m-%d")

@@ -1,0 +1,94 @@
+"""Near-duplicate articles: MinHash signatures of word shingles in an LSH index (datasketch).
+
+Signatures serialise to bytes so a store can keep them and rebuild the index on the next run."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Sequence
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from parley.models import Article
+
+__all__ = ["DuplicateIndex", "mark_duplicates", "shingles"]
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = 3) -> set[str]:
+    """Overlapping runs of ``size`` lower-cased words (single words for very short texts)."""
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return set(words)
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+class DuplicateIndex:
+    """Articles seen so far, searchable for near-identical text (estimated Jaccard >= threshold)."""
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = 128):
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._hashes: dict[str, MinHash] = {}
+        self._order: dict[str, int] = {}
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._hashes
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def minhash(self, text: str) -> MinHash:
+        m = MinHash(num_perm=self.num_perm, seed=1)
+        for s in sorted(shingles(text)):
+            m.update(s.encode("utf-8"))
+        return m
+
+    def signature_bytes(self, text: str) -> bytes:
+        """The MinHash signature of ``text`` as bytes (num_perm little-endian uint64)."""
+        return self.minhash(text).hashvalues.astype("<u8").tobytes()
+
+    def add(self, article_id: str, text: str) -> None:
+        self._insert(article_id, self.minhash(text))
+
+    def add_signature(self, article_id: str, signature: bytes) -> None:
+        values = np.frombuffer(signature, dtype="<u8").astype(np.uint64)
+        if len(values) != self.num_perm:
+            raise ValueError(f"signature of {article_id} has {len(values)} values, expected {self.num_perm}")
+        self._insert(article_id, MinHash(num_perm=self.num_perm, seed=1, hashvalues=values))
+
+    def find(self, text: str, exclude: str | None = None) -> str | None:
+        """Id of the earliest-added article near-identical to ``text`` (not ``exclude``), or None."""
+        return self._find(self.minhash(text), exclude)
+
+    def _find(self, m: MinHash, exclude: str | None) -> str | None:
+        hits = [
+            k for k in self._lsh.query(m)
+            if k != exclude and self._hashes[k].jaccard(m) >= self.threshold
+        ]
+        return min(hits, key=self._order.__getitem__) if hits else None
+
+    def _insert(self, article_id: str, m: MinHash) -> None:
+        if article_id in self._hashes:
+            return
+        self._order[article_id] = len(self._order)
+        self._hashes[article_id] = m
+        self._lsh.insert(article_id, m)
+
+
+def mark_duplicates(articles: Sequence[Article], index: DuplicateIndex) -> list[Article]:
+    """Set ``duplicate_of`` on each article near-identical to one already in ``index`` or earlier in
+    the list, and add every article to the index. An article is never a duplicate of its own id."""
+    out = []
+    for a in articles:
+        m = index.minhash(a.text)
+        original = index._find(m, exclude=a.id)
+        if original is not None and a.duplicate_of is None:
+            a = replace(a, duplicate_of=original)
+        index._insert(a.id, m)
+        out.append(a)
+    return out
