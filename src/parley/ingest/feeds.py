@@ -20,19 +20,15 @@ def read_feed(data: bytes, path: Path) -> Iterator[dict | InputError]:
     import feedparser
 
     parsed = feedparser.parse(data)
+    if parsed.bozo and not any(_entry_html(e).strip() for e in parsed.entries):
+        reason = " ".join(str(parsed.get("bozo_exception", "unreadable XML")).split())
+        raise CorruptInputError(path, f"malformed feed XML, no readable entries ({reason})")
     if not parsed.entries:
-        if parsed.bozo:
-            reason = " ".join(str(parsed.get("bozo_exception", "unreadable XML")).split())
-            raise CorruptInputError(path, f"malformed feed XML: {reason}")
         raise EmptyInputError(path, "feed has no entries")
     outlet = _one_line(parsed.feed.get("title"))
     for n, entry in enumerate(parsed.entries, start=1):
         source = f"{path}#entry-{n}"
-        html = ""
-        if entry.get("content"):
-            html = entry.content[0].get("value") or ""
-        html = html or entry.get("summary") or ""
-        text, removed = strip_chrome(html_to_text(html))
+        text, removed = strip_chrome(html_to_text(_entry_html(entry)))
         title = _one_line(html_to_text(entry.get("title") or ""))
         if not text:
             yield EmptyInputError(source, "feed entry has no text")
@@ -49,6 +45,13 @@ def read_feed(data: bytes, path: Path) -> Iterator[dict | InputError]:
             "outlet": outlet,
             "url": entry.get("link") or None,
         }
+
+
+def _entry_html(entry) -> str:
+    html = ""
+    if entry.get("content"):
+        html = entry.content[0].get("value") or ""
+    return html or entry.get("summary") or ""
 
 
 def _one_line(value: object) -> str | None:
