@@ -1,0 +1,460 @@
+"""ask(): answer a question from the structured records first, from retrieved sentences second, or say
+that the corpus does not say. Every part of an answer is a fact from the records or a verbatim sentence,
+and carries citations that resolve to the stored text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from parley.errors import QueryError
+from parley.models import Citation
+from parley.search import questions as qmod
+from parley.search.index import Index, tokenize
+
+__all__ = ["Answer", "AnswerPart", "ask", "NOT_IN_CORPUS"]
+
+NOT_IN_CORPUS = "The corpus does not say."
+MAX_PARTS = 8
+
+
+@dataclass(frozen=True)
+class AnswerPart:
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "citations": [c.__dict__.copy() for c in self.citations]}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    kind: str
+    parts: list[AnswerPart] = field(default_factory=list)
+    answered: bool = False
+    note: str | None = None
+    retrieval: str = "bm25"  # "hybrid" when sentence embeddings took part
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"question": self.question, "kind": self.kind, "answered": self.answered, "note": self.note,
+                "retrieval": self.retrieval, "parts": [p.to_dict() for p in self.parts]}
+
+
+class _Ctx:
+    """One question being answered: the store, the index, the parsed question, the allowed articles."""
+
+    def __init__(self, store, idx: Index, q: qmod.Question, allowed: set[int] | None):
+        self.store, self.idx, self.q, self.allowed = store, idx, q, allowed
+
+    def ok(self, article: int | None) -> bool:
+        return article is not None and (self.allowed is None or article in self.allowed)
+
+    def citation(self, article: int, start: int, end: int) -> Citation | None:
+        meta = self.idx.articles[article]
+        text = article_text(self.store, meta["id"])
+        if not (0 <= start < end <= len(text)):
+            return None
+        return Citation(article_id=meta["id"], start=start, end=end, text=text[start:end],
+                        title=meta.get("title"), outlet=meta.get("outlet"), published=meta.get("published"))
+
+    def sentence_at(self, article: int, start: int, end: int | None = None) -> tuple[int, int]:
+        """The indexed sentence holding ``start`` (extended to cover ``end``), else the span itself."""
+        end = start + 1 if end is None else end
+        spans = self.idx.units_of(article)
+        hold = [s for s in spans if s[0] <= start < s[1]]
+        if not hold:
+            return (start, end)
+        s, e = hold[0]
+        return (s, max(e, end))
+
+    def sentence_citation(self, article: int, start: int, end: int | None = None) -> Citation | None:
+        s, e = self.sentence_at(article, start, end)
+        return self.citation(article, s, e)
+
+
+def article_text(store, article_id: str) -> str:
+    from parley.search import article_text as text_of
+
+    return text_of(store, article_id)
+
+
+def ask(store, question: str, *, since: str | None = None, until: str | None = None,
+        outlet: str | None = None) -> Answer:
+    """Answer ``question`` from the store, citing stored text; ``answered=False`` when the corpus does not say."""
+    from parley.search import check_filters, open_index
+
+    if not question or not question.strip():
+        raise QueryError("empty question: ask something, e.g. 'Who met whom in Sochi?'")
+    check_filters(since, until)
+    question = question.strip()
+    idx = open_index(store)
+    q = qmod.parse(question, idx)
+    mask = idx.article_mask(outlet, since, until)
+    allowed = None if mask is None else {int(i) for i in mask.nonzero()[0]}
+    ctx = _Ctx(store, idx, q, allowed)
+    retrieval = "hybrid" if idx.semantic else "bm25"
+    if q.unknown_names:
+        names = ", ".join(q.unknown_names)
+        return Answer(question, q.kind, [], False, f"{NOT_IN_CORPUS} (no article mentions {names})", retrieval)
+    handler = {"meeting": _meeting, "agenda": _agenda, "quote": _quote, "figure": _figure,
+               "conflict": _conflict}.get(q.kind, _passages)
+    parts = handler(ctx)
+    if not parts and handler is not _passages and q.kind in ("agenda", "figure", "meeting"):
+        parts = _passages(ctx)
+    parts = [p for p in parts if p.citations][:MAX_PARTS]
+    if not parts:
+        return Answer(question, q.kind, [], False, NOT_IN_CORPUS, retrieval)
+    return Answer(question, q.kind, parts, True, None, retrieval)
+
+
+# -- matching helpers ---------------------------------------------------------------------------------------
+
+def _same_person(asked: str, named: str | None) -> bool:
+    if not named:
+        return False
+    a, n = asked.lower(), named.lower()
+    if a == n:
+        return True
+    aw, nw = a.split(), n.split()
+    # "Putin" asked, "Vladimir Putin" stored (or the reverse); first names must not clash
+    if aw[-1] != nw[-1]:
+        return False
+    return len(aw) == 1 or len(nw) == 1
+
+
+def _same_place(asked: str, named: str | None) -> bool:
+    return bool(named) and (asked.lower() == named.lower() or asked.lower() in named.lower().split())
+
+
+def _stems(text: str) -> set[str]:
+    return set(tokenize([text])[0])
+
+
+def _event_rows(ctx: _Ctx) -> list[dict[str, Any]]:
+    """Events as (merged timeline entry or single-article event) rows with their evidence by article."""
+    idx = ctx.idx
+    rows: list[dict[str, Any]] = []
+    covered: set[tuple[str, str]] = set()
+    for entry in idx.corpus.get("timeline") or ():
+        if not isinstance(entry, dict):
+            continue
+        evidence = []
+        for m in entry.get("mentions") or ():
+            art = idx.by_id.get(m.get("article_id"))
+            if art is None:
+                continue
+            covered.add((m.get("article_id"), m.get("event_id")))
+            for ev in m.get("evidence") or ():
+                evidence.append((art, ev["start"], ev["end"]))
+        date = entry.get("date")
+        date_value = date.get("value") if isinstance(date, dict) else date
+        rows.append({"type": entry.get("type") or "event", "participants": list(entry.get("participants") or ()),
+                     "location": entry.get("location"), "date": date_value, "status": entry.get("status"),
+                     "topics": list(entry.get("topics") or ()), "evidence": evidence,
+                     "topic_evidence": _timeline_topic_evidence(idx, entry)})
+    for art, facts in enumerate(idx.facts):
+        aid = idx.articles[art]["id"]
+        for ev in facts.get("events", ()):
+            if (aid, ev.get("id")) in covered:
+                continue
+            rows.append({"type": ev.get("type") or "event", "participants": list(ev.get("participants") or ()),
+                         "location": ev.get("location"), "date": (ev.get("date") or {}).get("value"),
+                         "status": ev.get("status"), "topics": list(ev.get("topics") or ()),
+                         "evidence": [(art, x["start"], x["end"]) for x in ev.get("evidence") or ()],
+                         "topic_evidence": [(art, x["start"], x["end"]) for x in ev.get("topic_evidence") or ()]})
+    return rows
+
+
+def _timeline_topic_evidence(idx: Index, entry: dict[str, Any]) -> list[tuple[int, int, int]]:
+    """Topic evidence of a timeline entry, read from the article events it merges."""
+    out = []
+    for m in entry.get("mentions") or ():
+        art = idx.by_id.get(m.get("article_id"))
+        if art is None:
+            continue
+        for ev in idx.facts[art].get("events", ()):
+            if ev.get("id") == m.get("event_id"):
+                out.extend((art, x["start"], x["end"]) for x in ev.get("topic_evidence") or ())
+    return out
+
+
+def _matching_events(ctx: _Ctx) -> list[dict[str, Any]]:
+    q = ctx.q
+    out = []
+    for row in _event_rows(ctx):
+        row["evidence"] = [e for e in row["evidence"] if ctx.ok(e[0])]
+        row["topic_evidence"] = [e for e in row["topic_evidence"] if ctx.ok(e[0])]
+        if not row["evidence"]:
+            continue
+        if not all(any(_same_person(p, x) for x in row["participants"]) for p in q.people):
+            continue
+        if q.places and not any(_same_place(pl, row["location"]) for pl in q.places):
+            continue
+        if q.dates and not any(d.matches(row["date"]) for d in q.dates):
+            continue
+        out.append(row)
+    out.sort(key=lambda r: (r["date"] or "9999", r["location"] or "", r["type"]))
+    return out
+
+
+def _event_text(row: dict[str, Any]) -> str:
+    who = ", ".join(row["participants"]) or "unnamed participants"
+    bits = [f"{row['type'].capitalize()}: {who}"]
+    if row["location"]:
+        bits.append(f"in {row['location']}")
+    bits.append(f"on {row['date']}" if row["date"] else "(date not stated)")
+    if row["status"] and row["status"] != "occurred":
+        bits.append(f"[{row['status']}]")
+    return " ".join(bits)
+
+
+def _citations(ctx: _Ctx, spans: list[tuple[int, int, int]], limit: int = 4) -> list:
+    out, seen = [], set()
+    for art, s, e in spans:
+        c = ctx.sentence_citation(art, s, e)
+        if c is None or (c.article_id, c.start) in seen:
+            continue
+        seen.add((c.article_id, c.start))
+        out.append(c)
+        if len(out) >= limit:
+            break
+    return out
+
+
+# -- handlers -------------------------------------------------------------------------------------------------
+
+def _meeting(ctx: _Ctx) -> list[AnswerPart]:
+    q = ctx.q
+    if not (q.people or q.places or q.dates):
+        # "when did they meet?" with nobody named: the retrieved sentences must carry the answer
+        return _passages(ctx)
+    return [AnswerPart(_event_text(row), _citations(ctx, row["evidence"])) for row in _matching_events(ctx)]
+
+
+def _agenda(ctx: _Ctx) -> list[AnswerPart]:
+    q = ctx.q
+    parts: list[AnswerPart] = []
+    events = _matching_events(ctx) if (q.people or q.places or q.dates) else []
+    articles: set[int] = set()
+    for row in events:
+        if not (row["topics"] or row["topic_evidence"]):
+            continue
+        spans = row["topic_evidence"] or row["evidence"]
+        topics = ", ".join(row["topics"]) if row["topics"] else "see the cited sentences"
+        parts.append(AnswerPart(f"{_event_text(row)}. Agenda: {topics}", _citations(ctx, spans, limit=6)))
+        articles.update(a for a, _, _ in row["evidence"])
+    if not articles:
+        articles = _articles_about(ctx)
+    if articles:
+        cues = qmod.stems("agenda_cues")
+        for cand in _retrieve(ctx, only=articles, k=30):
+            c = ctx.citation(cand.article, cand.start, cand.end)
+            if c is None:
+                continue
+            words = _stems(c.text)
+            if not (words & cues) or not (words & set(q.terms) - cues):
+                continue
+            if any(c.start == x.start and c.article_id == x.article_id for p in parts for x in p.citations):
+                continue
+            parts.append(AnswerPart(c.text, [c]))
+            if len(parts) >= 5:
+                break
+    return parts
+
+
+def _articles_about(ctx: _Ctx) -> set[int]:
+    """Articles that name every person and place of the question (all articles when it names none)."""
+    q = ctx.q
+    if not (q.people or q.places):
+        return set()
+    out = set()
+    for art, facts in enumerate(ctx.idx.facts):
+        if not ctx.ok(art):
+            continue
+        names = [e["name"] for e in facts.get("entities", ())]
+        names += [p for ev in facts.get("events", ()) for p in ev.get("participants") or ()]
+        names += [ev.get("location") for ev in facts.get("events", ()) if ev.get("location")]
+        if all(any(_same_person(p, n) for n in names) for p in q.people) and \
+                all(any(_same_place(pl, n) for n in names) for pl in q.places):
+            out.add(art)
+    return out
+
+
+def _quote(ctx: _Ctx) -> list[AnswerPart]:
+    q = ctx.q
+    subject = _stems(q.subject) - qmod.stems("question_words") if q.subject else set()
+    for p in q.people:
+        subject -= _stems(p)
+    words = set(q.terms)
+    found: list[tuple[float, int, dict[str, Any]]] = []
+    for art, facts in enumerate(ctx.idx.facts):
+        if not ctx.ok(art):
+            continue
+        for quote in facts.get("quotes", ()):
+            speaker = quote.get("speaker")
+            qwords = _stems(quote.get("text") or "")
+            if q.people:
+                if not any(_same_person(p, speaker) for p in q.people):
+                    continue
+                if subject and not (qwords & subject):
+                    continue
+                score = len(qwords & subject) if subject else 0.0
+            else:
+                if not words:
+                    continue
+                score = len(qwords & words) / len(words)
+                if score < 0.5:
+                    continue
+            found.append((score, art, quote))
+    found.sort(key=lambda t: (-t[0], t[1], t[2]["start"]))
+    parts = []
+    for _, art, quote in found[:MAX_PARTS]:
+        c = ctx.citation(art, quote["start"], quote["end"])
+        if c is None:
+            continue
+        who = quote.get("speaker") or "an unidentified speaker"
+        parts.append(AnswerPart(f"{who} ({quote.get('kind', 'direct')}): {c.text}", [c]))
+    return parts
+
+
+def _figure(ctx: _Ctx) -> list[AnswerPart]:
+    q = ctx.q
+    wanted = set(q.terms) - qmod.stems("figure_words")
+    for p in q.people:
+        wanted -= _stems(p)
+    if not wanted:
+        return []
+    scored = []
+    for art, facts in enumerate(ctx.idx.facts):
+        if not ctx.ok(art):
+            continue
+        for amount in facts.get("amounts", ()):
+            s, e = ctx.sentence_at(art, amount["start"], amount["end"])
+            sentence = article_text(ctx.store, ctx.idx.articles[art]["id"])[s:e]
+            words = _stems(sentence) | _stems(amount.get("object") or "")
+            overlap = len(words & wanted)
+            if overlap == 0 or overlap < min(2, len(wanted)) * 0.5:
+                continue
+            scored.append((overlap, art, amount))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]["start"]))
+    parts = []
+    for overlap, art, amount in scored[:MAX_PARTS]:
+        if overlap < scored[0][0]:
+            break
+        c = ctx.sentence_citation(art, amount["start"], amount["end"])
+        if c is None:
+            continue
+        value = amount.get("value")
+        shown = f"{value:,.0f}" if isinstance(value, (int, float)) and float(value).is_integer() else str(value)
+        what = f" ({amount['object']})" if amount.get("object") else ""
+        parts.append(AnswerPart(f"{amount.get('text')} = {shown} {amount.get('unit', '')}{what}".strip(), [c]))
+    return parts
+
+
+def _conflict(ctx: _Ctx) -> list[AnswerPart]:
+    q = ctx.q
+    wanted = set(q.terms) - _stems("disagree contradict conflict conflicting sources reports differ agree")
+    parts = []
+    for entry in ctx.idx.corpus.get("conflicts") or ():
+        spans = list(_spans_in(entry, ctx))
+        if not spans:
+            continue
+        if wanted and not (wanted & _stems(json.dumps(entry, ensure_ascii=False))):
+            continue
+        label = None
+        if isinstance(entry, dict):
+            label = entry.get("summary") or entry.get("description") or entry.get("topic") or entry.get("key")
+        cites = [c for c in (ctx.sentence_citation(a, s, e) for a, s, e in spans) if c]
+        parts.append(AnswerPart(f"Sources disagree: {label}" if label else "Sources disagree", cites[:6]))
+    if parts:
+        return parts
+    # no resolved conflict: claims with different stances about the same key
+    by_key: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for art, facts in enumerate(ctx.idx.facts):
+        if not ctx.ok(art):
+            continue
+        for claim in facts.get("claims", ()):
+            key = claim.get("key") or claim.get("topic")
+            if key:
+                by_key.setdefault(str(key), []).append((art, claim))
+    for key, claims in sorted(by_key.items()):
+        stances = {c.get("stance") for _, c in claims}
+        if len(stances) < 2:
+            continue
+        spans = [(art, c["start"], c["end"]) for art, c in claims if "start" in c and "end" in c]
+        if wanted and not (wanted & _stems(" ".join(str(c.get("text", "")) for _, c in claims) + " " + key)):
+            continue
+        parts.append(AnswerPart(f"Sources disagree about {key}: " + " vs ".join(sorted(map(str, stances))),
+                                _citations(ctx, spans, limit=6)))
+    return parts
+
+
+def _spans_in(obj: Any, ctx: _Ctx):
+    """Every {article_id, start, end} found anywhere inside a conflict entry."""
+    if isinstance(obj, dict):
+        art = ctx.idx.by_id.get(obj.get("article_id")) if isinstance(obj.get("article_id"), str) else None
+        if art is not None and ctx.ok(art) and isinstance(obj.get("start"), int) and isinstance(obj.get("end"), int):
+            yield (art, obj["start"], obj["end"])
+        for k, v in obj.items():
+            if isinstance(v, (dict, list)):
+                if art is not None and k in ("evidence",) and isinstance(v, list):
+                    for x in v:
+                        if isinstance(x, dict) and "start" in x and ctx.ok(art):
+                            yield (art, x["start"], x["end"])
+                    continue
+                yield from _spans_in(v, ctx)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _spans_in(v, ctx)
+
+
+def _retrieve(ctx: _Ctx, *, only: set[int] | None = None, k: int = 20):
+    allowed = ctx.allowed
+    if only is not None:
+        allowed = only if allowed is None else (only & allowed)
+    query = " ".join(ctx.q.terms) or ctx.q.text
+    return ctx.idx.retrieve(query, k=k, only=allowed)
+
+
+def _passages(ctx: _Ctx) -> list[AnswerPart]:
+    """Plain retrieval, kept only when a sentence carries most of the question's words (or means the same)."""
+    q = ctx.q
+    wanted = set(q.terms)
+    if not wanted:
+        return []
+    needed = [_stems(n) for n in [*q.people, *q.places]]
+    parts = []
+    for cand in _retrieve(ctx, k=30)[:30]:
+        c = ctx.citation(cand.article, cand.start, cand.end)
+        if c is None:
+            continue
+        words = _stems(c.text)
+        if needed and not all(n & words for n in needed):
+            continue
+        if q.wants == "date" and not _has_date(ctx, cand.article, c):
+            continue
+        if q.wants == "place" and not _has_place(ctx, c.text):
+            continue
+        coverage = len(words & wanted) / len(wanted)
+        semantic = cand.cosine is not None and cand.cosine >= 0.55
+        if coverage >= 0.6 or (semantic and coverage >= 0.34):
+            parts.append(AnswerPart(c.text, [c]))
+        if len(parts) >= 3:
+            break
+    return parts
+
+
+def _has_date(ctx: _Ctx, article: int, c: Citation) -> bool:
+    for s, e in ctx.idx.facts[article].get("timexes", ()):
+        if c.start <= s and e <= c.end:
+            return True
+    return bool(qmod.DATE_IN_TEXT.search(c.text))
+
+
+def _has_place(ctx: _Ctx, text: str) -> bool:
+    names = qmod.names_of(ctx.idx)
+    low = text.lower()
+    return any(qmod.word_in(key, low) for key in names.place_keys)

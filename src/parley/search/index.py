@@ -1,0 +1,385 @@
+"""The search index beside the store: BM25 (bm25s + Snowball stemming) and MiniLM vectors over sentences.
+
+Layout of ``store.index_dir``::
+
+    manifest.json          format, segment names, how many articles are indexed
+    seg-0001/              one segment per update: new articles only
+        bm25/              a bm25s index over the segment's sentences
+        units.npz          per sentence: article number (into articles.json), start, end
+        articles.json      per article: id, title, outlet, published
+        vectors.npy        unit-length float32 MiniLM vectors per sentence (absent: BM25 only)
+        facts.json         per article: events, quotes, amounts, entity names (for ask)
+    corpus.json            people, timeline and conflicts as of the last update
+
+``update_index`` appends a segment with the articles not indexed yet (the ingest path calls it), so a question
+never rebuilds anything. When too many small segments pile up they are merged into one, which re-reads their
+articles from the store. Segments score BM25 with their own statistics; merging keeps that drift small.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from parley.models import Record
+from parley.search import embed
+
+FORMAT = 1
+MAX_SEGMENTS = 8
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…\"'”»)])\s+(?=[\"'“«(]?[A-Z0-9])|\n\s*\n")
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    """Lower-cased, stop-word-free, stemmed tokens (the same for documents and questions)."""
+    import bm25s
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+
+
+def sentence_spans(record: Record) -> list[tuple[int, int]]:
+    """The record's sentences; a plain splitter when extraction left none. Blank-only spans are dropped."""
+    text = record.article.text
+    spans = list(record.sentences)
+    if not spans:
+        start = 0
+        for m in _SENTENCE_END.finditer(text):
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, len(text)))
+    out = []
+    for s0, e0 in _split_paragraphs(text, spans):
+        s, e = s0, e0
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s >= 3:
+            out.append((s, e))
+    return out
+
+
+def _split_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A blank line ends a sentence: a headline or caption never runs into the paragraph after it."""
+    out = []
+    for s, e in spans:
+        cut = s
+        for m in _BLANK_LINE.finditer(text, s, e):
+            out.append((cut, m.start()))
+            cut = m.end()
+        out.append((cut, e))
+    return out
+
+
+def _facts(record: Record) -> dict[str, Any]:
+    """What ask() needs of one article, small enough to keep in memory for a whole corpus."""
+    d = record.to_dict()
+    return {
+        "events": d["events"],
+        "quotes": d["quotes"],
+        "amounts": d["amounts"],
+        "claims": d["claims"],
+        "timexes": [[t["start"], t["end"]] for t in d["timexes"]],
+        "entities": [{"name": e["name"], "type": e["type"], "roles": e["roles"],
+                      "mentions": [m["text"] for m in e["mentions"]][:12]} for e in d["entities"]],
+    }
+
+
+# -- building ---------------------------------------------------------------------------------------------
+
+def _manifest_path(index_dir: Path) -> Path:
+    return index_dir / "manifest.json"
+
+
+def read_manifest(index_dir: Path) -> dict[str, Any]:
+    path = _manifest_path(index_dir)
+    if not path.exists():
+        return {"format": FORMAT, "segments": [], "articles": 0}
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if manifest.get("format") != FORMAT:
+        return {"format": FORMAT, "segments": [], "articles": 0}
+    return manifest
+
+
+def _write_json_atomic(path: Path, data: Any) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def indexed_ids(index_dir: Path, manifest: dict[str, Any]) -> set[str]:
+    ids: set[str] = set()
+    for name in manifest["segments"]:
+        ids.update(a["id"] for a in json.loads((index_dir / name / "articles.json").read_text(encoding="utf-8")))
+    return ids
+
+
+def build_segment(seg_dir: Path, records: list[Record], *, semantic: bool) -> int:
+    """Write one segment for ``records``; returns the number of sentences indexed."""
+    import bm25s
+
+    seg_dir.mkdir(parents=True, exist_ok=True)
+    arts, facts, unit_art, starts, ends, texts = [], [], [], [], [], []
+    for record in records:
+        a = record.article
+        spans = sentence_spans(record)
+        if not spans:
+            continue
+        n = len(arts)
+        arts.append({"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published})
+        facts.append(_facts(record))
+        for s, e in spans:
+            unit_art.append(n)
+            starts.append(s)
+            ends.append(e)
+            texts.append(a.text[s:e])
+    np.savez(seg_dir / "units.npz", art=np.asarray(unit_art, dtype=np.int32),
+             start=np.asarray(starts, dtype=np.int32), end=np.asarray(ends, dtype=np.int32))
+    (seg_dir / "articles.json").write_text(json.dumps(arts, ensure_ascii=False), encoding="utf-8")
+    (seg_dir / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    if texts:
+        retriever = bm25s.BM25()
+        retriever.index(tokenize(texts), show_progress=False)
+        retriever.save(str(seg_dir / "bm25"), show_progress=False)
+        if semantic and embed.available():
+            np.save(seg_dir / "vectors.npy", embed.encode(texts))
+    return len(texts)
+
+
+def update(store, *, semantic: bool | None = None) -> int:
+    """Index the store's articles that are not indexed yet; returns how many were added."""
+    index_dir = Path(store.index_dir)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    manifest = read_manifest(index_dir)
+    semantic = (not embed.disabled()) if semantic is None else semantic
+    done = indexed_ids(index_dir, manifest)
+    fresh = [r for r in store.records() if r.article.id not in done and not r.article.duplicate_of]
+    if fresh:
+        name = _next_segment_name(manifest)
+        build_segment(index_dir / name, fresh, semantic=semantic)
+        manifest["segments"].append(name)
+        manifest["articles"] = len(done) + len(fresh)
+    if len(manifest["segments"]) > MAX_SEGMENTS:
+        manifest = _merge_segments(store, index_dir, manifest, semantic=semantic)
+    _write_corpus(store, index_dir)
+    _write_json_atomic(_manifest_path(index_dir), manifest)
+    return len(fresh)
+
+
+def _next_segment_name(manifest: dict[str, Any]) -> str:
+    n = max([int(s.split("-")[1]) for s in manifest["segments"]] or [0]) + 1
+    return f"seg-{n:05d}"
+
+
+def _merge_segments(store, index_dir: Path, manifest: dict[str, Any], *, semantic: bool) -> dict[str, Any]:
+    old = list(manifest["segments"])
+    keep = indexed_ids(index_dir, manifest)
+    records = [r for r in store.records() if r.article.id in keep]
+    name = _next_segment_name(manifest)
+    build_segment(index_dir / name, records, semantic=semantic)
+    manifest = {**manifest, "segments": [name], "articles": len(records)}
+    _write_json_atomic(_manifest_path(index_dir), manifest)
+    for seg in old:
+        shutil.rmtree(index_dir / seg, ignore_errors=True)
+    return manifest
+
+
+def _write_corpus(store, index_dir: Path) -> None:
+    _write_json_atomic(index_dir / "corpus.json", {
+        "people": store.people(), "timeline": store.timeline(), "conflicts": store.conflicts(),
+    })
+
+
+# -- loading and querying -----------------------------------------------------------------------------------
+
+@dataclass
+class Segment:
+    bm25: Any
+    art: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    articles: list[dict[str, Any]]
+    facts: list[dict[str, Any]]
+    vectors: np.ndarray | None
+    art_offset: int = 0  # position of this segment's first article in the Index's article list
+
+
+@dataclass
+class Candidate:
+    unit: tuple[int, int]  # (segment number, unit number)
+    article: int  # global article number
+    start: int
+    end: int
+    bm25: float = 0.0
+    cosine: float | None = None
+    rrf: float = 0.0
+
+
+@dataclass
+class Index:
+    segments: list[Segment]
+    articles: list[dict[str, Any]]
+    facts: list[dict[str, Any]]
+    corpus: dict[str, Any]
+    published: np.ndarray = field(default=None)  # type: ignore[assignment]
+    outlets: np.ndarray = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.published = np.asarray([a.get("published") or "" for a in self.articles], dtype=str)
+        self.outlets = np.asarray([(a.get("outlet") or "").lower() for a in self.articles], dtype=str)
+        self.by_id = {a["id"]: i for i, a in enumerate(self.articles)}
+
+    @property
+    def semantic(self) -> bool:
+        return any(s.vectors is not None for s in self.segments)
+
+    def article_mask(self, outlet: str | None, since: str | None, until: str | None,
+                     only: set[int] | None = None) -> np.ndarray | None:
+        if not (outlet or since or until or only is not None):
+            return None
+        mask = np.ones(len(self.articles), dtype=bool)
+        if outlet:
+            mask &= np.char.find(self.outlets, outlet.lower()) >= 0
+        if since:
+            mask &= (self.published >= since) & (self.published != "")
+        if until:
+            # an until date includes the whole day: "2024-04-22" admits "2024-04-22T18:00"
+            mask &= (self.published.astype(f"<U{len(until)}") <= until) & (self.published != "")
+        if only is not None:
+            keep = np.zeros(len(self.articles), dtype=bool)
+            keep[list(only)] = True
+            mask &= keep
+        return mask
+
+    def retrieve(self, query: str, *, k: int = 50, outlet: str | None = None, since: str | None = None,
+                 until: str | None = None, only: set[int] | None = None,
+                 semantic: bool = True) -> list[Candidate]:
+        """Hybrid retrieval: BM25 top-k and vector top-k fused by reciprocal rank (k=60)."""
+        art_mask = self.article_mask(outlet, since, until, only)
+        tokens = tokenize([query])[0]
+        lexical: list[Candidate] = []
+        dense: list[Candidate] = []
+        qvec = None
+        if semantic and self.semantic and embed.available():
+            qvec = embed.encode([query])[0]
+        for si, seg in enumerate(self.segments):
+            unit_mask = None if art_mask is None else art_mask[seg.art + seg.art_offset]
+            if unit_mask is not None and not unit_mask.any():
+                continue
+            if tokens and seg.bm25 is not None:
+                ids = seg.bm25.get_tokens_ids(tokens)
+                if ids:
+                    scores = seg.bm25.get_scores_from_ids(ids)
+                    if unit_mask is not None:
+                        scores = np.where(unit_mask, scores, 0.0)
+                    lexical.extend(self._top(si, seg, scores, k, "bm25"))
+            if qvec is not None and seg.vectors is not None:
+                sims = seg.vectors @ qvec
+                if unit_mask is not None:
+                    sims = np.where(unit_mask, sims, -1.0)
+                dense.extend(self._top(si, seg, sims, k, "cosine"))
+        return _fuse(lexical, dense, k, self)
+
+    def _top(self, si: int, seg: Segment, scores: np.ndarray, k: int, kind: str) -> list[Candidate]:
+        if len(scores) == 0:
+            return []
+        kk = min(k, len(scores))
+        top = np.argpartition(-scores, kk - 1)[:kk]
+        out = []
+        for u in top:
+            value = float(scores[u])
+            if (kind == "bm25" and value <= 0) or (kind == "cosine" and value <= -1.0):
+                continue
+            c = Candidate(unit=(si, int(u)), article=int(seg.art[u]) + seg.art_offset,
+                          start=int(seg.start[u]), end=int(seg.end[u]))
+            setattr(c, kind, value)
+            out.append(c)
+        return out
+
+    def cosine_of(self, query_vec: np.ndarray, cand: Candidate) -> float | None:
+        seg = self.segments[cand.unit[0]]
+        if seg.vectors is None:
+            return None
+        return float(seg.vectors[cand.unit[1]] @ query_vec)
+
+    def units_of(self, article: int) -> list[tuple[int, int]]:
+        """(start, end) of every indexed sentence of one article, in text order."""
+        for seg in self.segments:
+            local = article - seg.art_offset
+            if 0 <= local < len(seg.articles):
+                rows = np.nonzero(seg.art == local)[0]
+                return [(int(seg.start[r]), int(seg.end[r])) for r in rows]
+        return []
+
+
+def _fuse(lexical: list[Candidate], dense: list[Candidate], k: int, index: Index) -> list[Candidate]:
+    merged: dict[tuple[int, int], Candidate] = {}
+    for ranked, attr in ((lexical, "bm25"), (dense, "cosine")):
+        ranked.sort(key=lambda c: -getattr(c, attr))
+        for rank, c in enumerate(ranked[:k]):
+            m = merged.setdefault(c.unit, c)
+            if m is not c:
+                setattr(m, attr, getattr(c, attr))
+            m.rrf += 1.0 / (60 + rank + 1)
+    out = sorted(merged.values(), key=lambda c: (-c.rrf, -c.bm25, c.article, c.start))
+    return out
+
+
+_cache: dict[str, tuple[float, Index]] = {}
+_cache_lock = threading.Lock()
+
+
+def load(index_dir: Path) -> Index | None:
+    """The index in ``index_dir``, loaded once per process and reloaded when the manifest changes."""
+    path = _manifest_path(index_dir)
+    if not path.exists():
+        return None
+    key = str(index_dir.resolve())
+    mtime = path.stat().st_mtime_ns
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit and hit[0] == mtime:
+            return hit[1]
+        index = _load(index_dir)
+        _cache[key] = (mtime, index)
+        return index
+
+
+def _load(index_dir: Path) -> Index:
+    import bm25s
+
+    manifest = read_manifest(index_dir)
+    segments, articles, facts = [], [], []
+    for name in manifest["segments"]:
+        d = index_dir / name
+        units = np.load(d / "units.npz")
+        arts = json.loads((d / "articles.json").read_text(encoding="utf-8"))
+        fx = json.loads((d / "facts.json").read_text(encoding="utf-8"))
+        bm = bm25s.BM25.load(str(d / "bm25"), mmap=False, show_progress=False) if (d / "bm25").exists() else None
+        vectors = np.load(d / "vectors.npy") if (d / "vectors.npy").exists() else None
+        segments.append(Segment(bm25=bm, art=units["art"], start=units["start"], end=units["end"], articles=arts,
+                                facts=fx, vectors=vectors, art_offset=len(articles)))
+        articles.extend(arts)
+        facts.extend(fx)
+    corpus_path = index_dir / "corpus.json"
+    corpus = json.loads(corpus_path.read_text(encoding="utf-8")) if corpus_path.exists() else {}
+    return Index(segments=segments, articles=articles, facts=facts, corpus=corpus)
