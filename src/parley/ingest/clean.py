@@ -272,7 +272,7 @@ def _name_shaped(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 4:
         return False
-    chrome = set(entries("chrome_words"))
+    chrome = set(entries("chrome_words")) | set(entries("outlet_words"))
     english = stopwords()["en"]
     particles = {"de", "da", "van", "von", "der", "bin", "ibn", "al", "el", "la", "du", "di"}
     caps = 0
@@ -304,6 +304,8 @@ def _outlet_shaped(text: str, full: str) -> bool:
         return False
     if len(words) == 1 and "." not in text:
         return False  # one capitalised word is as likely a section label
+    if set(entries("outlet_words")) & {w.lower() for w in words}:
+        return True
     return full.count(text) >= 2
 
 

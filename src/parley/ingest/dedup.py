@@ -16,6 +16,10 @@ from parley.models import Article
 __all__ = ["DuplicateIndex", "mark_duplicates", "shingles"]
 
 _WORD = re.compile(r"\w+")
+# Pinned so signatures stored by one run compare with the next: datasketch's 32-bit affine hashing.
+_SEED = 1
+_SCHEME = "affine32"
+_DTYPE = "<u4"
 
 
 def shingles(text: str, size: int = 3) -> set[str]:
@@ -43,23 +47,23 @@ class DuplicateIndex:
         return len(self._hashes)
 
     def minhash(self, text: str) -> MinHash:
-        m = MinHash(num_perm=self.num_perm, seed=1)
+        m = MinHash(num_perm=self.num_perm, seed=_SEED, scheme=_SCHEME)
         for s in sorted(shingles(text)):
             m.update(s.encode("utf-8"))
         return m
 
     def signature_bytes(self, text: str) -> bytes:
-        """The MinHash signature of ``text`` as bytes (num_perm little-endian uint64)."""
-        return self.minhash(text).hashvalues.astype("<u8").tobytes()
+        """The MinHash signature of ``text`` as bytes (num_perm little-endian uint32 values)."""
+        return self.minhash(text).hashvalues.astype(_DTYPE).tobytes()
 
     def add(self, article_id: str, text: str) -> None:
         self._insert(article_id, self.minhash(text))
 
     def add_signature(self, article_id: str, signature: bytes) -> None:
-        values = np.frombuffer(signature, dtype="<u8").astype(np.uint64)
+        values = np.frombuffer(signature, dtype=_DTYPE).astype(np.uint32)
         if len(values) != self.num_perm:
             raise ValueError(f"signature of {article_id} has {len(values)} values, expected {self.num_perm}")
-        self._insert(article_id, MinHash(num_perm=self.num_perm, seed=1, hashvalues=values))
+        self._insert(article_id, MinHash(num_perm=self.num_perm, seed=_SEED, hashvalues=values, scheme=_SCHEME))
 
     def find(self, text: str, exclude: str | None = None) -> str | None:
         """Id of the earliest-added article near-identical to ``text`` (not ``exclude``), or None."""
@@ -85,6 +89,9 @@ def mark_duplicates(articles: Sequence[Article], index: DuplicateIndex) -> list[
     the list, and add every article to the index. An article is never a duplicate of its own id."""
     out = []
     for a in articles:
+        if a.id in index:  # the same article again: the caller skips known ids
+            out.append(a)
+            continue
         m = index.minhash(a.text)
         original = index._find(m, exclude=a.id)
         if original is not None and a.duplicate_of is None:
