@@ -1,9 +1,89 @@
-"""CLI commands of one area; see cli/main.py."""
+"""`parley search` and `parley ask`: cited sentences and cited answers from the store."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from collections.abc import Iterator
+
 import typer
+from rich.markup import escape
+
+from parley.cli._common import DbOption, JsonOption, console, fail, open_store, print_json
+from parley.errors import ParleyError, QueryError
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the app."""
+    app.command("search")(search)
+    app.command("ask")(ask)
+
+
+@contextmanager
+def _query_errors() -> Iterator[None]:
+    """A question or filter the user got wrong is bad usage (exit 2); anything else is exit 1."""
+    try:
+        yield
+    except QueryError as exc:
+        fail(str(exc), code=2)
+    except ParleyError as exc:
+        fail(str(exc))
+
+
+def _source_line(title: str | None, outlet: str | None, published: str | None, article_id: str) -> str:
+    bits = [title or "(untitled)", outlet or "outlet unknown", published or "date unknown", article_id[:10]]
+    return " · ".join(bits)
+
+
+def search(
+    text: str = typer.Argument(..., help="Words or a sentence to look for."),
+    outlet: str = typer.Option(None, "--outlet", help="Only articles from outlets whose name contains this."),
+    since: str = typer.Option(None, "--since", help="Only articles published on or after this date (YYYY[-MM[-DD]])."),
+    until: str = typer.Option(None, "--until", help="Only articles published on or before this date."),
+    limit: int = typer.Option(10, "--limit", "-n", help="How many sentences to show."),
+    db: str = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Find the sentences that best match TEXT (BM25 and sentence embeddings), each with its source."""
+    from parley.search import search as run_search
+
+    with open_store(db) as store, _query_errors():
+        hits = run_search(store, text, outlet=outlet, since=since, until=until, limit=limit)
+    if as_json:
+        print_json([h.to_dict() for h in hits])
+        return
+    if not hits:
+        console.print("No matching sentence.")
+        return
+    for n, hit in enumerate(hits, 1):
+        console.print(f"[bold]{n}.[/] {escape(hit.text)}", soft_wrap=True)
+        console.print(f"   [dim]{escape(_source_line(hit.title, hit.outlet, hit.published, hit.article_id))}"
+                      f" · chars {hit.start}-{hit.end} · score {hit.score:.4f}[/]", soft_wrap=True)
+
+
+def ask(
+    question: str = typer.Argument(..., help="A question in plain English, e.g. 'Who met whom in Sochi?'"),
+    outlet: str = typer.Option(None, "--outlet", help="Only articles from outlets whose name contains this."),
+    since: str = typer.Option(None, "--since", help="Only articles published on or after this date."),
+    until: str = typer.Option(None, "--until", help="Only articles published on or before this date."),
+    db: str = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Answer QUESTION from the store: each part of the answer followed by the sentences that support it."""
+    from parley.search import ask as run_ask
+
+    with open_store(db) as store, _query_errors():
+        answer = run_ask(store, question, since=since, until=until, outlet=outlet)
+    if as_json:
+        print_json(answer.to_dict())
+        return
+    if not answer.answered:
+        console.print(f"[bold yellow]{escape(answer.note or 'The corpus does not say.')}[/]", soft_wrap=True)
+        return
+    console.print(f"[dim]({answer.kind} question; {answer.retrieval} retrieval)[/]")
+    for part in answer.parts:
+        console.print(f"[bold]•[/] {escape(part.text)}", soft_wrap=True)
+        for c in part.citations:
+            if c.text != part.text:
+                console.print(f"    [italic]“{escape(c.text)}”[/]", soft_wrap=True)
+            console.print(f"    [dim]— {escape(_source_line(c.title, c.outlet, c.published, c.article_id))}[/]",
+                          soft_wrap=True)

@@ -35,6 +35,7 @@ from parley.search import embed
 
 FORMAT = 1
 MAX_SEGMENTS = 8
+DENSE_FLOOR = 0.3  # a sentence less similar than this to the query is not a semantic match at all
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…\"'”»)])\s+(?=[\"'“«(]?[A-Z0-9])|\n\s*\n")
 
@@ -307,7 +308,7 @@ class Index:
         out = []
         for u in top:
             value = float(scores[u])
-            if (kind == "bm25" and value <= 0) or (kind == "cosine" and value <= -1.0):
+            if (kind == "bm25" and value <= 0) or (kind == "cosine" and value < DENSE_FLOOR):
                 continue
             c = Candidate(unit=(si, int(u)), article=int(seg.art[u]) + seg.art_offset,
                           start=int(seg.start[u]), end=int(seg.end[u]))
