@@ -1,9 +1,82 @@
-"""CLI commands of one area; see cli/main.py."""
+"""`parley serve` (the web app and JSON API) and `parley report` (the HTML/Markdown dossier)."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import typer
+
+from parley.cli._common import DbOption, err_console, fail
+from parley.errors import ParleyError
 
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to the app."""
+    app.command("serve")(serve)
+    app.command("report")(report)
+
+
+def serve(
+    db: str = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (localhost by default)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+) -> None:
+    """Serve the timeline, event, people and article pages and the JSON API (/api, described at /docs)."""
+    import uvicorn
+
+    from parley.api import create_app
+
+    try:
+        app = create_app(db)
+    except ParleyError as exc:
+        fail(str(exc))
+    err_console.print(f"parley: serving {db} on http://{host}:{port}/  (API at /api, described at /docs)",
+                      highlight=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    except OSError as exc:  # port in use, permission denied
+        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+
+
+def report(
+    db: str = DbOption,
+    actor: list[str] = typer.Option(None, "--actor", help="Only events with this participant (repeatable: all must take part)."),
+    where: str = typer.Option(None, "--where", help="Only events in this place."),
+    since: str = typer.Option(None, "--since", help="Events on or after YYYY[-MM[-DD]]."),
+    until: str = typer.Option(None, "--until", help="Events on or before YYYY[-MM[-DD]]."),
+    out: Path = typer.Option(None, "--out", "-o", help="File to write (default: stdout)."),
+    fmt: str = typer.Option("html", "--format", "-f", help="html, md or json."),
+    title: str = typer.Option(None, "--title", help="Heading of the dossier."),
+) -> None:
+    """A dossier: timeline chart, events with agenda and evidence, voices, figures, disagreements, sources."""
+    from parley.report import collect_dossier, render_html, render_json, render_markdown
+    from parley.report.dates import check_date
+    from parley.report.views import entries_from_records, people_from_records
+    from parley.resolve.query import filter_timeline
+    from parley.store import Store
+
+    renderers = {"html": render_html, "md": render_markdown, "markdown": render_markdown, "json": render_json}
+    if fmt.lower() not in renderers:
+        fail(f"--format {fmt!r} is not known: use html, md or json")
+    try:
+        since, until = check_date(since, "--since"), check_date(until, "--until")
+        with Store(db, read_only=True) as store:
+            records = list(store.records())
+            timeline = store.timeline() or entries_from_records(records)
+            people = store.people() or people_from_records(records)
+            conflicts = store.conflicts()
+        entries = filter_timeline(timeline, actors=actor or (), where=where, since=since, until=until)
+        dossier = collect_dossier(records, entries, people, conflicts, actors=actor or (), since=since,
+                                  until=until, title=title)
+        text = renderers[fmt.lower()](dossier)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                out.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise ParleyError(f"{out}: cannot write the dossier ({exc.strerror or exc})") from exc
+            err_console.print(f"wrote {out} ({len(dossier['events'])} events, {len(dossier['sources'])} sources)",
+                              highlight=False)
+    except ParleyError as exc:
+        fail(str(exc))

@@ -1,0 +1,50 @@
+"""The self-contained HTML dossier: inline CSS and SVG, nothing fetched when it is opened."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from parley.report.svg import timeline_svg, type_colour
+
+__all__ = ["render_html", "environment", "format_number"]
+
+_ENV: Environment | None = None
+
+
+def environment() -> Environment:
+    global _ENV
+    if _ENV is None:
+        _ENV = Environment(loader=PackageLoader("parley.report", "templates"),
+                           autoescape=select_autoescape(default=True, default_for_string=True),
+                           trim_blocks=True, lstrip_blocks=True)
+    return _ENV
+
+
+def format_number(value: float) -> str:
+    if value >= 1e9 and value % 1e7 == 0:
+        return f"{value / 1e9:g} billion"
+    if value >= 1e6 and value % 1e4 == 0:
+        return f"{value / 1e6:g} million"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def render_html(dossier: Mapping[str, Any]) -> str:
+    """The dossier built by ``views.collect_dossier`` as one HTML file."""
+    sources = {s["id"]: (i + 1, s) for i, s in enumerate(dossier["sources"])}
+
+    def cite(article_id: str) -> Markup:
+        n, s = sources.get(article_id, (None, None))
+        if s is None:
+            return Markup("source {}").format(article_id[:12])
+        label = " · ".join(x for x in (s.get("outlet"), s.get("published")) if x) or s["id"][:12]
+        return Markup('<a href="#src-{}">[{}] {}</a>').format(s["id"], n, label)
+
+    svg = timeline_svg(dossier["events"], lambda r: f"#ev-{r.get('timeline_id')}")
+    css = resources.files("parley.report").joinpath("templates/dossier.css").read_text(encoding="utf-8")
+    return environment().get_template("dossier.html").render(
+        d=dossier, svg=Markup(svg), css=Markup(css), cite=cite, colour=type_colour, number=format_number)
