@@ -275,3 +275,16 @@ def test_folders_are_read_recursively_in_sorted_order(tmp_path):
     write(tmp_path / "b" / "1.txt", PARAS[2])
     srcs = [Path(a.source).relative_to(tmp_path).as_posix() for a in read_paths([tmp_path])]
     assert srcs == ["a/z.txt", "b/1.txt", "b/2.txt"]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Les ministres des affaires étrangères se sont réunis à Paris pour discuter de la paix et du commerce.", "fr"),
+        ("Министры иностранных дел встретились в Москве и обсудили вопросы безопасности.", "ru"),
+        (PARAS[0] + " " + PARAS[2], "en"),
+    ],
+)
+def test_language_is_detected(tmp_path, text, code):
+    [a] = read_file(write(tmp_path / "x.txt", text))
+    assert a.language == code

@@ -75,8 +75,9 @@ def language(text: str) -> str:
     letters = [c for c in sample if c.isalpha()]
     cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
     hits = _hits(_WORD.findall(sample))
-    if letters and cyrillic / len(letters) > 0.5:
+    if letters and cyrillic / len(letters) > 0.5:  # the script itself is evidence enough
         hits = {k: v for k, v in hits.items() if k in ("ru", "uk", "bg")}
+        return max(hits, key=lambda k: (hits[k], k == "ru"))
     best = max(hits, key=lambda k: (hits[k], k == "en"))
     return best if hits[best] >= 3 else "en"
 
