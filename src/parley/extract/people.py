@@ -1,10 +1,605 @@
 """People (one canonical entity per person per article, with roles and every mention) and other named entities.
-(stub: to be built)"""
+
+The stages, in order:
+    1. candidates   spaCy's entities, corrected by rules (place/demonym lexicons, role titles before a name,
+                    given names, reporting verbs after), plus initial forms ("H. Mammadov") the model misses
+    2. clusters     full names first, one cluster per person (spelling variants fold together); kin introduced
+                    as "X's father Y"; then single names to the most recent full-named person with that surname
+    3. roles        titles before a name ("Russian President Vladimir Putin"), chained with commas
+                    ("Chairman of the X Party, MP Y"), appositions ("Y, a member of the Z Committee, said")
+    4. role phrases "the writer", "the Russian leader", "the head of state" -> the person holding that role
+    5. pronouns     he/she/his/her -> the most recent person who is a subject, outside quoted speech
+    6. the rest     ORG, GPE, LOC, FAC, NORP, EVENT, LAW merged by name
+"""
 
 from __future__ import annotations
 
-from parley.models import Entity
+import re
+from dataclasses import dataclass, field
+
+from parley.extract._lexicons import fold, lexicons
+from parley.extract._quotemarks import find_marked, inside, paragraphs
+from parley.models import Entity, Mention
+
+__all__ = ["extract_entities"]
+
+OTHER_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'-]*[a-z]|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+|[A-ZÀ-Ý][\w’'-]*)$")
+_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "di", "du"}
+_INITIAL_NAME = re.compile(r"(?<![\w.])([A-Z])\.\s?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_AFTER_TITLE_NAME = re.compile(r"[ \t]+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})\b")
+_POSS = re.compile(r"(?:['’]s?|s['’])$")
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_FEMALE_ROLE = re.compile(r"woman\b|\bqueen\b|\bprincess\b|\bmother\b|\bdaughter\b|\bwife\b|\bsister\b", re.I)
+_MALE_ROLE = re.compile(r"\b\w*man\b|\bking\b|\bprince\b|\bfather\b|\bson\b|\bhusband\b|\bbrother\b", re.I)
+_SUBJ_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class _Person:
+    first: str | None
+    last: str
+    name: str
+    start: int  # first mention
+    derived: bool = False  # introduced only through a relative ("X's father Y"): never gets bare-surname mentions
+    gender: str | None = None
+    roles: list[tuple[int, str]] = field(default_factory=list)  # (offset where stated, role)
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> kind: name|role|pronoun
+
+    def add(self, s: int, e: int, kind: str = "name") -> None:
+        self.mentions.setdefault((s, e), kind)
+        self.start = min(self.start, s)
+
+    def role_list(self) -> list[str]:
+        seen, out = set(), []
+        for _, r in sorted(self.roles):
+            if r.lower() not in seen:
+                seen.add(r.lower())
+                out.append(r)
+        return out
 
 
 def extract_entities(doc) -> tuple[Entity, ...]:
-    return ()
+    return _Extractor(doc).run()
+
+
+class _Extractor:
+    def __init__(self, doc):
+        self.doc = doc
+        self.text = doc.text
+        self.L = lexicons()
+        self.paras = paragraphs(self.text)
+        marked = find_marked(self.text)
+        self.quoted = sorted((m.start, m.end) for m in marked if m.nested_in is None)
+        self.people: list[_Person] = []
+        self.by_key: dict[tuple[str, str], _Person] = {}
+        self.taken: list[tuple[int, int]] = []  # person name spans, to avoid double counting
+        self.nonperson_spans: list[tuple[int, int]] = []
+        self.others: list[tuple[int, int, str]] = []
+        self._subj: dict[tuple[int, int], bool] = {}
+        # char -> token index, for dependency look-ups
+        self.tok_at = {}
+        for t in doc:
+            self.tok_at[t.idx] = t.i
+
+    # ---- helpers -------------------------------------------------------------------------------------------
+    def para_of(self, pos: int) -> tuple[int, int]:
+        for lo, hi in self.paras:
+            if lo <= pos < hi or pos == hi:
+                return lo, hi
+        return 0, len(self.text)
+
+    def token(self, pos: int):
+        i = self.tok_at.get(pos)
+        return self.doc[i] if i is not None else None
+
+    def is_place(self, s: str) -> bool:
+        low = s.lower()
+        return low in self.L.places or low in self.L.demonym_country or low.rstrip("s") in self.L.demonym_country
+
+    def name_words(self, s: str) -> list[str] | None:
+        words = s.split()
+        if not 1 <= len(words) <= 4:
+            return None
+        for w in words:
+            if w.lower() in _PARTICLES:
+                continue
+            if not _NAME_WORD.match(w) or any(ch.isdigit() for ch in w):
+                return None
+        return words
+
+    def next_word(self, e: int) -> str:
+        m = re.match(r"\s*([\w-]+)", self.text[e:e + 40])
+        return m.group(1).lower() if m else ""
+
+    def prev_words(self, s: int, n: int = 2) -> list[str]:
+        return re.findall(r"[\w'’-]+", self.text[max(0, s - 60):s])[-n:]
+
+    def org_context(self, s: int, e: int) -> bool:
+        if self.next_word(e) in self.L.org_nouns:
+            return True
+        prev = [w.lower() for w in self.prev_words(s, 2)]
+        return len(prev) == 2 and prev[1] == "of" and prev[0] in self.L.org_nouns
+
+    def followed_by_reporting(self, e: int) -> bool:
+        tok = None
+        m = re.match(r"[\s,]*", self.text[e:e + 5])
+        tok = self.token(e + m.end()) if m else None
+        return bool(tok is not None and tok.lemma_.lower() in self.L.reporting and tok.pos_ in ("VERB", "AUX"))
+
+    def title_before(self, s: int) -> re.Match | None:
+        lo = max(self.para_of(s)[0], s - 250)
+        window = self.text[lo:s]
+        return self._role_end_re.search(window)
+
+    @property
+    def _role_end_re(self) -> re.Pattern:
+        return _role_end(self.L)
+
+    # ---- 1. candidates ---------------------------------------------------------------------------------------
+    def candidates(self) -> list[tuple[int, int, list[str]]]:
+        text, out = self.text, []
+        for ent in self.doc.ents:
+            s, e = ent.start_char, ent.end_char
+            if ent[0].lower_ == "the":
+                s = ent[0].idx + len(ent[0]) + 1 if len(ent) > 1 else s
+            span = text[s:e]
+            m = _POSS.search(span)
+            if m and len(span) > 3 and m.group(0) in ("'s", "’s", "'", "’"):
+                e -= len(m.group(0))
+                span = text[s:e]
+            label = ent.label_
+            if label == "PERSON" or label in ("ORG", "NORP", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"):
+                words = self.name_words(span)
+                if words and self.person_like(s, e, span, words, label):
+                    out.append((s, e, words))
+                    continue
+            if label == "PERSON":
+                label = "GPE" if span.lower() in self.L.places else "NORP" if self.is_place(span) else "ORG"
+                if not self.is_place(span) and not self.org_context(s, e):
+                    continue  # an unconvincing PERSON: drop rather than guess
+            if label in OTHER_LABELS or label in ("PRODUCT", "WORK_OF_ART"):
+                self.nonperson_spans.append((s, e))
+                if label in OTHER_LABELS:
+                    self.others.append((s, e, label))
+        for m in _INITIAL_NAME.finditer(text):
+            out.append((m.start(), m.end(), [m.group(1) + ".", m.group(2)]))
+        for m in self.L.role_re.finditer(text):
+            if m.group("comp"):
+                tail = self.name_at_end(m.group("comp"), m.end())
+                if tail:
+                    out.append(tail)
+                continue
+            n = _AFTER_TITLE_NAME.match(text, m.end())
+            if n:
+                words = n.group(1).split()
+                while words and (self.is_place(words[-1]) or words[-1].lower() in self.L.org_nouns):
+                    words.pop()
+                if words and not self.is_place(" ".join(words)) and not any(w.lower() in self.L.titles for w in words):
+                    s = n.start(1)
+                    out.append((s, s + len(" ".join(words)), words))
+        out.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        kept, last_end = [], -1
+        for c in out:  # drop overlaps, keep the earliest, longest
+            if c[0] >= last_end:
+                kept.append(c)
+                last_end = c[1]
+        return kept
+
+    def name_at_end(self, comp: str, end: int):
+        """"Director of the Institute of Political Management Azer Gasimli": the role's complement swallowed the
+        name; take its last two or three capitalised words back when they start with a given name."""
+        words = comp.split()
+        for k in (3, 2):
+            tail = words[-k:]
+            if len(words) > k and all(_NAME_WORD.match(w) and w[0].isupper() for w in tail):
+                if words[-k - 1][:1].islower() and words[-k - 1] not in ("of", "the", "and"):
+                    continue
+                if tail[0].lower() in self.L.first_names and not self.is_place(" ".join(tail)):
+                    s = end - len(" ".join(tail))
+                    if self.text[s:end] == " ".join(tail):
+                        return (s, end, tail)
+        return None
+
+    def person_like(self, s: int, e: int, span: str, words: list[str], label: str) -> bool:
+        if self.is_place(span) or any(self.is_place(w) for w in words if "-" not in w) and len(words) == 1:
+            return False
+        if any(w.lower() in self.L.org_nouns or w.lower() in self.L.titles for w in words):
+            return False
+        if self.org_context(s, e):
+            return False
+        if "-" in span and len(words) == 1:
+            return False  # "Putin-Aliyev": a compound of names, resolved token by token later
+        first_known = words[0].lower() in self.L.first_names
+        context = bool(self.title_before(s)) or self.followed_by_reporting(e) or first_known
+        if label == "PERSON":
+            return len(words) > 1 or context or self.looks_like_subject(s)
+        return context and (len(words) > 1 or self.followed_by_reporting(e) or bool(self.title_before(s)))
+
+    def looks_like_subject(self, s: int) -> bool:
+        tok = self.token(s)
+        if tok is None:
+            return False
+        head = tok
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head
+        return head.dep_ in _SUBJ_DEPS or (head.dep_ == "poss") or head.dep_ == "pobj" and head.head.lower_ == "by"
+
+    # ---- 2. clusters -----------------------------------------------------------------------------------------
+    def cluster(self, cands) -> None:
+        singles = []
+        for s, e, words in cands:
+            core = [w for w in words if w.lower().rstrip(".") not in self.L.honorifics]
+            if len(core) >= 2:
+                first, last = core[0], core[-1]
+                if first.endswith(".") and len(first) == 2:
+                    p = self.initial_match(first[0], last) or self.new_person(None, last, f"{first} {last}", s)
+                    if p.first is None:
+                        p.first = first
+                else:
+                    key = (fold(first), fold(last))
+                    p = self.by_key.get(key)
+                    if p is None:
+                        p = self.initial_person(first, last) or self.new_person(first, last, " ".join(core), s)
+                        self.by_key[key] = p
+                p.add(s, e)
+                self.taken.append((s, e))
+            elif core:
+                singles.append((s, e, core[0]))
+        self.kin()
+        self.single_names(singles)
+
+    def new_person(self, first, last, name, s, derived=False) -> _Person:
+        p = _Person(first, last, name, s, derived)
+        if first and not first.endswith("."):
+            p.gender = {"m": "m", "f": "f"}.get(self.L.first_names.get(first.lower(), ""))
+        self.people.append(p)
+        return p
+
+    def initial_match(self, initial: str, last: str) -> _Person | None:
+        for p in self.people:
+            if fold(p.last) == fold(last) and p.first and p.first[0] == initial:
+                return p
+        return None
+
+    def initial_person(self, first: str, last: str) -> _Person | None:
+        """A full name seen after an initial form ("F. Sadikhov" ... "Fikret Sadikhov") joins it."""
+        for p in self.people:
+            if fold(p.last) == fold(last) and p.first and p.first.endswith(".") and p.first[0] == first[0]:
+                p.first, p.name = first, f"{first} {last}"
+                return p
+        return None
+
+    def by_surname(self, word: str, pos: int, include_derived: bool = False) -> _Person | None:
+        f = fold(word)
+        cands = [p for p in self.people if fold(p.last) == f and (include_derived or not p.derived)]
+        if not cands:
+            cands = [p for p in self.people if p.first and fold(p.first) == f and p.derived]
+            return cands[0] if len(cands) == 1 else None
+        if len(cands) == 1:
+            return cands[0]
+
+        def last_before(p: _Person) -> int:
+            before = [a for (a, _), k in p.mentions.items() if a < pos and k == "name"]
+            return max(before) if before else -1
+
+        scored = sorted(cands, key=lambda p: (last_before(p), len(p.mentions)), reverse=True)
+        if last_before(scored[0]) >= 0:
+            return scored[0]
+        return max(cands, key=lambda p: (len(p.mentions), -p.start))
+
+    def kin(self) -> None:
+        kin = "|".join(sorted(self.L.kinship, key=len, reverse=True))
+        pat = re.compile(rf"\b([A-Z][\w-]+)['’]s\s+(?:late\s+)?({kin})\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+        for m in pat.finditer(self.text):
+            owner = self.by_surname(m.group(1), m.start())
+            if owner is None:
+                continue
+            owner.add(m.start(1), m.end(1))
+            words = m.group(3).split()
+            first, last = words[0], words[-1] if len(words) > 1 else owner.last
+            key = (fold(first), fold(last))
+            p = self.by_key.get(key) or self.new_person(first, last, f"{first} {last}", m.start(3), derived=len(words) == 1)
+            self.by_key[key] = p
+            p.add(m.start(3), m.end(3))
+            p.roles.append((m.start(3), f"{m.group(2).lower()} of {owner.name}"))
+            if m.group(2).lower() in ("father", "son", "brother", "husband", "uncle", "nephew", "grandfather", "grandson"):
+                p.gender = "m"
+            elif m.group(2).lower() not in ("cousin",):
+                p.gender = "f"
+            self.taken.append((m.start(1), m.end(1)))
+            self.taken.append((m.start(3), m.end(3)))
+
+    def single_names(self, singles) -> None:
+        taken = sorted(self.taken)
+        blocked = [(s, e) for s, e in self.nonperson_spans if self._blocks(s, e)]
+        known = {fold(p.last) for p in self.people} | {fold(p.first) for p in self.people if p.first and p.derived}
+        positions = {s: (s, e, w) for s, e, w in singles}
+        for tok in self.doc:
+            w = tok.text
+            if tok.idx in positions or (w[:1].isupper() and fold(w) in known and w.isalpha()):
+                s, e = tok.idx, tok.idx + len(w)
+                if inside(taken, s) or any(a <= s < b for a, b in blocked):
+                    continue
+                p = self.by_surname(w, s)
+                if p is None:
+                    if tok.idx not in positions:
+                        continue
+                    key = ("", fold(w))
+                    p = self.by_key.get(key) or self.new_person(None, w, w, s)
+                    self.by_key[key] = p
+                    known.add(fold(w))
+                p.add(s, e)
+
+    def _blocks(self, s: int, e: int) -> bool:
+        """A non-person entity hides the names inside it ("Heydar Aliyev International Airport") unless it is only
+        names joined by hyphens ("the Putin-Aliyev talks")."""
+        words = [w for w in re.split(r"[\s-]+", self.text[s:e]) if w and w.lower() != "the"]
+        words = [re.sub(r"['’]s$", "", w) for w in words]
+        return len(words) >= 2 and not all(any(fold(w) == fold(p.last) for p in self.people) for w in words)
+
+    # ---- 3. roles --------------------------------------------------------------------------------------------
+    def roles(self) -> None:
+        for p in self.people:
+            for (s, e), kind in list(p.mentions.items()):
+                if kind != "name":
+                    continue
+                for r in self.prefix_roles(s):
+                    self.add_role(p, s, r)
+                m = self.L.appos_re.match(self.text, e)
+                if m:
+                    self.add_role(p, e, m)
+                g = _GROUP_LED.search(self.text[max(0, s - 120):s])
+                if g:
+                    self.add_role(p, s, _singular(g.group(1), p.gender))
+        self.distributive()
+
+    def prefix_roles(self, s: int) -> list[re.Match]:
+        lo = max(self.para_of(s)[0], s - 300)
+        out, end, comma = [], s, False
+        while True:
+            window = self.text[lo:end]
+            m = (_role_end_comma(self.L) if comma else _role_end(self.L)).search(window)
+            if not m:
+                break
+            out.append(m)
+            end = lo + m.start("role")
+            comma = True
+        return out
+
+    def add_role(self, p: _Person, pos: int, m) -> None:
+        if isinstance(m, str):
+            p.roles.append((pos, m))
+            return
+        role = m.group("role").strip().rstrip(",")
+        role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", role)
+        norp = m.group("norp")
+        title = m.group("title")
+        p.roles.append((pos, role))
+        if norp:
+            country = self.L.demonym_country.get(norp.lower())
+            if country and role.strip() == f"{norp} {title}":
+                p.roles.append((pos, f"{title} of {country}"))
+        # a nationality inside the organisation ("member of the Azerbaijani Milli Majlis ...") as "... of Azerbaijan"
+        inner = re.search(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?=[A-Z])", role[len(title):] if title else role)
+        if inner and inner.group(1).lower() in self.L.demonym_country and not norp:
+            country = self.L.demonym_country[inner.group(1).lower()]
+            plain = role.replace(inner.group(1) + " ", "", 1)
+            p.roles.append((pos, f"{plain} of {country}"))
+        low = role.lower()
+        if _FEMALE_ROLE.search(low):
+            p.gender = p.gender or "f"
+
+    def distributive(self) -> None:
+        """"the presidents of Russia and Azerbaijan, Vladimir Putin and Ilham Aliyev": each gets one title."""
+        for m in _distrib(self.L).finditer(self.text):
+            names = [m.start("n1"), m.start("n2")]
+            title = m.group("title")
+            for pos, country in zip(names, (m.group("c1"), m.group("c2"))):
+                for p in self.people:
+                    if any(a == pos for a, _ in p.mentions):
+                        p.roles.append((pos, f"{title[:1].upper()}{title[1:]} of {country}"))
+
+    # ---- 4. role phrases -------------------------------------------------------------------------------------
+    def role_phrases(self) -> None:
+        holders_any = {}
+        for p in self.people:
+            for _, r in p.roles:
+                holders_any.setdefault(_norm_role(r), set()).add(id(p))
+        pat = _role_phrase(self.L)
+        for m in pat.finditer(self.text):
+            s, e = m.start(), m.end()
+            if inside(self.quoted, s):
+                continue
+            if _AFTER_TITLE_NAME.match(self.text, e) or re.match(r"['’]?s\b", self.text[e:e + 2]) and False:
+                continue
+            phrase = _norm_role(m.group("role"))
+            title = _norm_role(m.group("title"))
+            norp = (m.group("norp") or "").lower()
+            p = self.resolve_phrase(phrase, title, norp, s, holders_any)
+            if p is not None:
+                p.add(s, e, "role")
+
+    def resolve_phrase(self, phrase, title, norp, pos, holders_any) -> _Person | None:
+        def established(p):
+            return [_norm_role(r) for at, r in p.roles if at <= pos]
+
+        generic = self.L.generic_roles.get(title)
+        country = self.L.demonym_country.get(norp, "").lower()
+        matches = []
+        for p in self.people:
+            roles = established(p)
+            if phrase in roles or any(r.endswith(" " + phrase) or r == phrase for r in roles):
+                matches.append(p)
+            elif generic or norp:
+                for r in roles:
+                    base, _, of = r.partition(" of ")
+                    base_title = base.split()[-1] if base else ""
+                    titles_ok = (generic and (base in generic or base_title in generic)) or base == title or base.endswith(" " + title)
+                    country_ok = not norp or of == country or r.startswith(norp + " ")
+                    if titles_ok and country_ok:
+                        matches.append(p)
+                        break
+        if len(matches) >= 1:
+            return self.most_recent(matches, pos)
+        if generic or norp:
+            # nobody holds it: the one salient person without any title, when there is exactly one
+            rolefree = [p for p in self.people if not p.roles and not p.derived and len(p.mentions) >= 2]
+            return rolefree[0] if len(rolefree) == 1 else None
+        if phrase in holders_any:
+            return None  # someone is introduced with this role later: do not guess
+        p = self.recent_subject(pos, paras_back=2)
+        if p is not None:
+            p.roles.append((pos, phrase))
+        return p
+
+    def most_recent(self, people, pos) -> _Person:
+        def last(p):
+            before = [a for a, _ in p.mentions if a < pos]
+            return max(before) if before else -1
+
+        return max(people, key=last)
+
+    # ---- 5. pronouns -----------------------------------------------------------------------------------------
+    def subject_like(self, s: int, e: int) -> bool:
+        tok = self.token(s)
+        if tok is None:
+            return False
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        root = span.root if span is not None else tok
+        return root.dep_ in _SUBJ_DEPS or self.followed_by_reporting(e)
+
+    def recent_subject(self, pos: int, paras_back: int = 2, gender: str | None = None) -> _Person | None:
+        lo_idx = max(0, self._para_index(pos) - paras_back)
+        lo = self.paras[lo_idx][0] if self.paras else 0
+        best, fallback = None, None
+        for p in self.people:
+            if gender and p.gender and p.gender != gender:
+                continue
+            for (s, e), kind in p.mentions.items():
+                if not lo <= s < pos or inside(self.quoted, s):
+                    continue
+                if fallback is None or s > fallback[0]:
+                    fallback = (s, p)
+                if self._subj.get((s, e)) is None:
+                    self._subj[(s, e)] = kind == "pronoun-subj" or self.subject_like(s, e)
+                if self._subj[(s, e)] and (best is None or s > best[0]):
+                    best = (s, p)
+        if best:
+            return best[1]
+        return fallback[1] if fallback else None
+
+    def _para_index(self, pos: int) -> int:
+        for i, (lo, hi) in enumerate(self.paras):
+            if pos <= hi:
+                return i
+        return len(self.paras) - 1
+
+    def pronouns(self) -> None:
+
+        for tok in self.doc:
+            g = _PRONOUNS.get(tok.lower_)
+            if g is None or inside(self.quoted, tok.idx):
+                continue
+            p = self.recent_subject(tok.idx, paras_back=1, gender=g)
+            if p is not None:
+                kind = "pronoun-subj" if tok.dep_ in _SUBJ_DEPS else "pronoun"
+                p.add(tok.idx, tok.idx + len(tok.text), kind)
+
+    # ---- 6. assemble -----------------------------------------------------------------------------------------
+    def run(self) -> tuple[Entity, ...]:
+        self.cluster(self.candidates())
+        self.roles()
+        self.role_phrases()
+        self.pronouns()
+        text = self.text
+        people = [p for p in self.people if p.mentions]
+        for p in people:
+            if p.first and p.first.endswith("."):
+                p.name = f"{p.first} {p.last}"
+        people.sort(key=lambda p: p.start)
+        out, n = [], 0
+        for p in people:
+            n += 1
+            mentions = tuple(Mention(s, e, text[s:e]) for s, e in sorted(p.mentions))
+            out.append(Entity(id=f"e{n}", name=p.name, type="PERSON", roles=tuple(p.role_list()), mentions=mentions))
+        person_spans = sorted(se for p in people for se in p.mentions)
+        groups: dict[str, list] = {}
+        order = []
+        for s, e, label in sorted(self.others):
+            if inside(person_spans, s):
+                continue
+            name = re.sub(r"^[Tt]he\s+", "", text[s:e]).strip()
+            name = re.sub(r"['’]s?$", "", name)
+            if not name:
+                continue
+            key = name.lower()
+            if key not in groups:
+                groups[key] = []
+                order.append(key)
+            groups[key].append((s, e, label, name))
+        for key in order:
+            items = groups[key]
+            label = self.other_label(key, items)
+            n += 1
+            out.append(Entity(id=f"e{n}", name=items[0][3], type=label, roles=(),
+                              mentions=tuple(Mention(s, e, text[s:e]) for s, e, _, _ in items)))
+        return tuple(out)
+
+    def other_label(self, key: str, items) -> str:
+        if key in self.L.demonym_country or key.rstrip("s") in self.L.demonym_country:
+            return "NORP"
+        if key in self.L.countries:
+            return "GPE"
+        counts: dict[str, int] = {}
+        for _, _, label, _ in items:
+            counts[label] = counts.get(label, 0) + 1
+        return max(sorted(counts), key=lambda k: counts[k])
+
+
+_GROUP_LED = re.compile(r"\b(?:group|delegation|team|number)\s+of\s+([a-z]+)\s+(?:led|headed)\s+by\s+\Z")
+
+
+def _singular(plural: str, gender: str | None) -> str:
+    if plural.endswith("men"):
+        return plural[:-3] + ("woman" if gender == "f" else "man")
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    return plural[:-1] if plural.endswith("s") else plural
+
+
+def _norm_role(r: str) -> str:
+    r = re.sub(r"^(?:the|a|an)\s+", "", r.strip().lower())
+    return re.sub(r"\s+", " ", r).rstrip(",")
+
+
+_CACHE: dict[str, re.Pattern] = {}
+
+
+def _role_end(L) -> re.Pattern:
+    if "end" not in _CACHE:
+        _CACHE["end"] = re.compile(L.role_re.pattern + r"[ \t]+\Z")
+    return _CACHE["end"]
+
+
+def _role_end_comma(L) -> re.Pattern:
+    if "comma" not in _CACHE:
+        _CACHE["comma"] = re.compile(L.role_re.pattern + r"\s*,\s*(?:(?i:the)\s+)?\Z")
+    return _CACHE["comma"]
+
+
+def _role_phrase(L) -> re.Pattern:
+    if "phrase" not in _CACHE:
+        _CACHE["phrase"] = re.compile(r"(?<![\w-])(?i:the)\s+" + L.role_re.pattern.replace(r"(?<![\w-])", "", 1))
+    return _CACHE["phrase"]
+
+
+def _distrib(L) -> re.Pattern:
+    if "distrib" not in _CACHE:
+        titles = "|".join(re.escape(t) for t in sorted(L.titles, key=len, reverse=True))
+        name = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}"
+        _CACHE["distrib"] = re.compile(
+            rf"(?i:the\s+)?(?P<title>(?i:{titles}))s\s+of\s+(?P<c1>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+and\s+"
+            rf"(?P<c2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?),\s+(?P<n1>{name})\s+and\s+(?P<n2>{name})"
+        )
+    return _CACHE["distrib"]
