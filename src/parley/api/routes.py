@@ -84,15 +84,34 @@ def ask_answer(corpus: Corpus, q: str, flt: Filters) -> dict[str, Any]:
     d = _plain(answer)
     if not isinstance(d, dict):
         d = {"text": str(d)}
+    return number_citations(d)
+
+
+def number_citations(d: dict[str, Any]) -> dict[str, Any]:
+    """Give every distinct citation of an answer a number and a link; each part lists its numbers in ``refs``."""
+    numbers: dict[tuple, int] = {}
+    citations: list[dict[str, Any]] = []
+
+    def number(c: dict[str, Any]) -> int:
+        key = (c.get("article_id"), c.get("start"), c.get("end"))
+        if key not in numbers:
+            numbers[key] = len(citations) + 1
+            c = dict(c, n=len(citations) + 1, href=citation_href(c.get("article_id"), c.get("start"), c.get("end")))
+            citations.append(c)
+        return numbers[key]
+
     for c in d.get("citations") or ():
         if isinstance(c, dict):
-            c["href"] = citation_href(c.get("article_id"), c.get("start"), c.get("end"))
+            number(c)
     for part in d.get("parts") or ():
         if isinstance(part, dict):
+            part["refs"] = [number(c) for c in part.get("citations") or () if isinstance(c, dict)]
             for c in part.get("citations") or ():
-                if isinstance(c, dict) and c.get("article_id"):
+                if isinstance(c, dict):
                     c["href"] = citation_href(c.get("article_id"), c.get("start"), c.get("end"))
-    d.setdefault("question", q)
+    d["citations"] = citations
+    if not d.get("text"):
+        d["text"] = " ".join(p.get("text", "") for p in d.get("parts") or () if isinstance(p, dict)) or d.get("note") or ""
     return d
 
 

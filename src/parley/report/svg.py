@@ -47,7 +47,8 @@ def timeline_svg(rows: Sequence[Mapping[str, Any]], href: Callable[[Mapping[str,
     starts = [date.fromisoformat(r["date_start"]) for r in dated]
     ends = [date.fromisoformat(r["date_end"]) for r in dated]
     lo, hi = min(starts), max(ends)
-    if (hi - lo).days > 3 * 365:
+    yearly = (hi - lo).days > 540
+    if yearly:
         lo, hi = date(lo.year, 1, 1), date(hi.year, 12, 31)
     else:
         lo = date(lo.year, lo.month, 1)
@@ -62,8 +63,8 @@ def timeline_svg(rows: Sequence[Mapping[str, Any]], href: Callable[[Mapping[str,
     for r in sorted(dated, key=lambda r: r["date_start"]):
         lanes.setdefault(r.get("location") or "place not given", []).append(r)
 
-    parts, y = [], TOP
-    for lane, items in lanes.items():
+    backgrounds, parts, y = [], [], TOP
+    for lane_no, (lane, items) in enumerate(lanes.items()):
         placed: list[tuple[Mapping[str, Any], float, int]] = []
         row_ends: list[float] = []
         for r in items:
@@ -81,8 +82,8 @@ def timeline_svg(rows: Sequence[Mapping[str, Any]], href: Callable[[Mapping[str,
                 row_ends[slot] = right
             placed.append((r, mid, slot))
         height = LANE_PAD * 2 + max(1, len(row_ends)) * ROW + 6
-        parts.append(f'<g class="lane"><rect x="0" y="{y}" width="{WIDTH}" height="{height}" '
-                     f'fill="{"#f8f9fa" if len(parts) % 2 == 0 else "#ffffff"}"/>'
+        backgrounds.append(f'<g class="lane"><rect x="0" y="{y}" width="{WIDTH}" height="{height}" '
+                     f'fill="{"#f1f3f5" if lane_no % 2 == 0 else "#ffffff"}"/>'
                      f'<text x="10" y="{y + LANE_PAD + 12}" class="lane-label" font-size="12" font-weight="600" '
                      f'fill="#343a40">{escape(lane[:22])}</text></g>')
         for r, mid, slot in placed:
@@ -105,20 +106,21 @@ def timeline_svg(rows: Sequence[Mapping[str, Any]], href: Callable[[Mapping[str,
                 f'<text x="{tx:.1f}" y="{cy + 4}" font-size="11" text-anchor="{anchor}" fill="#212529">'
                 f'{escape(text)}</text></a>')
         y += height
-    axis = _axis(lo, hi, x, TOP, y)
+    axis = _axis(lo, hi, x, TOP, y, yearly)
     legend = _legend(rows, y + 26)
     total = y + 44
     return (f'<svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total}" '
             f'role="img" aria-label="Timeline of {len(dated)} dated events" font-family="system-ui, sans-serif">'
-            + axis[0] + "".join(parts) + axis[1] + legend + "</svg>")
+            + axis[0] + "".join(backgrounds) + axis[1] + "".join(parts) + legend + "</svg>")
 
 
-def _axis(lo: date, hi: date, x: Callable[[date], float], top: int, bottom: int) -> tuple[str, str]:
+def _axis(lo: date, hi: date, x: Callable[[date], float], top: int, bottom: int,
+          yearly: bool) -> tuple[str, str]:
     years = hi.year - lo.year
     ticks: list[tuple[date, str]] = []
-    if years >= 2:
-        step = 1 if years <= 12 else 5
-        ticks = [(date(yr, 1, 1), str(yr)) for yr in range(lo.year, hi.year + 1) if yr % step == 0 or step == 1]
+    if yearly:
+        step = 1 if years <= 12 else 5 if years <= 60 else 10
+        ticks = [(date(yr, 1, 1), str(yr)) for yr in range(lo.year, hi.year + 1) if yr % step == 0 or yr == lo.year]
     else:
         d = date(lo.year, lo.month, 1)
         while d <= hi:

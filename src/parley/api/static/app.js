@@ -21,20 +21,35 @@
     var a = el("a", "citation", c.text || "(citation)");
     a.href = c.href || ("/articles/" + encodeURIComponent(c.article_id || ""));
     li.appendChild(a);
-    var where = [c.outlet, c.published].filter(Boolean).join(", ");
-    if (where) { li.appendChild(document.createTextNode(" ")); li.appendChild(el("span", "small muted", where)); }
+    var where = [c.outlet || c.title || "unknown outlet", c.published].filter(Boolean).join(", ");
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(el("span", "small muted", "— " + where));
     return li;
   }
 
   function renderAnswer(box, data) {
     box.textContent = "";
     var wrap = el("div", "answer");
-    var text = data.text || data.answer || "";
-    if (!text && Array.isArray(data.parts)) {
-      text = data.parts.map(function (p) { return typeof p === "string" ? p : (p.text || ""); }).join(" ");
-    }
-    wrap.appendChild(el("p", "answer-text", text || "No answer found."));
     var cites = Array.isArray(data.citations) ? data.citations : [];
+    var parts = Array.isArray(data.parts) ? data.parts : [];
+    if (parts.length) {
+      var ul = el("ul", "answer-parts");
+      parts.forEach(function (p) {
+        var li = el("li", "answer-part", p.text || "");
+        (p.refs || []).forEach(function (n) {
+          var c = cites[n - 1];
+          if (!c) return;
+          li.appendChild(document.createTextNode(" "));
+          var a = el("a", "ref", "[" + n + "]");
+          a.href = c.href;
+          li.appendChild(a);
+        });
+        ul.appendChild(li);
+      });
+      wrap.appendChild(ul);
+    } else {
+      wrap.appendChild(el("p", "answer-text", data.note || data.text || "The corpus does not say."));
+    }
     if (cites.length) {
       var ol = el("ol", "citations");
       cites.forEach(function (c) { ol.appendChild(citationItem(c)); });
