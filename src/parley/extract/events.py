@@ -1,10 +1,1078 @@
 """Meetings, visits, talks, calls, summits and agreements with participants, place, date, status and agenda.
-(stub: to be built)"""
+
+One linear pass over the regex/lexicon hits of the triggers in nlp/data/event_triggers.txt:
+
+    1. mentions     each trigger with its phrase window (the noun phrase or clause around it), generic uses
+                    ("frequent meetings", "met more than once") kept only as references for agenda topics
+    2. attributes   participants (canonical people from ``entities``, role phrases such as "the presidents of
+                    Russia and Azerbaijan", pronouns), location ("in X", "to X", "the Sochi meeting"), date (from
+                    ``timexes``, or a tiny fallback when none were given), status (nlp/data/status_cues.txt)
+    3. merging      mentions of the same event in one article become one Event with several evidence spans;
+                    "24 days after his meeting" links two events and dates one from the other when it can
+    4. agenda       topics (extract.topics) from agenda sentences, given to the event they name or the main event
+
+Photo captions (a verbless first paragraph such as "Putin-Aliyev meeting in Sochi. 2022") keep their own date and
+never become the article's main event.
+"""
 
 from __future__ import annotations
 
-from parley.models import Article, Entity, Event, Timex
+import contextvars
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
 
+from parley.extract.topics import country_of, demonym_pattern, find_topics, is_country
+from parley.models import Article, Entity, Event, EventDate, Evidence, Timex
+from parley.nlp import lexicon
+
+__all__ = ["extract_events", "FAMILY", "family", "triggers", "venue_city"]
+
+FAMILY = {"meeting": "meeting", "visit": "meeting", "talks": "meeting", "summit": "meeting", "call": "call",
+          "agreement": "agreement"}
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3}
+_PRONOUNS = {"he", "his", "him", "she", "her", "hers", "they", "their", "them", "it", "its", "i", "we", "you"}
+_UNIT_DAYS = {"day": 1, "week": 7}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_GENERIC_DET = {"every", "each", "any", "such", "many", "several", "frequent", "regular", "numerous", "all"}
+_HABITUAL = re.compile(r"\b(more than once|several times|many times|repeatedly|regularly|often|frequently|"
+                       r"never|every year|each year|from time to time)\b", re.I)
+_PARTICIPLES = {"signed", "held", "concluded", "scheduled", "planned", "hosted", "organized", "organised", "due"}
+_SIGN = re.compile(r"\b(sign(s|ed|ing)?|ink(s|ed|ing)?|concluded)\b", re.I)
+_RELATIVE = re.compile(r"\b(\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                       r"(day|week|month|year)s?\s+(after|before)\s+$", re.I)
+
+
+def family(event_type: str) -> str:
+    return FAMILY.get(event_type, event_type)
+
+
+# ---------------------------------------------------------------- lexicons
+
+@lru_cache(maxsize=1)
+def triggers() -> tuple[tuple[re.Pattern, str, frozenset[str]], ...]:
+    """(pattern, type, flags) for every line of event_triggers.txt, longest phrase first."""
+    rows = []
+    for line in lexicon("event_triggers"):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) < 2:
+            continue
+        etype, form = parts[0], parts[1]
+        flags = frozenset(parts[2].split(",")) if len(parts) > 2 and parts[2] else frozenset()
+        rows.append((form, etype, flags))
+    rows.sort(key=lambda r: -len(r[0]))
+    return tuple((re.compile(r"(?<![\w-])" + re.escape(f).replace(r"\ ", r"\s+") + r"(?![\w-])", re.I), t, fl)
+                 for f, t, fl in rows)
+
+
+@lru_cache(maxsize=1)
+def _status_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for line in lexicon("status_cues"):
+        status, _, rx = line.partition("\t")
+        out.append((status.strip(), re.compile(rx.strip(), re.I)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _agenda_cue() -> re.Pattern:
+    return re.compile("|".join(f"(?:{x})" for x in lexicon("agenda_cues")), re.I)
+
+
+@lru_cache(maxsize=1)
+def _anaphor_cue() -> re.Pattern:
+    return re.compile("|".join(f"(?:{x})" for x in lexicon("event_anaphora")), re.I)
+
+
+@lru_cache(maxsize=1)
+def _reporting_cue() -> re.Pattern:
+    words = sorted(lexicon("reporting_cues"), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _venues() -> dict[str, str]:
+    out = {}
+    for line in lexicon("venues"):
+        venue, _, city = line.partition("\t")
+        out[venue.strip().lower()] = city.strip()
+    return out
+
+
+def venue_city(place: str | None) -> str | None:
+    """The city a venue stands for ("Kremlin" -> "Moscow"), else the place itself."""
+    if not place:
+        return place
+    key = re.sub(r"^the\s+", "", place.strip(), flags=re.I).lower()
+    return _venues().get(key, place)
+
+
+@lru_cache(maxsize=1)
+def _leader_titles() -> re.Pattern:
+    words = sorted(lexicon("leader_titles"), key=len, reverse=True)
+    return re.compile(r"(" + "|".join(re.escape(w) for w in words) + r")", re.I)
+
+
+def _title_kind(title: str) -> str:
+    t = title.lower()
+    return "pm" if ("prime" in t or "premier" in t or "chancellor" in t) else "head"
+
+
+# ---------------------------------------------------------------- people in the article
+
+@dataclass
+class _People:
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, canonical name), sorted
+    leaders: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, head|pm) -> name
+
+    def leader(self, country: str, kind: str = "head") -> str | None:
+        return self.leaders.get((country, kind)) or (self.leaders.get((country, "pm")) if kind == "head" else None)
+
+    def in_range(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [s for s in self.spans if s[0] >= start and s[1] <= end]
+
+    def before(self, pos: int, exclude: set[str]) -> str | None:
+        for s, e, name in reversed(self.spans):
+            if e <= pos and name not in exclude:
+                return name
+        return None
+
+
+_ROLE_PREFIX = None
+
+
+def _people(doc, entities: tuple[Entity, ...]) -> _People:
+    text = doc.text
+    ppl = _People()
+    persons = [e for e in entities if e.type == "PERSON"]
+    if any(e.mentions for e in persons):
+        for e in persons:
+            for m in e.mentions:
+                if m.text.lower() not in _PRONOUNS:  # pronouns are resolved here, for the event's own clause
+                    ppl.spans.append((m.start, m.end, e.name))
+        for e in persons:
+            for role in e.roles:
+                _leader_from_role(ppl, role, e.name)
+            for m in e.mentions:  # "the Russian president" resolved by the people step
+                if m.text.lower().startswith("the "):
+                    _leader_from_role(ppl, m.text, e.name)
+    else:
+        ppl.spans.extend(_fallback_person_spans(doc))
+    dem = demonym_pattern()
+    # "Azerbaijani President Ilham Aliyev", "his Russian counterpart Vladimir Putin"
+    for s, e, name in list(ppl.spans):
+        m = re.search(r"\b(" + dem + r")\s+(President|Prime Minister|Premier|Chancellor|leader|president|"
+                      r"counterpart|prime minister)\s*$", text[max(0, s - 60):s])
+        if m:
+            c = country_of(m.group(1))
+            if c:
+                ppl.leaders.setdefault((c, _title_kind(m.group(2))), name)
+    # "the presidents of Russia and Azerbaijan, Vladimir Putin and Ilham Aliyev"
+    for m in re.finditer(r"\b(presidents|leaders|prime ministers|heads of state) of (?:the )?(" + dem + r") and (?:the )?("
+                         + dem + r"),\s*", text, re.I):
+        names = [sp for sp in ppl.spans if sp[0] >= m.end() and sp[0] <= m.end() + 60]
+        if len(names) >= 2 and names[0][2] != names[1][2]:
+            for country_text, sp in zip((m.group(2), m.group(3)), names[:2]):
+                c = country_of(country_text)
+                if c:
+                    ppl.leaders.setdefault((c, _title_kind(m.group(1))), sp[2])
+    # role phrases "the Russian leader" become mentions of the leader when no entity list gave them
+    known = {(s, e) for s, e, _ in ppl.spans}
+    for m in re.finditer(r"\bthe (" + dem + r") (president|leader|head of state|prime minister|premier)\b", text, re.I):
+        c = country_of(m.group(1))
+        name = ppl.leader(c, _title_kind(m.group(2))) if c else None
+        if name and not any(s <= m.start() < e for s, e in known):
+            ppl.spans.append((m.start(), m.end(), name))
+    ppl.spans.sort()
+    return ppl
+
+
+def _leader_from_role(ppl: _People, role: str, name: str) -> None:
+    if re.search(r"\b(deputy|vice|former|ex-|foreign|minister of)\b", role, re.I) and "prime" not in role.lower():
+        return
+    t = _leader_titles().search(role)
+    if not t:
+        return
+    m = re.search(r"\b(" + demonym_pattern() + r")\b", role)
+    c = country_of(m.group(1)) if m else None
+    if c:
+        ppl.leaders.setdefault((c, _title_kind(t.group(1))), name)
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
+    return re.sub(r"^(the|The)\s+", "", text).strip()
+
+
+def _fallback_person_spans(doc) -> list[tuple[int, int, str]]:
+    """spaCy PERSON entities as canonical names: a surname alone maps to the full name used elsewhere."""
+    raw = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        raw.append((ent.start_char, ent.end_char, ent.text))
+    full: dict[str, str] = {}
+    for _, _, t in raw:
+        name = _clean_name(t)
+        parts = name.split()
+        if len(parts) >= 2 and "-" not in name:
+            full.setdefault(parts[-1].lower(), name)
+    out = []
+    for s, e, t in raw:
+        name = _clean_name(t)
+        if "-" in name and " " not in name:  # "Putin-Aliyev meeting"
+            pos = s
+            for part in name.split("-"):
+                i = doc.text.find(part, pos, e)
+                if i >= 0 and part.lower() in full:
+                    out.append((i, i + len(part), full[part.lower()]))
+                    pos = i + len(part)
+            continue
+        parts = name.split()
+        if len(parts) == 1 and parts[0].lower() in full:
+            name = full[parts[0].lower()]
+        elif len(parts) >= 2 and parts[-1].lower() in full and len(full[parts[-1].lower()].split()) >= len(parts):
+            name = full[parts[-1].lower()]
+        end = s + len(t.rstrip())
+        m = re.search(r"(?:'s|’s)$", t)
+        if m:
+            end = s + m.start()
+        out.append((s, end, name))
+    return out
+
+
+# ---------------------------------------------------------------- mentions
+
+@dataclass
+class _Mention:
+    type: str
+    start: int  # trigger characters
+    end: int
+    wstart: int  # window characters
+    wend: int
+    sent: tuple[int, int]
+    caption: bool = False
+    generic: bool = False
+    participants: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    location: str | None = None
+    date: EventDate | None = None
+    status: str | None = None
+    strength: int = 0  # 2: explicit cue, 1: tense of the governing verb, 0: none
+    at_phrase: bool = False  # "at the SCO summit": takes the participants of the clause
+    inherited: bool = False
+    definite: bool = False  # "the meeting", "this visit", "his talks": may refer back to a known event
+    noun: str = ""  # agreement noun ("declaration"), which tells agreements apart
+    relation: tuple[int, int, str] | None = None  # (index of the other mention, signed days or 0, text)
+    cluster: int | None = None
+
+
+def _is_verbal(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _np_left(tok, sent_start: int):
+    """First token of the noun phrase a noun trigger heads (determiners, adjectives, possessors, compounds)."""
+    i = tok.i
+    doc = tok.doc
+    while i - 1 >= sent_start:
+        t = doc[i - 1]
+        if t.is_space:
+            break
+        if (t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART") or t.tag_ in ("POS", "PRP$", "HYPH")
+                or t.dep_ in ("amod", "compound", "poss", "det", "nummod", "case")
+                or (t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.i >= i)):
+            if t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ in ("that", "which", "who"):
+                break
+            i -= 1
+            continue
+        break
+    return i
+
+
+def _clause_left(tok, sent_start: int, trig_start: int):
+    i = trig_start
+    doc = tok.doc
+    while i - 1 >= sent_start:
+        t = doc[i - 1]
+        if t.text in (";", ":", "—", "–") or t.lower_ in ("that", "which", "who", "while", "whereas", "but"):
+            break
+        if _is_verbal(t) and not (t.dep_ in ("aux", "auxpass", "neg") or t.tag_ == "MD"
+                                   or (t.head.i == tok.i)):
+            break
+        i -= 1
+    return i
+
+
+def _right(doc, first: int, sent_end: int, limit_char: int, fronted: bool = False) -> int:
+    """Index one past the last token of the window that starts growing at token ``first``."""
+    i = first
+    relative = False
+    while i < sent_end and i - first < 18:
+        t = doc[i]
+        if t.idx >= limit_char or (fronted and t.text == ","):
+            break
+        if t.text in (";", ":", "—", "?", "!", "\"", "“", "”") or (t.text == "." and i > first):
+            break
+        if t.lower_ in ("which", "that", "who") and i > first and doc[i - 1].text == ",":
+            relative = True
+        elif t.text == "," and relative:
+            break
+        elif _is_verbal(t) and not relative and t.lower_ not in _PARTICIPLES and t.dep_ not in ("amod", "compound"):
+            if not (t.tag_ == "VBG" and t.dep_ in ("pcomp",) and False):
+                break
+        if t.is_space and "\n" in t.text:
+            break
+        i += 1
+    return i
+
+
+def _find_mentions(doc, article: Article) -> list[_Mention]:
+    text = doc.text
+    sents = list(doc.sents)
+    captions = _caption_ranges(doc)
+    hits = []
+    taken: list[tuple[int, int]] = []
+    for pattern, etype, flags in triggers():
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            hits.append((m.start(), m.end(), etype, flags))
+    hits.sort()
+    mentions: list[_Mention] = []
+    for start, end, etype, flags in hits:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        head = span[-1] if etype != "call" else span[0]
+        sent = head.sent
+        verbal = _is_verbal(head) and len(span) == 1
+        if head.tag_ == "NNS" and "plural" not in flags and not verbal:
+            generic = True
+        else:
+            generic = False
+        if etype == "agreement":
+            around = text[max(sent.start_char, start - 60):min(sent.end_char, end + 40)]
+            if not _SIGN.search(around):
+                continue
+        if verbal:
+            left = _clause_left(head, sent.start, span.start)
+        else:
+            left = _np_left(span[0], sent.start)
+            # "he signed the Declaration ...": the clause of the signing verb gives the signers
+            if etype == "agreement" and left - 1 >= sent.start and _SIGN.fullmatch(doc[left - 1].text):
+                left = _clause_left(doc[left - 1], sent.start, left - 1)
+        mentions.append(_Mention(
+            type=etype, start=start, end=end, wstart=doc[left].idx, wend=0,
+            sent=(sent.start_char, sent.end_char), generic=generic,
+            caption=any(s <= start < e for s, e in captions),
+        ))
+        if etype == "agreement":
+            mentions[-1].noun = head.lower_
+        mentions[-1]._head = head  # type: ignore[attr-defined]
+        mentions[-1]._right_from = span.end  # type: ignore[attr-defined]
+        mentions[-1]._verbal = verbal  # type: ignore[attr-defined]
+    # windows stop where the next trigger's window starts
+    for k, m in enumerate(mentions):
+        nxt = next((n.wstart for n in mentions[k + 1:] if n.sent == m.sent and n.wstart >= m.end), m.sent[1])
+        sent_end_tok = m._head.sent.end  # type: ignore[attr-defined]
+        first = doc.char_span(m.wstart, m.start + 1, alignment_mode="expand")
+        fronted = first is not None and first.start - 1 >= 0 and doc[first.start - 1].pos_ == "ADP" and \
+            doc[first.start - 1].i == m._head.sent.start  # type: ignore[attr-defined]
+        r = _right(doc, m._right_from, sent_end_tok, nxt, fronted)  # type: ignore[attr-defined]
+        m.wend = doc[r - 1].idx + len(doc[r - 1].text) if r > m._right_from else m.end  # type: ignore[attr-defined]
+        m.wend = max(m.wend, m.end)
+        m.wstart = min(m.wstart, m.start)
+        prev_end = max((p.end for p in mentions[:k] if p.sent == m.sent and p.end <= m.start), default=m.sent[0])
+        m.wstart = max(m.wstart, prev_end if prev_end > m.sent[0] else m.wstart)
+        if m.caption:  # a caption is dated by its own paragraph ("... in Sochi. 2022")
+            for s, e in captions:
+                if s <= m.start < e:
+                    m.wend = max(m.wend, e)
+        _mark_generic(doc, m)
+        m.definite = m._verbal or bool(re.search(  # type: ignore[attr-defined]
+            r"\b(the|this|these|that|those|his|her|their|its|today'?s?)\b|['’]s\b", doc.text[m.wstart:m.start], re.I))
+    return mentions
+
+
+def _caption_ranges(doc) -> list[tuple[int, int]]:
+    """Verbless short paragraphs (photo captions such as "Putin-Aliyev meeting in Sochi. 2022")."""
+    out = []
+    text = doc.text
+    pos = 0
+    for para in re.split(r"(\n\s*\n|\n)", text):
+        start, end = pos, pos + len(para)
+        pos = end
+        stripped = para.strip()
+        if not stripped or len(stripped) > 160 or stripped.endswith("?"):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        if not any(_is_verbal(t) and t.tag_ != "VBG" for t in span if not t.is_space):
+            out.append((start, end))
+    return out
+
+
+def _mark_generic(doc, m: _Mention) -> None:
+    window = doc.text[m.wstart:m.wend]
+    before = doc.text[max(m.sent[0], m.wstart - 20):m.start].lower()
+    phrase = doc.text[m.wstart:m.start].lower()
+    if any(re.search(rf"\b{w}\b", phrase) for w in _GENERIC_DET) or re.search(r"\b(frequency|series) of\s*$", before):
+        m.generic = True
+    if m._verbal and _HABITUAL.search(window):  # type: ignore[attr-defined]
+        m.generic = True
+    head = m._head  # type: ignore[attr-defined]
+    if m._verbal and head.tag_ in ("VBG", "VB") and head.head.lemma_ in ("avoid", "refuse", "stop", "fear"):  # type: ignore[attr-defined]
+        m.generic = True
+    if m._verbal and head.tag_ == "VB" and m.type != "agreement":  # type: ignore[attr-defined]
+        prev = doc[head.i - 1] if head.i > 0 else None
+        if prev is not None and prev.lower_ == "to" and head.head.lemma_ not in (
+                "plan", "expect", "intend", "schedule", "agree", "go", "want", "hope", "decide", "due"):
+            m.generic = True
+    prev_word = re.search(r"(\w+)\s+(?:the\s+)?$", doc.text[max(m.sent[0], m.wstart - 12):m.wstart])
+    if prev_word and prev_word.group(1).lower() == "at" and m.type in ("summit", "talks", "meeting"):
+        m.at_phrase = True
+
+
+# ---------------------------------------------------------------- attributes
+
+def _participants(doc, m: _Mention, ppl: _People) -> None:
+    text = doc.text
+    window = text[m.wstart:m.wend]
+    names: list[str] = []
+    for s, e, name in ppl.in_range(m.wstart, m.wend):
+        if name not in names:
+            names.append(name)
+    dem = demonym_pattern()
+    for g in re.finditer(r"\b(presidents|leaders|prime ministers|heads of state) of (?:the )?(" + dem +
+                         r")((?:, (?:the )?(?:" + dem + r"))*) and (?:the )?(" + dem + r")", window, re.I):
+        countries = [g.group(2)] + re.findall(dem, g.group(3) or "") + [g.group(4)]
+        _add_states(names, countries, _title_kind(g.group(1)), ppl)
+    for g in re.finditer(r"\b(" + dem + r")((?:, (?:" + dem + r"))*) and (" + dem +
+                         r") (presidents|leaders|prime ministers|heads of state)\b", window, re.I):
+        countries = [g.group(1)] + re.findall(dem, g.group(2) or "") + [g.group(3)]
+        _add_states(names, countries, _title_kind(g.group(4)), ppl)
+    # possessive or subject pronoun in the window: "his meeting with X", "he signed"
+    for p in re.finditer(r"\b(his|her|he|she)\b", text[m.wstart:m.start], re.I):
+        pos = m.wstart + p.start()
+        who = ppl.before(pos, set(names) | set(_excluded_after(ppl, m)))
+        if who and who not in names:
+            names.insert(0, who)
+        break
+    head = m._head  # type: ignore[attr-defined]
+    if not m._verbal and head.dep_ == "dobj" and not names:  # type: ignore[attr-defined]
+        # "Putin postponed an official visit", "Aliyev paid a visit": the subject of the verb
+        for child in head.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                found = [n for _, _, n in ppl.in_range(lo, hi)]
+                if not found and child.lower_ in ("he", "she"):
+                    who = ppl.before(child.idx, set())
+                    found = [who] if who else []
+                for n in found:
+                    if n not in names:
+                        names.append(n)
+                        if m.type == "visit":
+                            m.roles.setdefault(n, "visitor")
+    if m.type == "agreement":
+        w = re.search(r"\bwith\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", text[m.end:m.wend])
+        if w:
+            c = country_of(w.group(1))
+            if c and c not in names:
+                names.append(c)
+            m.roles.setdefault(c or w.group(1), "counterpart")
+    m.participants = names
+    if m.type == "visit":
+        _visit_roles(doc, m, ppl)
+
+
+def _excluded_after(ppl: _People, m: _Mention) -> list[str]:
+    return [n for s, e, n in ppl.in_range(m.start, m.wend)]
+
+
+def _add_states(names: list[str], countries: list[str], kind: str, ppl: _People) -> None:
+    for c_text in countries:
+        c = country_of(c_text)
+        if not c:
+            continue
+        who = ppl.leader(c, kind) or c
+        if who not in names:
+            names.append(who)
+
+
+def _visit_roles(doc, m: _Mention, ppl: _People) -> None:
+    text = doc.text
+    visitor = host = None
+    before = text[m.wstart:m.start]
+    after = text[m.end:m.wend]
+    in_before = ppl.in_range(m.wstart, m.start)
+    if in_before:
+        visitor = in_before[-1][2]
+    elif re.search(r"\b(his|her)\b", before, re.I) and m.participants:
+        visitor = m.participants[0]
+    of = re.match(r"\s+(?:of|by)\s+", after)
+    if of and not visitor:
+        first = ppl.in_range(m.end, m.wend)
+        if first:
+            visitor = first[0][2]
+    to = re.search(r"\bto\s+(?:the\s+)?", after)
+    if to:
+        target = [sp for sp in ppl.in_range(m.end + to.end(), m.wend) if sp[0] == m.end + to.end()]
+        if target:
+            host = target[0][2]
+    if not visitor and m._verbal:  # type: ignore[attr-defined]
+        subj = ppl.in_range(m.wstart, m.start)
+        if subj:
+            visitor = subj[-1][2]
+    if visitor:
+        m.roles[visitor] = "visitor"
+        if visitor not in m.participants:
+            m.participants.insert(0, visitor)
+    if host and host != visitor:
+        m.roles[host] = "host"
+        if host not in m.participants:
+            m.participants.append(host)
+
+
+def _location(doc, m: _Mention, ents_by_start, people: "_People") -> None:
+    text = doc.text
+    cands = []
+    for ent in ents_by_start:
+        if ent.start_char < m.wstart or ent.end_char > m.wend:
+            continue
+        if ent.label_ in ("NORP", "PERSON", "DATE", "CARDINAL") or (
+                ent.label_ not in ("GPE", "LOC", "FAC") and not (country_of(ent.text) or _venues().get(ent.text.lower()))):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e, _ in people.spans):
+            continue
+        name = _clean_name(ent.text)
+        prev = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(m.wstart, ent.start_char - 12):ent.start_char])
+        prep = prev.group(1).lower() if prev else ""
+        compound = not m._verbal and ent.end_char <= m.start and re.fullmatch(r"[\s\w'’-]*", text[ent.end_char:m.start] or "") \
+            and text[ent.end_char:m.start].strip() == ""
+        if prep in ("in", "to", "at") or compound:
+            cands.append((0 if (prep == "to" and m.type == "visit") else 1, ent.start_char, name))
+    if cands:
+        cands.sort(key=lambda c: (c[0], is_country(c[2]), c[1]))
+        m.location = cands[0][2]
+
+
+def _date(doc, m: _Mention, timexes: tuple[Timex, ...], published: str | None) -> None:
+    lo, hi = m.wstart, m.wend
+    tail = _predicate_after(doc, m)
+    if tail and timexes:
+        hi = m.wend + len(tail)
+    if timexes:
+        best = None
+        for t in timexes:
+            if t.start >= lo and t.end <= hi and re.match(r"^(\d{4}|XXXX)", t.value or "") \
+                    and re.search(r"\d", t.value):
+                d = abs(t.start - m.start)
+                if best is None or d < best[0]:
+                    best = (d, t)
+        if best:
+            m.date = EventDate(best[1].value, best[1].text)
+        return
+    found = _fallback_date(doc.text[lo:hi], published) or _fallback_date(_predicate_after(doc, m), published)
+    if found:
+        m.date = EventDate(*found)
+
+
+_PREDICATE = re.compile(r"\s*(?:,\s*(?:which|that)\s+)?(?:is|was|were|are|will be|has been|had been|will)?\s*"
+                        r"(?:scheduled|planned|set|held|expected|due|slated|to be held|took place|take place|"
+                        r"takes place|will take place)\b[^.;:!?]{0,40}", re.I)
+
+
+def _predicate_after(doc, m: _Mention) -> str:
+    """"the meeting ... is scheduled for autumn": the predicate that dates a subject noun."""
+    g = _PREDICATE.match(doc.text, m.wend, m.sent[1])
+    return g.group(0) if g else ""
+
+
+def _fallback_date(window: str, published: str | None) -> tuple[str, str] | None:
+    """Only used when the date step gave no timexes: month-day, year, season and "today"."""
+    pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+    mon = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    m = re.search(r"\b" + mon + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b", window) or \
+        re.search(r"\b(\d{1,2})\s+" + mon + r"(?:,?\s+(\d{4}))?\b", window)
+    if m:
+        if m.group(1).isdigit():
+            day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], m.group(3)
+        else:
+            month, day, year = _MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
+        if year is None and pub_year:
+            year = pub_year
+            if published and f"{pub_year:04d}-{month:02d}-{day:02d}" > published[:10]:
+                year -= 1
+        y = f"{int(year):04d}" if year else "XXXX"
+        return f"{y}-{month:02d}-{day:02d}", m.group(0)
+    m = re.search(r"\b(spring|summer|autumn|fall|winter)\b", window, re.I)
+    if m and re.search(r"\b(for|in|this|next|until)\s+(the\s+)?" + m.group(1), window, re.I):
+        year = re.search(r"\b(19|20)\d{2}\b", window)
+        y = year.group(0) if year else (str(pub_year) if pub_year else "XXXX")
+        return f"{y}-{_SEASONS[m.group(1).lower()]}", m.group(0)
+    m = re.search(r"(?<![\d,.])\b((?:19|20)\d{2})\b(?![\d,])", window)
+    if m:
+        return m.group(1), m.group(0)
+    m = re.search(r"\btoday'?s?\b", window, re.I)
+    if m and published:
+        return published[:10], m.group(0)
+    return None
+
+
+def _status(doc, m: _Mention) -> None:
+    text = doc.text
+    best = None
+    lo, hi = max(m.sent[0], m.wstart - 30), min(m.sent[1], m.wend + 40)
+    for status, rx in _status_cues():
+        for c in rx.finditer(text, lo, hi):
+            if c.start() < m.end and c.end() > m.start and not m._verbal:  # type: ignore[attr-defined]
+                continue
+            d = c.start() - m.end if c.start() >= m.end else m.start - c.end()
+            # cues inside the phrase ("today's talks", "upcoming negotiations") count before the clause around it
+            d = d if (c.start() >= m.wstart and c.end() <= m.wend) else d + 100
+            if best is None or d < best[0]:
+                best = (d, status)
+    if best:
+        m.status, m.strength = best[1], 2
+        return
+    head = m._head  # type: ignore[attr-defined]
+    t = head
+    for _ in range(4):
+        if _is_verbal(t) and t is not head or (t is head and m._verbal):  # type: ignore[attr-defined]
+            break
+        if t.head is t:
+            break
+        t = t.head
+    aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+    if "will" in aux or t.lower_ == "will":
+        m.status, m.strength = "planned", 1
+    elif t.tag_ == "VBD" or (t.tag_ == "VBN" and any(a in ("has", "have", "had", "was", "were") for a in aux)):
+        m.status, m.strength = "occurred", 1
+
+
+def _relations(doc, mentions: list[_Mention]) -> None:
+    text = doc.text
+    for k, m in enumerate(mentions):
+        r = _RELATIVE.search(text[max(m.sent[0], m.wstart - 40):m.wstart])
+        if not r:
+            continue
+        outer = next((j for j in range(k - 1, -1, -1) if mentions[j].sent == m.sent and not mentions[j].generic), None)
+        if outer is None:
+            continue
+        n = r.group(1).lower()
+        count = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
+        unit = _UNIT_DAYS.get(r.group(2).lower(), 0)
+        days = count * unit * (1 if r.group(3).lower() == "after" else -1)
+        phrase = text[max(m.sent[0], m.wstart - 40) + r.start():m.wend]
+        mentions[outer].relation = (k, days, phrase.strip())
+
+
+# ---------------------------------------------------------------- merging
+
+def _date_parts(value: str | None) -> list[str] | None:
+    if not value or not re.match(r"^(\d{4}|XXXX)", value):
+        return None
+    return value.split("-")
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    pa, pb = _date_parts(a), _date_parts(b)
+    if pa is None or pb is None:
+        return True
+    for x, y in zip(pa, pb):
+        if "X" in x or "X" in y:
+            continue
+        if x != y:
+            if not (x.isdigit() and y.isdigit()):
+                continue  # season against month: keep it simple
+            return False
+    return True
+
+
+def places_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    a, b = venue_city(a), venue_city(b)
+    if a.lower() == b.lower():
+        return True
+    ca, cb = is_country(a), is_country(b)
+    if ca and cb:
+        return country_of(a) == country_of(b)
+    if ca or cb:
+        country, place = (a, b) if ca else (b, a)
+        pc = country_of(place)
+        return pc is None or pc == country_of(country)
+    return False
+
+
+def participants_compatible(a, b, country_of_person=None) -> bool:
+    """One side's people include the other's. A state named for want of its leader ("Russia") fits the other
+    side when it names that state too, or a person of that state, or a person whose state is not known."""
+    sa, sb = {x for x in a if not is_country(x)}, {x for x in b if not is_country(x)}
+    if sa and sb and not (sa <= sb or sb <= sa):
+        return False
+    lookup = country_of_person or (lambda name: None)
+    for one, other, people in ((a, b, sb), (b, a, sa)):
+        for state in (x for x in one if is_country(x)):
+            st = country_of(state)
+            if any(is_country(o) and country_of(o) == st for o in other):
+                continue
+            countries = {lookup(p) for p in people}
+            if st in countries or None in countries:
+                continue
+            if not other:
+                continue
+            return False
+    return True
+
+
+_COUNTRY_OF: contextvars.ContextVar = contextvars.ContextVar("country_of_person", default=None)
+
+
+@dataclass
+class _Cluster:
+    mentions: list[int]
+    participants: list[str]
+    location: str | None
+    date: str | None
+    family: str
+    caption: bool
+    nouns: set = field(default_factory=set)
+
+
+def _compatible(c: _Cluster, m: _Mention, k: int, mentions: list[_Mention]) -> bool:
+    if c.family != family(m.type):
+        return False
+    if c.family == "agreement" and c.nouns and m.noun not in c.nouns:
+        return False
+    for j in c.mentions:
+        rel = mentions[j].relation
+        if (rel and rel[0] == k) or (m.relation and m.relation[0] == j):
+            return False
+    return (participants_compatible(c.participants, m.participants, _COUNTRY_OF.get()) and places_compatible(c.location, m.location)
+            and dates_compatible(c.date, m.date.value if m.date else None))
+
+
+def _absorb(c: _Cluster, m: _Mention, k: int) -> None:
+    c.mentions.append(k)
+    if m.noun:
+        c.nouns.add(m.noun)
+    for p in m.participants:
+        if p not in c.participants:
+            c.participants.append(p)
+    if m.location and (not c.location or (is_country(c.location) and not is_country(m.location))):
+        c.location = m.location
+    if m.date and m.date.value and (not c.date or _precision(m.date.value) > _precision(c.date)):
+        c.date = m.date.value
+    m.cluster = id(c)
+
+
+def _precision(value: str | None) -> int:
+    parts = _date_parts(value)
+    if not parts:
+        return 0
+    return sum(2 if ("X" not in p) else 1 for p in parts)
+
+
+def _positive_match(c: _Cluster, m: _Mention) -> bool:
+    """A mention that names no one joins an event only when it names the same place or the same day."""
+    if m.location and c.location and venue_city(m.location).lower() == venue_city(c.location).lower():
+        return True
+    mv = m.date.value if m.date else None
+    return bool(mv and c.date and _precision(mv) >= 5 and _precision(c.date) >= 5 and dates_compatible(mv, c.date))
+
+
+def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], int | None]:
+    main_k = next((k for k, m in enumerate(mentions) if not m.caption and not m.generic and m.participants
+                   and family(m.type) == "meeting"), None)
+    if main_k is None:
+        main_k = next((k for k, m in enumerate(mentions) if not m.caption and not m.generic), None)
+    clusters: list[_Cluster] = []
+    main_c: _Cluster | None = None
+    bare = []
+    for k, m in enumerate(mentions):
+        if m.generic:
+            continue
+        if not m.participants and not m.location and not (m.date and m.date.value) and k != main_k:
+            if m.definite:
+                bare.append(k)
+            continue
+        fits = [c for c in clusters if _compatible(c, m, k, mentions) and not c.caption and not m.caption
+                and (m.participants or _positive_match(c, m))]
+        if fits:
+            fits.sort(key=lambda c: (c is not main_c, -len(set(c.participants) & set(m.participants)),
+                                     -c.mentions[-1]))
+            _absorb(fits[0], m, k)
+            continue
+        c = _Cluster([], [], None, None, family(m.type), m.caption)
+        _absorb(c, m, k)
+        clusters.append(c)
+        if k == main_k:
+            main_c = c
+    for k in bare:
+        m = mentions[k]
+        target = None
+        if main_c is not None and _compatible(main_c, m, k, mentions):
+            target = main_c
+        else:
+            target = next((c for c in reversed(clusters) if c.mentions[0] < k and _compatible(c, m, k, mentions)
+                           and not c.caption), None)
+        if target is not None:
+            _absorb(target, m, k)
+    main_index = clusters.index(main_c) if main_c is not None else None
+    return clusters, main_index
+
+
+def _cluster_status(c: _Cluster, mentions: list[_Mention], etype: str, published: str | None) -> str:
+    ms = [mentions[k] for k in c.mentions]
+    for s in ("cancelled", "postponed"):
+        if any(m.status == s and m.strength == 2 for m in ms):
+            return s
+    dated = [m for m in ms if m.date and m.date.value and _precision(m.date.value) >= 3]
+    if dated:
+        m = dated[0]
+        if published and re.match(r"^\d{4}-\d{2}-\d{2}$", m.date.value):
+            return "occurred" if m.date.value < published[:10] else (
+                "occurring" if m.date.value == published[:10] else "planned")
+        return m.status if m.status and m.strength == 2 else "occurred"
+    for m in ms:
+        if m.status == "occurring" and m.strength == 2:
+            return "occurring"
+    for pick in ((2, True), (1, True), (2, False), (1, False)):
+        for m in ms:
+            if m.strength == pick[0] and (m.type == etype) == pick[1] and m.status:
+                return m.status
+    return "occurred"
+
+
+# ---------------------------------------------------------------- agenda topics
+
+def _topics(doc, mentions: list[_Mention], events_by_cluster: dict[int, int], main: int | None,
+            exclude_countries: dict[int, set[str]], ppl: _People, main_participants: list[str]):
+    """topic labels and evidence per event index."""
+    out: dict[int, dict[str, tuple[str, list[tuple[int, int]]]]] = {}
+    sents = list(doc.sents)
+    agenda, anaphor, reporting = _agenda_cue(), _anaphor_cue(), _reporting_cue()
+    prev_qualified_reporting = False
+    for si, sent in enumerate(sents):
+        s0, s1 = sent.start_char, sent.end_char
+        stext = doc.text[s0:s1]
+        here = [m for m in mentions if s0 <= m.start < s1]
+        cue = bool(agenda.search(stext))
+        speaker_here = any(n in main_participants for _, _, n in ppl.in_range(s0, s1))
+        rep = bool(reporting.search(stext)) and (speaker_here or (prev_qualified_reporting and re.match(
+            r"\s*(He|She)\b", stext)))
+        prev_qualified_reporting = rep
+        if not (cue or here or rep):
+            continue
+        hits = [(tid, label, s0 + a, s0 + b) for tid, label, a, b in find_topics(stext)]
+        spans = [(s0, s1)]
+        if anaphor.search(stext) and si > 0 and sents[si - 1].text.strip():
+            p = sents[si - 1]
+            prev_hits = [(tid, label, p.start_char + a, p.start_char + b) for tid, label, a, b in find_topics(p.text)]
+            if prev_hits:
+                hits = prev_hits + hits
+                spans.insert(0, (p.start_char, p.end_char))
+        for tid, label, a, b in hits:
+            target = _topic_target(a, here, events_by_cluster, main)
+            if target is None:
+                continue
+            if tid.startswith("country:") and label in exclude_countries.get(target, set()):
+                continue
+            entry = out.setdefault(target, {})
+            if tid not in entry:
+                entry[tid] = (label, [])
+            ev = entry[tid][1]
+            for sp in spans if a < s0 else [(s0, s1)]:
+                if sp not in ev:
+                    ev.append(sp)
+    return out
+
+
+def _topic_target(pos: int, here: list[_Mention], events_by_cluster: dict[int, int], main: int | None):
+    live = [m for m in here if m.cluster is not None and m.cluster in events_by_cluster]
+    if live:
+        before = [m for m in live if m.start <= pos]
+        m = before[-1] if before else live[0]
+        return events_by_cluster[m.cluster]
+    return main
+
+
+# ---------------------------------------------------------------- the step
 
 def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...], article: Article) -> tuple[Event, ...]:
-    return ()
+    """Events of one article, ids ev1, ev2, ... in order of first mention."""
+    ppl = _people(doc, entities)
+    mentions = _find_mentions(doc, article)
+    if not mentions:
+        return ()
+    ents = [e for e in doc.ents]
+    for m in mentions:
+        _participants(doc, m, ppl)
+        _location(doc, m, ents, ppl)
+        _date(doc, m, timexes, article.published)
+        _status(doc, m)
+    _inherit_clause_participants(mentions)
+    _relations(doc, mentions)
+    _COUNTRY_OF.set(lambda name: _leader_country(ppl, name))
+    clusters, main = _cluster(mentions)
+    clusters_order = sorted(range(len(clusters)), key=lambda i: mentions[clusters[i].mentions[0]].start)
+    events_by_cluster = {id(clusters[i]): n for n, i in enumerate(clusters_order)}
+    main_event = events_by_cluster[id(clusters[main])] if main is not None else None
+
+    built = []
+    exclude: dict[int, set[str]] = {}
+    for n, i in enumerate(clusters_order):
+        built.append(_build_event(n, clusters[i], mentions, ppl, article, doc, clusters, main_event, built))
+        exclude[n] = _own_countries(built[-1], ppl)
+    main_participants = list(built[main_event]["participants"]) if main_event is not None else []
+    topics = _topics(doc, mentions, events_by_cluster, main_event, exclude, ppl, main_participants)
+    events = []
+    for n, b in enumerate(built):
+        t = topics.get(n, {})
+        labels = tuple(v[0] for v in t.values())
+        tev = sorted({sp for v in t.values() for sp in v[1]})
+        events.append(Event(
+            id=f"ev{n + 1}", type=b["type"], participants=tuple(b["participants"]), roles=b["roles"],
+            location=b["location"], date=b["date"], status=b["status"], topics=labels,
+            evidence=tuple(Evidence(s, e) for s, e in b["evidence"]), confidence=b["confidence"],
+            topic_evidence=tuple(Evidence(s, e) for s, e in tev),
+        ))
+    return tuple(events)
+
+
+def _inherit_clause_participants(mentions: list[_Mention]) -> None:
+    """"Aliyev and Putin have met ... at the SCO summit in Samarkand": the summit takes the clause's people."""
+    for m in mentions:
+        if m.at_phrase and not m.participants:
+            src = next((o for o in mentions if o is not m and o.sent == m.sent and o._verbal  # type: ignore[attr-defined]
+                        and o.participants and o.start < m.start and family(o.type) == "meeting"), None)
+            if src:
+                m.participants = list(src.participants)
+                m.type = src.type
+                m.inherited = True
+                if m.status is None:
+                    m.status, m.strength = src.status, src.strength
+
+
+def _own_countries(b: dict, ppl: _People) -> set[str]:
+    own = set()
+    for (country, _), name in ppl.leaders.items():
+        if name in b["participants"]:
+            own.add(country)
+    for p in b["participants"]:
+        if is_country(p):
+            own.add(country_of(p))
+    if b["location"]:
+        c = country_of(venue_city(b["location"]))
+        if c:
+            own.add(c)
+    return own
+
+
+def _build_event(n, c: _Cluster, mentions, ppl: _People, article: Article, doc, clusters, main_event, built) -> dict:
+    ms = [mentions[k] for k in sorted(c.mentions)]
+    types = Counter(m.type for m in ms)
+    if "visit" in types:
+        etype = "visit"
+    else:
+        etype = max(types, key=lambda t: (types[t], -min(m.start for m in ms if m.type == t)))
+    participants = list(c.participants)
+    roles: dict[str, str] = {}
+    for m in ms:
+        for name, role in m.roles.items():
+            roles.setdefault(name, role)
+    location = c.location
+    persons = [p for p in participants if not is_country(p)]
+    if len(persons) >= 2:  # states stood in for leaders the text names elsewhere
+        participants = [p for p in participants if not is_country(p) or roles.get(p) in ("host", "counterpart")]
+    if etype == "visit":
+        visitors = [p for p, r in roles.items() if r == "visitor"]
+        hosts = [p for p, r in roles.items() if r == "host"]
+        if visitors and not hosts:
+            others = [p for p in participants if p not in visitors]
+            if len(others) == 1:
+                roles[others[0]] = "host"
+            elif not others and location:
+                country = country_of(venue_city(location))
+                if country and country != country_of(_leader_country(ppl, visitors[0]) or ""):
+                    host = ppl.leader(country) or country
+                    roles[host] = "host"
+                    participants.append(host)
+    # an agreement signed by one named party with no "with X": the counterpart is the main event's other party
+    inferred = False
+    if (etype == "agreement" and len(participants) == 1 and "counterpart" not in roles.values()
+            and main_event is not None and main_event < len(built)):
+        pair = [p for p in built[main_event]["participants"] if not is_country(p)]
+        if participants[0] in pair and len(pair) == 2:
+            participants.append(next(p for p in pair if p != participants[0]))
+            inferred = True
+    date_value = c.date
+    date_text = None
+    for m in ms:
+        if m.date and m.date.value == date_value:
+            date_text = m.date.text
+            break
+    event_date = EventDate(date_value, date_text) if date_value else None
+    for m in ms:
+        if m.relation:
+            other = mentions[m.relation[0]]
+            other_c = next((x for x in clusters if id(x) == other.cluster), None)
+            other_date = other_c.date if other_c else None
+            if not date_value:
+                shifted = _shift(other_date, m.relation[1]) if other_date and m.relation[1] else None
+                event_date = EventDate(shifted, m.relation[2])
+    status = _cluster_status(c, mentions, etype, article.published)
+    evidence = []
+    for m in ms:
+        span = (m.sent[0], m.sent[1]) if not m.caption else (m.wstart, m.wend)
+        span = _trim(doc.text, *span)
+        if span not in evidence:
+            evidence.append(span)
+    conf = 0.4 + (0.2 if participants else 0) + (0.1 if len(participants) > 1 else 0) + (0.1 if location else 0) \
+        + (0.1 if date_value else 0) + 0.05 * min(len(ms) - 1, 2) - (0.15 if c.caption else 0) \
+        - (0.1 if any(m.inherited for m in ms) or inferred else 0)
+    return {"type": etype, "participants": participants, "roles": roles, "location": location, "date": event_date,
+            "status": status, "evidence": evidence, "confidence": round(max(0.05, min(conf, 0.98)), 2)}
+
+
+def _leader_country(ppl: _People, name: str) -> str | None:
+    for (country, _), who in ppl.leaders.items():
+        if who == name:
+            return country
+    return None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _shift(value: str | None, days: int) -> str | None:
+    """A full date moved by ``days``; the date step's shift() when it exists, else this fallback."""
+    try:
+        from parley.extract.timex import shift  # type: ignore[attr-defined]
+
+        out = shift(value, days)
+        if out:
+            return out
+    except ImportError:
+        pass
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    y, mo, d = (int(x) for x in value.split("-"))
+    return (date(y, mo, d) + timedelta(days=days)).isoformat()
