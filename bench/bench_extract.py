@@ -1,0 +1,216 @@
+"""Throughput of parley's extraction against bare spaCy on the same texts.
+
+    python bench/bench_extract.py [--n 2000] [--json] [--batch-size 64]
+
+Corpus: the five sample articles plus synthetic diplomatic news built from templates (different leaders,
+countries, cities, outlets, quote styles, amounts and dates), deterministic with a fixed random seed.
+Prints articles/second for (a) bare ``nlp.pipe`` with the same model and (b) parley's full extraction
+(``parley.nlp.load()`` + ``nlp.pipe`` + ``parley.extract.build_record``), the ratio of the two times (target
+<= 1.5), and peak memory (ru_maxrss). Figures only: this is not a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "examples" / "seeds"
+SEED = 20170721
+
+LEADERS = [
+    ("Vladimir Putin", "Russia", "Russian", "President"), ("Ilham Aliyev", "Azerbaijan", "Azerbaijani", "President"),
+    ("Recep Tayyip Erdogan", "Turkey", "Turkish", "President"), ("Olaf Scholz", "Germany", "German", "Chancellor"),
+    ("Emmanuel Macron", "France", "French", "President"), ("Xi Jinping", "China", "Chinese", "President"),
+    ("Narendra Modi", "India", "Indian", "Prime Minister"), ("Kassym-Jomart Tokayev", "Kazakhstan", "Kazakh", "President"),
+    ("Nikol Pashinyan", "Armenia", "Armenian", "Prime Minister"), ("Irakli Kobakhidze", "Georgia", "Georgian", "Prime Minister"),
+    ("Shavkat Mirziyoyev", "Uzbekistan", "Uzbek", "President"), ("Giorgia Meloni", "Italy", "Italian", "Prime Minister"),
+    ("Pedro Sanchez", "Spain", "Spanish", "Prime Minister"), ("Masoud Pezeshkian", "Iran", "Iranian", "President"),
+    ("Luiz Inacio Lula da Silva", "Brazil", "Brazilian", "President"), ("Cyril Ramaphosa", "South Africa", "South African", "President"),
+    ("Fumio Kishida", "Japan", "Japanese", "Prime Minister"), ("Mohammed bin Salman", "Saudi Arabia", "Saudi", "Crown Prince"),
+]
+CITIES = {
+    "Russia": ["Moscow", "Sochi", "St Petersburg", "Kazan"], "Azerbaijan": ["Baku", "Ganja", "Shusha"],
+    "Turkey": ["Ankara", "Istanbul"], "Germany": ["Berlin", "Munich"], "France": ["Paris", "Marseille"],
+    "China": ["Beijing", "Shanghai"], "India": ["New Delhi", "Mumbai"], "Kazakhstan": ["Astana", "Almaty"],
+    "Armenia": ["Yerevan"], "Georgia": ["Tbilisi", "Batumi"], "Uzbekistan": ["Tashkent", "Samarkand"],
+    "Italy": ["Rome", "Milan"], "Spain": ["Madrid", "Barcelona"], "Iran": ["Tehran", "Isfahan"],
+    "Brazil": ["Brasilia", "Rio de Janeiro"], "South Africa": ["Pretoria", "Cape Town"], "Japan": ["Tokyo", "Osaka"],
+    "Saudi Arabia": ["Riyadh", "Jeddah"],
+}
+OUTLETS = ["Caucasus Wire", "Eurasia Daily Monitor", "the Steppe Herald", "Bosphorus Times", "Continental Post",
+           "Danube Review", "Silk Road Observer", "Northern Courier"]
+ANALYSTS = [("Elena Voronova", "director of the Centre for Regional Studies"),
+            ("Tomas Lindqvist", "a senior fellow at the Baltic Policy Institute"),
+            ("Farid Guliyev", "head of the Institute of Economic Reforms"),
+            ("Maria Kovacs", "a professor of international relations at Central University"),
+            ("Ahmet Yilmaz", "an analyst at the Ankara Strategy Forum"),
+            ("Chen Wei", "a researcher at the Institute of World Affairs")]
+TOPICS = ["energy cooperation", "the North-South transport corridor", "gas supplies", "regional security",
+          "trade and investment", "the peace treaty", "visa-free travel", "grain exports", "nuclear energy",
+          "the situation in the Middle East", "transit routes", "humanitarian aid"]
+CURRENCIES = [("$", "", "bn"), ("", " dollars", " billion"), ("€", "", " million"), ("", " euros", " million"),
+              ("", " rubles", " billion"), ("AZN ", "", " million"), ("", " yuan", " billion")]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+CUES = ["said", "stressed", "noted", "told reporters", "explained", "added", "emphasized"]
+OPEN_Q = ['"', "\u201c", "'"]
+CLOSE_Q = {'"': '"', "\u201c": "\u201d", "'": "'"}
+
+
+def _date(rng: random.Random) -> tuple[str, str]:
+    """(published, the event day as the text writes it: a few days before publication, year left out)."""
+    y, m, d = rng.randint(2015, 2024), rng.randint(1, 12), rng.randint(4, 28)
+    day = d - rng.randint(0, 3)
+    written = f"{MONTHS[m - 1]} {day}" if rng.random() < 0.7 else f"{day} {MONTHS[m - 1]}"
+    return f"{y}-{m:02d}-{d:02d}", written
+
+
+def _quote(rng: random.Random, speaker: str, words: str) -> str:
+    q = rng.choice(OPEN_Q)
+    style = rng.randrange(3)
+    if "," in speaker:
+        speaker += ","
+    if style == 0:
+        return f"{q}{words.rstrip('.')},{CLOSE_Q[q]} {speaker} {rng.choice(CUES)}."
+    if style == 1:
+        return f"{speaker} {rng.choice(CUES)}: {q}{words}{CLOSE_Q[q]}"
+    return f"According to {speaker.rstrip(',')}, {words[0].lower() + words[1:]}"
+
+
+def synthetic_article(rng: random.Random, i: int) -> tuple[str, str]:
+    (host, hc, hadj, hrole), (guest, gc, gadj, grole) = rng.sample(LEADERS, 2)
+    city = rng.choice(CITIES[hc])
+    published, day = _date(rng)
+    topics = rng.sample(TOPICS, 3)
+    analyst, atitle = rng.choice(ANALYSTS)
+    sym, word, scale = rng.choice(CURRENCIES)
+    amount = f"{sym}{rng.randint(2, 95)}{scale}{word}" if sym else f"{rng.randint(2, 95)}{scale}{word}"
+    count = rng.randint(12, 900)
+    years = rng.randint(2, 30)
+    verb = rng.choice(["met", "held talks with", "received", "hosted"])
+    paras = [
+        f"{hadj} {hrole} {host} {verb} {gadj} {grole} {guest} in {city} on {day}, {rng.choice(OUTLETS)} reports.",
+        f"The leaders discussed {topics[0]}, {topics[1]} and {topics[2]}. It was their "
+        f"{rng.choice(['second', 'third', 'fifth'])} meeting this year, {rng.randint(3, 40)} days after talks in "
+        f"{rng.choice(CITIES[gc])}.",
+        _quote(rng, host, f"Our countries have been partners for {years} years, and we intend to deepen "
+                          f"{topics[0]}."),
+        f"According to the {hadj} side, bilateral trade turnover exceeds {amount}, "
+        f"and more than {count} {rng.choice(['companies', 'experts', 'officials', 'students'])} take part in joint "
+        f"projects.",
+        _quote(rng, f"{analyst}, {atitle}", f"The visit shows that {gc} and {hc} want a stable region. "
+                                          f"The next round is scheduled for {rng.choice(['autumn', 'spring', MONTHS[rng.randrange(12)]])}."),
+        f"{guest} also invited {host} to visit {gc} {rng.choice(['next year', 'in the fall of 2025', 'next month'])}. "
+        f"Inflation in {gc} fell to {rng.randint(2, 15)}.{rng.randint(0, 9)}% last year, while the reconstruction "
+        f"programme covers {rng.randint(1, 9)},{rng.randint(100, 999)} square kilometers.",
+        f"Yesterday, the foreign ministers of the two countries signed {rng.randint(3, 25)} documents, including "
+        f"a memorandum on {topics[1]}. The sides agreed to meet every year.",
+    ]
+    extra = [
+        f"Earlier, {host} and {guest} spoke by phone on {rng.choice(['Monday', 'Wednesday', 'Friday'])} and "
+        f"agreed to hold a summit in {rng.choice(CITIES[gc])} in {rng.choice(MONTHS)} {rng.randint(2016, 2026)}.",
+        f"The {gadj} delegation included {rng.randint(10, 60)} ministers and business leaders, "
+        f"the press service of the {hadj} {hrole.lower()} said {rng.choice(['on Tuesday', 'yesterday', 'last week'])}.",
+        f"{rng.choice(OUTLETS)} recalls that a year ago {guest} called for a new framework on {topics[2]}, "
+        f"pledging {rng.randint(100, 900)} million dollars to a joint fund.",
+    ]
+    paras.extend(rng.sample(extra, rng.randint(0, len(extra))))
+    rest = paras[2:]
+    rng.shuffle(rest)
+    paras[2:] = rest
+    title = f"{guest} visits {city} for talks with {host}"
+    return title + "\n\n" + "\n\n".join(paras) + "\n", published
+
+
+def build_corpus(n: int) -> list[tuple[str, str | None, str]]:
+    """(text, published, source) for n articles: the samples first, then synthetic ones."""
+    corpus: list[tuple[str, str | None, str]] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        corpus.append((path.read_text(encoding="utf-8"), None, str(path)))
+    rng = random.Random(SEED)
+    i = 0
+    while len(corpus) < n:
+        text, published = synthetic_article(rng, i)
+        corpus.append((text, published, f"synthetic:{i}"))
+        i += 1
+    return corpus[:n]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def run(n: int, batch_size: int) -> dict:
+    import spacy
+
+    from parley.extract import build_record
+    from parley.models import Article
+    from parley.nlp import MODEL, load
+
+    corpus = build_corpus(n)
+    texts = [t for t, _, _ in corpus]
+    words = sum(len(t.split()) for t in texts)
+
+    t0 = time.perf_counter()
+    bare = spacy.load(MODEL)
+    for _ in bare.pipe(texts, batch_size=batch_size):
+        pass
+    bare_s = time.perf_counter() - t0
+    del bare
+    mem_after_bare = _peak_mb()
+
+    t0 = time.perf_counter()
+    nlp = load()
+    articles = [Article(id=hashlib.sha256(t.encode("utf-8")).hexdigest()[:16], source=src, text=t, published=pub)
+                for t, pub, src in corpus]
+    counts = {"entities": 0, "quotes": 0, "events": 0, "amounts": 0, "timexes": 0}
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size)):
+        record = build_record(article, doc)
+        for key in counts:
+            counts[key] += len(getattr(record, key))
+    full_s = time.perf_counter() - t0
+
+    return {
+        "articles": len(texts),
+        "words": words,
+        "bare_spacy_s": round(bare_s, 2),
+        "bare_spacy_articles_per_s": round(len(texts) / bare_s, 1),
+        "parley_s": round(full_s, 2),
+        "parley_articles_per_s": round(len(texts) / full_s, 1),
+        "ratio": round(full_s / bare_s, 3),
+        "target_ratio": 1.5,
+        "peak_rss_mb": round(_peak_mb(), 1),
+        "peak_rss_after_bare_mb": round(mem_after_bare, 1),
+        "extracted": counts,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000, help="number of articles (at least the 5 samples)")
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    args = ap.parse_args(argv)
+    result = run(max(args.n, 1), args.batch_size)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"corpus             {result['articles']} articles, {result['words']} words")
+        print(f"(a) bare nlp.pipe  {result['bare_spacy_articles_per_s']:>8} articles/s  ({result['bare_spacy_s']} s)")
+        print(f"(b) parley full    {result['parley_articles_per_s']:>8} articles/s  ({result['parley_s']} s)")
+        verdict = "ok" if result["ratio"] <= result["target_ratio"] else "OVER TARGET"
+        print(f"ratio b/a          {result['ratio']:>8}  (target <= {result['target_ratio']}: {verdict})")
+        print(f"peak memory        {result['peak_rss_mb']:>8} MB (after bare run: {result['peak_rss_after_bare_mb']} MB)")
+        print(f"extracted          {result['extracted']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
