@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from parley import ingest as readers
@@ -81,8 +81,8 @@ def resolve_corpus(records: Sequence[Record]) -> tuple[list[Record], list[dict],
     """Step 6: cross-article people, timeline and conflicts. Returns records with timeline ids filled."""
     timeline = build_timeline(records)
     records = assign_timeline_ids(records, timeline)
-    people = [p.to_dict() for p in merge_people(records)]
-    conflicts = [c.to_dict() for c in find_conflicts(records, timeline)]
+    people = [_as_dict(p) for p in merge_people(records)]
+    conflicts = [_as_dict(c) for c in find_conflicts(records, timeline)]
     return list(records), people, timeline.to_dict()["entries"], conflicts
 
 
@@ -95,6 +95,10 @@ class Corpus:
     people: list[dict]
     timeline: list[dict]
     conflicts: list[dict]
+
+
+def _as_dict(item) -> dict:
+    return item.to_dict() if hasattr(item, "to_dict") else asdict(item)
 
 
 def extract(paths: Sequence[str | Path], published: str | None = None,
