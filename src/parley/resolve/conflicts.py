@@ -1,11 +1,103 @@
-"""Statements that contradict each other across articles. (stub: to be built)"""
+"""Statements that contradict each other across articles.
+
+    (a) claims with the same key and opposing stances (possible or affirmed or planned against denied), with
+        acronyms folded across the whole corpus ("EAEU" spelled out in one article counts for all);
+    (b) a timeline entry whose reports disagree on the date or the place.
+
+Every side cites its article, offsets, text and speaker.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
+from parley.extract.claims import acronyms, claim_key
+from parley.extract.events import dates_compatible, places_compatible
 from parley.models import Record
 
+__all__ = ["Conflict", "ConflictSide", "find_conflicts", "OPPOSED"]
 
-def find_conflicts(records: Sequence[Record], timeline) -> list:
-    return []
+OPPOSED = {frozenset({"possible", "denied"}), frozenset({"affirmed", "denied"}), frozenset({"planned", "denied"})}
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    stance: str | None = None  # for claims: possible | denied | affirmed | planned; for events: the value given
+    event_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text,
+                "speaker": self.speaker, "stance": self.stance, "event_id": self.event_id}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str  # claim | date | place
+    key: str  # claim key, or the timeline id
+    summary: str
+    sides: tuple[ConflictSide, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "key": self.key, "summary": self.summary, "question": self.summary,
+                "sides": [s.to_dict() for s in self.sides]}
+
+
+def find_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
+    return _claim_conflicts(records) + _event_conflicts(records, timeline)
+
+
+def _claim_conflicts(records: Sequence[Record]) -> list[Conflict]:
+    folds: dict[str, str] = {}
+    for rec in sorted(records, key=lambda r: r.article.id):
+        for short, long in acronyms(rec.article.text).items():
+            folds.setdefault(short, long)
+    groups: dict[str, list[tuple[Record, dict]]] = {}
+    for rec in sorted(records, key=lambda r: r.article.id):
+        for c in rec.claims:
+            subject = folds.get(c.get("subject", ""), c.get("subject", ""))
+            obj = folds.get(c.get("object", ""), c.get("object", ""))
+            key = claim_key(subject, c.get("predicate", ""), obj)
+            groups.setdefault(key.lower(), []).append((rec, {**c, "key": key}))
+    out = []
+    for _, members in sorted(groups.items()):
+        stances = {c["stance"] for _, c in members}
+        articles = {r.article.id for r, _ in members}
+        if len(articles) < 2 or not any(pair <= stances for pair in OPPOSED):
+            continue
+        key = members[0][1]["key"]
+        sides = tuple(ConflictSide(r.article.id, c["start"], c["end"], c.get("text") or r.article.text[c["start"]:c["end"]],
+                                   c.get("speaker"), c["stance"]) for r, c in members)
+        subject, predicate, obj = key.split("|")
+        summary = f"Will {subject} {predicate} {obj}? " + " vs ".join(sorted(stances))
+        out.append(Conflict("claim", key, summary, sides))
+    return out
+
+
+def _event_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
+    by_id = {(r.article.id, e.id): (r, e) for r in records for e in r.events}
+    out = []
+    for entry in getattr(timeline, "entries", ()):
+        members = [by_id[(m.article_id, m.event_id)] for m in entry.mentions if (m.article_id, m.event_id) in by_id]
+        for kind, value, compatible in (("date", lambda e: e.date.value if e.date else None, dates_compatible),
+                                        ("place", lambda e: e.location, places_compatible)):
+            given = [(r, e, value(e)) for r, e in members if value(e)]
+            clash = any(not compatible(a[2], b[2]) for i, a in enumerate(given) for b in given[i + 1:])
+            if not clash:
+                continue
+            sides = []
+            for r, e, v in given:
+                span = e.evidence[0] if e.evidence else None
+                sides.append(ConflictSide(r.article.id, span.start if span else 0, span.end if span else 0,
+                                          r.article.text[span.start:span.end] if span else "", None, v, e.id))
+            values = sorted({s.stance for s in sides})
+            out.append(Conflict(kind, entry.timeline_id,
+                                f"{entry.type} of {', '.join(entry.participants)}: reports give {kind}s "
+                                + " vs ".join(values), tuple(sides)))
+    return out

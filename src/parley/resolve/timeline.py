@@ -1,24 +1,321 @@
-"""Cross-article event merge into one timeline. (stub: to be built)"""
+"""Cross-article event merge: reports of the same real event become one timeline entry.
+
+Two events from different articles are the same when their type family (meeting, visit, talks and summit are
+one family), participants, place and date are compatible AND something positive ties them:
+  * meeting family: both dates known and sharing at least month-and-day or year-and-month ("XXXX-04-22" and
+    "2024-04-22"), or the same year with the same place and people. Two undated meetings are kept apart: the same
+    pair meets in the same city many times, and nothing in the text says which time it was.
+  * agreements: the same kind of text ("the 2022 declaration" / "Declaration on Allied Cooperation") signed by
+    overlapping people, with compatible dates.
+Known publication years rule out a year-less date that cannot be the same event.
+
+Entries are ordered oldest first: full dates, then partial ones by what they give, undated last.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from parley.models import Record
+from parley.extract.events import dates_compatible, family, places_compatible, triggers, venue_city
+from parley.extract.topics import country_of, is_country
+from parley.models import Event, Record, replace
+
+__all__ = ["Timeline", "TimelineEntry", "TimelineMention", "build_timeline", "assign_timeline_ids",
+           "same_person", "date_precision"]
+
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@dataclass(frozen=True)
+class TimelineMention:
+    article_id: str
+    event_id: str
+    evidence: tuple[tuple[int, int], ...] = ()
+    confidence: float = 1.0
+    date: str | None = None
+    location: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "event_id": self.event_id,
+                "evidence": [{"start": s, "end": e} for s, e in self.evidence], "confidence": self.confidence,
+                "date": self.date, "location": self.location}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    timeline_id: str
+    type: str
+    date: str | None
+    precision: str  # day | month | season | year | month-day | none
+    location: str | None
+    participants: tuple[str, ...]
+    status: str
+    topics: tuple[str, ...]
+    mentions: tuple[TimelineMention, ...]
+    date_text: str | None = None
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"timeline_id": self.timeline_id, "type": self.type,
+                "date": {"value": self.date, "precision": self.precision, "text": self.date_text},
+                "location": self.location, "participants": list(self.participants), "status": self.status,
+                "topics": list(self.topics), "confidence": self.confidence,
+                "mentions": [m.to_dict() for m in self.mentions]}
 
 
 @dataclass(frozen=True)
 class Timeline:
-    entries: tuple = ()
+    entries: tuple[TimelineEntry, ...] = ()
+    index: dict[tuple[str, str], str] = field(default_factory=dict)  # (article_id, event_id) -> timeline_id
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"entries": [e.to_dict() for e in self.entries]}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def entry_for(self, article_id: str, event_id: str) -> TimelineEntry | None:
+        tid = self.index.get((article_id, event_id))
+        return next((e for e in self.entries if e.timeline_id == tid), None)
+
+
+# ---------------------------------------------------------------- comparing events
+
+def same_person(a: str, b: str) -> bool:
+    """"Putin" is "Vladimir Putin"; "Heydar Aliyev" is not "Ilham Aliyev"."""
+    a, b = a.strip().lower(), b.strip().lower()
+    if a == b:
+        return True
+    ta, tb = a.split(), b.split()
+    if len(ta) == 1 or len(tb) == 1:
+        return ta[-1] == tb[-1]
+    return False
+
+
+def _persons(names) -> list[str]:
+    return [n for n in names if not is_country(n)]
+
+
+def _people_compatible(a, b) -> bool:
+    pa, pb = _persons(a), _persons(b)
+    if not pa or not pb:
+        return True
+    small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    return all(any(same_person(x, y) for y in big) for x in small)
+
+
+def _people_equal(a, b) -> bool:
+    pa, pb = _persons(a), _persons(b)
+    return len(pa) == len(pb) and _people_compatible(pa, pb)
+
+
+def _parts(value: str | None) -> list[str]:
+    if not value or not re.match(r"^(\d{4}|XXXX)", value):
+        return []
+    return value.split("-")
+
+
+def date_precision(value: str | None) -> str:
+    p = _parts(value)
+    if not p:
+        return "none"
+    year = "X" not in p[0]
+    if len(p) >= 3:
+        return "day" if year else "month-day"
+    if len(p) == 2:
+        if p[1] in _SEASON_MONTH:
+            return "season" if year else "none"
+        return "month" if year else "none"
+    return "year" if year else "none"
+
+
+def _shared_known(a: str | None, b: str | None) -> int:
+    pa, pb = _parts(a), _parts(b)
+    return sum(1 for x, y in zip(pa, pb) if "X" not in x and "X" not in y and x == y)
+
+
+def _pub_year(rec: Record) -> int | None:
+    p = rec.article.published
+    return int(p[:4]) if p and p[:4].isdigit() else None
+
+
+def _year_fits(value: str | None, rec: Record, other_pub: int | None) -> bool:
+    """A year-less date reported by an article published in year Y happened in Y or Y-1; so must the other."""
+    p = _parts(value)
+    if not p or "X" not in p[0]:
+        return True
+    mine = _pub_year(rec)
+    return mine is None or other_pub is None or abs(mine - other_pub) <= 1
+
+
+def _agreement_noun(rec: Record, ev: Event) -> str | None:
+    words = {}
+    for pattern, etype, flags in triggers():
+        if etype == "agreement":
+            words[pattern] = True
+    for span in ev.evidence:
+        text = rec.article.text[span.start:span.end]
+        for pattern in words:
+            m = pattern.search(text)
+            if m:
+                return m.group(0).lower()
+    return None
+
+
+def _same_event(ra: Record, a: Event, rb: Record, b: Event) -> bool:
+    if family(a.type) != family(b.type):
+        return False
+    if not _people_compatible(a.participants, b.participants):
+        return False
+    da, db = (a.date.value if a.date else None), (b.date.value if b.date else None)
+    if not (_year_fits(da, ra, _pub_year(rb)) and _year_fits(db, rb, _pub_year(ra))):
+        return False
+    if family(a.type) == "agreement":
+        na, nb = _agreement_noun(ra, a), _agreement_noun(rb, b)
+        return (na is not None and na == nb and dates_compatible(da, db)
+                and bool(_persons(a.participants)) and bool(_persons(b.participants)))
+    places = places_compatible(a.location, b.location)
+    dates = dates_compatible(da, db)
+    shared = _shared_known(da, db)
+    same_people = _people_equal(a.participants, b.participants) and len(_persons(a.participants)) >= 2
+    if places and dates and shared >= 2:
+        return True
+    if places and dates and shared == 1 and date_precision(da) == date_precision(db) == "year":
+        return bool(a.location and b.location) and same_people
+    # one disagreement between otherwise identical reports: kept together, and reported as a conflict
+    if same_people and shared >= 3 and a.location and b.location:
+        return True  # same day, same people, places differ
+    if same_people and places and a.location and b.location and shared >= 2 and _parts(da)[:2] == _parts(db)[:2]:
+        return True  # same place and people, days differ within one month
+    return False
+
+
+# ---------------------------------------------------------------- building
+
+def _timeline_id(members: list[tuple[str, str]]) -> str:
+    key = "|".join(f"{a}:{e}" for a, e in sorted(members))
+    return "tl-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _sort_key(entry: TimelineEntry, pub_years: list[int]):
+    p = _parts(entry.date)
+    if not p:
+        return (2, 9999, 99, 99, entry.timeline_id)
+    year = int(p[0]) if "X" not in p[0] else None
+    month = 0
+    if len(p) > 1:
+        month = _SEASON_MONTH.get(p[1], int(p[1]) if p[1].isdigit() else 0)
+    day = int(p[2]) if len(p) > 2 and p[2].isdigit() else 0
+    if year is None:  # a year-less date sits in its reporting articles' year when that is known
+        if pub_years:
+            return (0, min(pub_years), month, day, entry.timeline_id)
+        return (1, 9999, month, day, entry.timeline_id)
+    return (0, year, month, day, entry.timeline_id)
 
 
 def build_timeline(records: Sequence[Record]) -> Timeline:
-    return Timeline()
+    items = []
+    for rec in sorted(records, key=lambda r: r.article.id):
+        for ev in sorted(rec.events, key=lambda e: _event_order(e.id)):
+            items.append((rec, ev))
+    parent = list(range(len(items)))
+    arts = {i: {items[i][0].article.id} for i in range(len(items))}  # articles in each group: one event each
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            ra, a = items[i]
+            rb, b = items[j]
+            if ra.article.id == rb.article.id or ra.article.duplicate_of == rb.article.id \
+                    or rb.article.duplicate_of == ra.article.id:
+                continue
+            gi, gj = find(i), find(j)
+            if gi != gj and not (arts[gi] & arts[gj]) and _same_event(ra, a, rb, b):
+                parent[gj] = gi
+                arts[gi] |= arts.pop(gj)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    entries = []
+    index = {}
+    years_of = {}
+    for members in groups.values():
+        entry = _entry([items[k] for k in members])
+        entries.append(entry)
+        years_of[entry.timeline_id] = sorted({y for k in members if (y := _pub_year(items[k][0])) is not None})
+        for k in members:
+            index[(items[k][0].article.id, items[k][1].id)] = entry.timeline_id
+    entries.sort(key=lambda e: _sort_key(e, years_of[e.timeline_id]))
+    return Timeline(tuple(entries), index)
+
+
+def _event_order(event_id: str) -> tuple[int, str]:
+    m = re.search(r"(\d+)$", event_id)
+    return (int(m.group(1)) if m else 0, event_id)
+
+
+def _entry(members: list[tuple[Record, Event]]) -> TimelineEntry:
+    events = [e for _, e in members]
+    types = Counter(e.type for e in events)
+    etype = "visit" if "visit" in types else max(types, key=lambda t: (types[t], t))
+    best_date, best_text, best_rank = None, None, -1
+    for _, e in members:
+        if e.date and e.date.value:
+            rank = {"day": 5, "month-day": 4, "month": 3, "season": 2, "year": 1}.get(date_precision(e.date.value), 0)
+            if rank > best_rank:
+                best_date, best_text, best_rank = e.date.value, e.date.text, rank
+    location = None
+    for e in events:
+        if e.location and (location is None or (is_country(location) and not is_country(e.location))):
+            location = e.location
+    participants: list[str] = []
+    for e in events:
+        for p in e.participants:
+            same = next((k for k, q in enumerate(participants) if not is_country(p) and not is_country(q)
+                         and same_person(p, q)), None)
+            if same is None:
+                if is_country(p) and any(country_of(p) == country_of(q) for q in participants if is_country(q)):
+                    continue
+                participants.append(p)
+            elif len(p) > len(participants[same]):
+                participants[same] = p
+    # a state stands in for a leader only when no person of the entry could be that leader
+    persons = _persons(participants)
+    if len(persons) >= 2:
+        participants = [p for p in participants if not is_country(p)] + [
+            p for p in participants if is_country(p) and len(persons) < 2]
+    dated = [e for e in events if e.date and e.date.value == best_date]
+    status = (dated[0] if dated else max(events, key=lambda e: e.confidence)).status
+    topics: list[str] = []
+    for e in events:
+        for t in e.topics:
+            if t not in topics:
+                topics.append(t)
+    mentions = tuple(TimelineMention(r.article.id, e.id, tuple((x.start, x.end) for x in e.evidence), e.confidence,
+                                     e.date.value if e.date else None, e.location) for r, e in members)
+    tid = _timeline_id([(m.article_id, m.event_id) for m in mentions])
+    conf = round(min(0.99, max(e.confidence for e in events) + 0.05 * (len({m.article_id for m in mentions}) - 1)), 2)
+    return TimelineEntry(tid, etype, best_date, date_precision(best_date), location and venue_city(location) or location,
+                         tuple(participants), status, tuple(topics), mentions, best_text, conf)
 
 
 def assign_timeline_ids(records: Sequence[Record], timeline: Timeline) -> list[Record]:
-    return list(records)
+    out = []
+    for rec in records:
+        events = tuple(replace(e, timeline_id=timeline.index.get((rec.article.id, e.id), e.timeline_id))
+                       for e in rec.events)
+        out.append(replace(rec, events=events))
+    return out
