@@ -181,10 +181,62 @@ def _timeline_topic_evidence(idx: Index, entry: dict[str, Any]) -> list[tuple[in
     return out
 
 
+class _Lookup:
+    """Per-index tables built once: events by participant surname and place, quotes by speaker surname."""
+
+    def __init__(self, ctx: _Ctx):
+        self.events = _event_rows(ctx)
+        self.by_person: dict[str, set[int]] = {}
+        self.by_place: dict[str, set[int]] = {}
+        for i, row in enumerate(self.events):
+            for p in row["participants"]:
+                self.by_person.setdefault(_surname(p), set()).add(i)
+            if row["location"]:
+                for w in [row["location"].lower(), *row["location"].lower().split()]:
+                    self.by_place.setdefault(w, set()).add(i)
+        self.quotes: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        self.mentions: dict[str, set[int]] = {}
+        for art, facts in enumerate(ctx.idx.facts):
+            for quote in facts.get("quotes", ()):
+                if quote.get("speaker"):
+                    self.quotes.setdefault(_surname(quote["speaker"]), []).append((art, quote))
+            names = [e["name"] for e in facts.get("entities", ())]
+            names += [p for ev in facts.get("events", ()) for p in ev.get("participants") or ()]
+            names += [ev.get("location") for ev in facts.get("events", ()) if ev.get("location")]
+            for n in names:
+                for key in {n.lower(), _surname(n)}:
+                    self.mentions.setdefault(key, set()).add(art)
+
+
+def _surname(name: str) -> str:
+    return name.lower().split()[-1] if name.split() else name.lower()
+
+
+_lookups: dict[int, _Lookup] = {}
+
+
+def _lookup(ctx: _Ctx) -> _Lookup:
+    key = id(ctx.idx)
+    if key not in _lookups:
+        _lookups.clear()
+        _lookups[key] = _Lookup(ctx)
+    return _lookups[key]
+
+
 def _matching_events(ctx: _Ctx) -> list[dict[str, Any]]:
     q = ctx.q
+    look = _lookup(ctx)
+    ids: set[int] | None = None
+    for p in q.people:
+        got = look.by_person.get(_surname(p), set())
+        ids = got if ids is None else ids & got
+    for pl in q.places:
+        got = look.by_place.get(pl.lower(), set())
+        ids = got if ids is None else ids & got
+    rows = look.events if ids is None else [look.events[i] for i in sorted(ids)]
     out = []
-    for row in _event_rows(ctx):
+    for row in rows:
+        row = dict(row)
         row["evidence"] = [e for e in row["evidence"] if ctx.ok(e[0])]
         row["topic_evidence"] = [e for e in row["topic_evidence"] if ctx.ok(e[0])]
         if not row["evidence"]:
@@ -270,17 +322,12 @@ def _articles_about(ctx: _Ctx) -> set[int]:
     q = ctx.q
     if not (q.people or q.places):
         return set()
-    out = set()
-    for art, facts in enumerate(ctx.idx.facts):
-        if not ctx.ok(art):
-            continue
-        names = [e["name"] for e in facts.get("entities", ())]
-        names += [p for ev in facts.get("events", ()) for p in ev.get("participants") or ()]
-        names += [ev.get("location") for ev in facts.get("events", ()) if ev.get("location")]
-        if all(any(_same_person(p, n) for n in names) for p in q.people) and \
-                all(any(_same_place(pl, n) for n in names) for pl in q.places):
-            out.add(art)
-    return out
+    look = _lookup(ctx)
+    out: set[int] | None = None
+    for key in [_surname(p) for p in q.people] + [pl.lower() for pl in q.places]:
+        got = look.mentions.get(key, set())
+        out = set(got) if out is None else out & got
+    return {a for a in out or () if ctx.ok(a)}
 
 
 def _quote(ctx: _Ctx) -> list[AnswerPart]:
@@ -290,10 +337,18 @@ def _quote(ctx: _Ctx) -> list[AnswerPart]:
         subject -= _stems(p)
     words = set(q.terms)
     found: list[tuple[float, int, dict[str, Any]]] = []
-    for art, facts in enumerate(ctx.idx.facts):
+    look = _lookup(ctx)
+    if q.people:
+        pool = [x for p in q.people for x in look.quotes.get(_surname(p), ())]
+    else:  # "who said ...": quotes inside the sentences that best match the words
+        spans = {(c.article, c.start, c.end) for c in _retrieve(ctx, k=50)}
+        arts = {a for a, _, _ in spans}
+        pool = [(art, quote) for art in sorted(arts) for quote in ctx.idx.facts[art].get("quotes", ())
+                if any(a == art and quote["start"] < e and s < quote["end"] for a, s, e in spans)]
+    for art, quote in pool:
         if not ctx.ok(art):
             continue
-        for quote in facts.get("quotes", ()):
+        if True:
             speaker = quote.get("speaker")
             qwords = _stems(quote.get("text") or "")
             if q.people:
@@ -328,17 +383,21 @@ def _figure(ctx: _Ctx) -> list[AnswerPart]:
     if not wanted:
         return []
     scored = []
-    for art, facts in enumerate(ctx.idx.facts):
-        if not ctx.ok(art):
-            continue
-        for amount in facts.get("amounts", ()):
-            s, e = ctx.sentence_at(art, amount["start"], amount["end"])
-            sentence = article_text(ctx.store, ctx.idx.articles[art]["id"])[s:e]
-            words = _stems(sentence) | _stems(amount.get("object") or "")
-            overlap = len(words & wanted)
-            if overlap == 0 or overlap < min(2, len(wanted)) * 0.5:
+    cands = _retrieve(ctx, k=50)
+    for art in sorted({c.article for c in cands}):
+        spans = [(c.start, c.end) for c in cands if c.article == art]
+        for amount in ctx.idx.facts[art].get("amounts", ()):
+            hold = [(s, e) for s, e in spans if s <= amount["start"] < e]
+            if not hold:
                 continue
-            scored.append((overlap, art, amount))
+            s, e = hold[0]
+            sentence = article_text(ctx.store, ctx.idx.articles[art]["id"])[s:e]
+            in_object = len(_stems(amount.get("object") or "") & wanted)
+            in_sentence = len(_stems(sentence) & wanted)
+            if in_sentence + in_object == 0:
+                continue
+            # what the number measures counts double: two figures in one sentence are told apart by it
+            scored.append((2 * in_object + in_sentence, art, amount))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]["start"]))
     parts = []
     for overlap, art, amount in scored[:MAX_PARTS]:
@@ -411,11 +470,11 @@ def _spans_in(obj: Any, ctx: _Ctx):
             yield from _spans_in(v, ctx)
 
 
-def _retrieve(ctx: _Ctx, *, only: set[int] | None = None, k: int = 20):
+def _retrieve(ctx: _Ctx, *, only: set[int] | None = None, k: int = 20, query: str | None = None):
     allowed = ctx.allowed
     if only is not None:
         allowed = only if allowed is None else (only & allowed)
-    query = " ".join(ctx.q.terms) or ctx.q.text
+    query = query or ctx.q.text
     return ctx.idx.retrieve(query, k=k, only=allowed)
 
 
@@ -429,10 +488,15 @@ def _passages(ctx: _Ctx) -> list[AnswerPart]:
     parts = []
     for cand in _retrieve(ctx, k=30)[:30]:
         c = ctx.citation(cand.article, cand.start, cand.end)
-        if c is None:
+        if c is None or c.text.rstrip(" \"'”’»").endswith("?"):  # a question states nothing
             continue
         words = _stems(c.text)
-        if needed and not all(n & words for n in needed):
+        if q.dates:
+            if not any(d.in_text(c.text) for d in q.dates):
+                continue
+            if needed and not any(n & words for n in needed):
+                continue
+        elif needed and not all(n & words for n in needed):
             continue
         if q.wants == "date" and not _has_date(ctx, cand.article, c):
             continue

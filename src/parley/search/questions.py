@@ -83,6 +83,20 @@ class DateWanted:
                 return False
         return True
 
+    def in_text(self, text: str) -> bool:
+        """Is this date written in ``text`` ("April 22", "22 April", "2017")?"""
+        if self.month is not None:
+            names = [n for n, i in MONTHS.items() if i == self.month][0]
+            month = rf"(?:{names}|{names[:3]})\.?"
+            if self.day is not None:
+                day = rf"0?{self.day}(?:st|nd|rd|th)?"
+                rx = rf"\b(?:{month}\s+{day}|{day}\s+{month})\b"
+            else:
+                rx = rf"\b{month}\b"
+            if not re.search(rx, text, re.I):
+                return False
+        return not self.year or re.search(rf"\b{self.year}\b", text) is not None
+
 
 @dataclass
 class Question:
