@@ -125,6 +125,8 @@ class _Extractor:
         tok = None
         m = re.match(r"[\s,]*", self.text[e:e + 5])
         tok = self.token(e + m.end()) if m else None
+        if tok is not None and tok.pos_ == "ADV" and tok.i + 1 < len(self.doc):
+            tok = self.doc[tok.i + 1]
         return bool(tok is not None and tok.lemma_.lower() in self.L.reporting and tok.pos_ in ("VERB", "AUX"))
 
     def title_before(self, s: int) -> re.Match | None:
@@ -149,6 +151,11 @@ class _Extractor:
                 e -= len(m.group(0))
                 span = text[s:e]
             label = ent.label_
+            if label == "PERSON":  # "President Putin": the title is not part of the name
+                while len(span.split()) > 1 and span.split()[0].lower().rstrip(".") in self.L.titles | self.L.honorifics:
+                    lead = re.match(r"\S+\s+", span)
+                    s += lead.end()
+                    span = text[s:e]
             if label == "PERSON" or label in ("ORG", "NORP", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"):
                 words = self.name_words(span)
                 if words and self.person_like(s, e, span, words, label):
@@ -204,7 +211,7 @@ class _Extractor:
     def person_like(self, s: int, e: int, span: str, words: list[str], label: str) -> bool:
         if self.is_place(span) or any(self.is_place(w) for w in words if "-" not in w) and len(words) == 1:
             return False
-        if any(w.lower() in self.L.org_nouns or w.lower() in self.L.titles for w in words):
+        if any(w.lower() in self.L.org_nouns for w in words) or words[0].lower() in self.L.titles:
             return False
         if self.org_context(s, e):
             return False
@@ -246,8 +253,24 @@ class _Extractor:
                 self.taken.append((s, e))
             elif core:
                 singles.append((s, e, core[0]))
+        self.known_names_in_other_entities()
         self.kin()
         self.single_names(singles)
+
+    def known_names_in_other_entities(self) -> None:
+        """A full name the model labelled ORG once and PERSON elsewhere is the same person everywhere."""
+        keep_others, keep_spans = [], []
+        for s, e, label in self.others:
+            words = self.text[s:e].split()
+            p = self.by_key.get((fold(words[0]), fold(words[-1]))) if len(words) >= 2 else None
+            if p is not None and not inside(sorted(self.taken), s):
+                p.add(s, e)
+                self.taken.append((s, e))
+            else:
+                keep_others.append((s, e, label))
+        taken = sorted(self.taken)
+        self.others = keep_others
+        self.nonperson_spans = [(s, e) for s, e in self.nonperson_spans if not inside(taken, s)]
 
     def new_person(self, first, last, name, s, derived=False) -> _Person:
         p = _Person(first, last, name, s, derived)

@@ -276,6 +276,12 @@ class _Quoter:
                         mm = self.first_mention_at(before_lo + acc.end())
                         if mm:
                             found, cue, mention = True, acc.group("cue"), mm
+        if not found and m.nested_in is None and prev is not None and prev[0] == m.para and self.standalone(m):
+            # '"...," he said. "More words."': the next quote in the paragraph is the same speaker's
+            between = text[prev[2].end:m.open_mark if m.open_mark is not None else m.start]
+            if not any(self.is_cue(t) and not inside(self.regions, t.idx) for t in self.doc.char_span(
+                    prev[2].end, prev[2].end + len(between), alignment_mode="expand") or ()) or len(between) < 80:
+                found, mention = True, prev[1]
         if not found and m.nested_in is None:
             # a paragraph that is only speech continues the previous paragraph's speaker
             para_only = m.open_mark is None or not text[lo_para:m.open_mark].strip()
