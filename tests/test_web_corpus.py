@@ -39,7 +39,7 @@ TEXT_D = (
 
 
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?](?=\s|$)\"?", text)
+    return tuple((m.start(), m.end()) for m in re.finditer(r"[^\s.!?][^.!?]*[.!?](?=\s|$)\"?", text)
                  if text[m.start():m.end()].strip())
 
 

@@ -10,12 +10,14 @@ from parley.report.html import format_number
 
 __all__ = ["render_markdown", "md_escape"]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 
 
 def md_escape(text: Any) -> str:
-    """Text from articles is data, not markup: escape what Markdown (and raw HTML) would act on."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
+    """Text from articles is data, not markup: escape what Markdown would act on, and write angle brackets
+    and ampersands as entities so that no renderer sees raw HTML."""
+    flat = " ".join(str(text or "").split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", flat)
 
 
 def render_markdown(dossier: Mapping[str, Any]) -> str:

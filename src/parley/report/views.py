@@ -264,8 +264,20 @@ def collect_dossier(records: Sequence[Record], timeline: Sequence[Mapping[str, A
     articles = {aid: r.article for aid, r in by_id.items()}
     events = sort_rows(event_view(e, by_id) for e in timeline)
     event_articles = {a["article"]["id"] for ev in events for a in ev["accounts"]}
-    in_scope = [r for r in records if not actors or r.article.id in event_articles
-                or any(_speaks_of(q.speaker or "", actors) for q in r.quotes)]
+    filtered = bool(actors or since or until)
+
+    def in_window(r: Record) -> bool:
+        p = r.article.published
+        if not (since or until):
+            return True
+        if not p:
+            return False
+        return (not since or p[:len(since)] >= since) and (not until or p[:len(until)] <= until)
+
+    def quoted(r: Record) -> bool:
+        return not actors or any(_speaks_of(q.speaker or "", actors) for q in r.quotes)
+
+    in_scope = [r for r in records if not filtered or r.article.id in event_articles or (in_window(r) and quoted(r))]
     voices: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in in_scope:
         for i, q in enumerate(r.quotes):
@@ -278,11 +290,11 @@ def collect_dossier(records: Sequence[Record], timeline: Sequence[Mapping[str, A
             roles.setdefault(n, list(p.get("roles") or ()))
     voice_list = [{"speaker": s or None, "roles": roles.get(s.lower(), []), "quotes": qs}
                   for s, qs in sorted(voices.items(), key=lambda kv: (kv[0] == "", -len(kv[1]), kv[0]))]
-    figure_scope = [r for r in in_scope if not actors or r.article.id in event_articles]
+    figure_scope = [r for r in in_scope if not filtered or r.article.id in event_articles]
     figures = [amount_view(r, i) for r in figure_scope for i in range(len(r.amounts))]
     scope_ids = {r.article.id for r in in_scope}
     conflict_list = [conflict_view(c, articles) for c in conflicts
-                     if not actors or any(s.get("article_id") in scope_ids for s in c.get("sides") or ())]
+                     if not filtered or any(s.get("article_id") in scope_ids for s in c.get("sides") or ())]
     cited = event_articles | {q["article"]["id"] for v in voice_list for q in v["quotes"]} | \
         {f["article"]["id"] for f in figures} | \
         {s.get("article_id") for c in conflict_list for s in c.get("sides") or ()}
