@@ -191,7 +191,18 @@ def _people(doc, entities: tuple[Entity, ...]) -> _People:
         name = ppl.leader(c, _title_kind(m.group(2))) if c else None
         if name and not any(s <= m.start() < e for s, e in known):
             ppl.spans.append((m.start(), m.end(), name))
-    ppl.spans.sort()
+    # "Putin-Aliyev meeting": each half of a hyphenated pair of surnames is a person of the article
+    surnames = {}
+    for _, _, name in ppl.spans:
+        if len(name.split()) >= 2:
+            surnames.setdefault(name.split()[-1], name)
+    for m in re.finditer(r"\b([A-Z][\w’']+)[-–]([A-Z][\w’']+)\b", text):
+        for g in (1, 2):
+            name = surnames.get(m.group(g))
+            if name and not any(s <= m.start(g) < e and n == name for s, e, n in ppl.spans):
+                ppl.spans = [sp for sp in ppl.spans if not (sp[0] <= m.start(g) < sp[1])]
+                ppl.spans.append((m.start(g), m.end(g), name))
+    ppl.spans = sorted(sp for sp in ppl.spans if not country_of(sp[2]))  # "Azerbaijani" tagged as a person
     return ppl
 
 
@@ -353,9 +364,9 @@ def _find_mentions(doc, article: Article) -> list[_Mention]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        head = span[-1] if etype != "call" else span[0]
+        head = span[0] if (len(span) > 1 and _is_verbal(span[0])) else span[-1]  # "spoke by phone", "phone call"
         sent = head.sent
-        verbal = _is_verbal(head) and len(span) == 1
+        verbal = _is_verbal(head)
         if head.tag_ == "NNS" and "plural" not in flags and not verbal:
             generic = True
         else:
