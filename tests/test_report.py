@@ -57,7 +57,8 @@ def test_sample_dossier_orders_sochi_declaration_and_moscow_visit(seeds_dossier)
 
     sochi = first(r"21 July 2017.*Sochi")
     declaration = first(r"(agreement|declaration).*\b2022\b|\b2022\b.*(agreement|declaration)")
-    moscow = first(r"visit.*22 April 2024.*Moscow")
+    # the samples never give the year of "April 22" (2024); with --published it would be resolved
+    moscow = first(r"visit.*22 April( 2024)?.*Moscow")
     assert sochi < declaration < moscow, headings
 
 

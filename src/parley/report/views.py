@@ -91,8 +91,18 @@ def timeline_row(entry: Mapping[str, Any], articles: Mapping[str, Article]) -> d
 
 
 def sort_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(rows, key=lambda r: (sort_key(r.get("date_start") if r.get("date_start") else None),
-                                       r.get("date_label") or "", str(r.get("timeline_id"))))
+    """Oldest first; then dates whose year the text does not give ('22 April'); then undated events."""
+    def key(r: dict[str, Any]) -> tuple:
+        if r.get("date_start"):
+            return (0, sort_key(r["date_start"]), str(r.get("timeline_id")))
+        value = r.get("date_value")
+        return (1 if value else 2, (value or "")[4:], str(r.get("timeline_id")))
+    return sorted(rows, key=key)
+
+
+def article_ids(refs: Iterable[Any]) -> list[str]:
+    """People list their articles as ids or as [article_id, entity_id] pairs."""
+    return [ref[0] if isinstance(ref, (list, tuple)) else ref for ref in refs or () if ref]
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -209,7 +219,7 @@ def person_view(person: Mapping[str, Any], records: Iterable[Record],
     """A person with roles, the quotes attributed to them, the articles naming them and their events."""
     names = person_names(person)
     quotes, articles = [], []
-    wanted = set(person.get("articles") or ())
+    wanted = set(article_ids(person.get("articles") or ()))
     for r in records:
         if r.article.id in wanted or any(e.name.lower() in names for e in r.entities):
             articles.append(article_meta(r.article))
