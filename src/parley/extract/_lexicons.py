@@ -9,13 +9,14 @@ from functools import lru_cache
 
 from parley.nlp import lexicon
 
-__all__ = ["Lexicons", "lexicons", "fold", "APOS"]
+__all__ = ["Lexicons", "lexicons", "fold", "APOS", "token_index"]
 
 APOS = "'’"
 # A word that may sit inside the "of ..." complement of a role: capitalised words, function words.
 _CW = r"(?:[A-Z][\w’'.&-]*|of|the|and|on|for|in|at|de|&)"
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A spelling-insensitive key for a name: Sergei/Sergey, Mammadov/Mamedov, Khalafov/Halafov fold together."""
     s = unicodedata.normalize("NFKD", name)
@@ -111,3 +112,15 @@ def lexicons() -> Lexicons:
         appos_re=re.compile(appos),
         title_re=re.compile(rf"{norp}(?P<title>{mod}{title})"),
     )
+
+
+def token_index(doc):
+    """Token start offsets and the sentence each token opens, read as arrays (no Token objects are built)."""
+    from spacy.attrs import IDX, SENT_START
+
+    arr = doc.to_array([IDX, SENT_START]) if len(doc) else None
+    starts = [int(x) for x in arr[:, 0]] if arr is not None else []
+    sent_starts = [i for i, x in enumerate(arr[:, 1]) if x == 1] if arr is not None else []
+    if starts and (not sent_starts or sent_starts[0] != 0):
+        sent_starts.insert(0, 0)
+    return starts, sent_starts

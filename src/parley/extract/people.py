@@ -14,10 +14,11 @@ The stages, in order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from parley.extract._lexicons import fold, lexicons
+from parley.extract._lexicons import fold, lexicons, token_index
 from parley.extract._quotemarks import find_marked, inside, paragraphs
 from parley.models import Entity, Mention
 
@@ -33,6 +34,7 @@ _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _FEMALE_ROLE = re.compile(r"woman\b|\bqueen\b|\bprincess\b|\bmother\b|\bdaughter\b|\bwife\b|\bsister\b", re.I)
 _MALE_ROLE = re.compile(r"\b\w*man\b|\bking\b|\bprince\b|\bfather\b|\bson\b|\bhusband\b|\bbrother\b", re.I)
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
 
 
 @dataclass
@@ -78,16 +80,14 @@ class _Extractor:
         self.others: list[tuple[int, int, str]] = []
         self._subj: dict[tuple[int, int], bool] = {}
         # char -> token index, for dependency look-ups
-        self.tok_at = {}
-        for t in doc:
-            self.tok_at[t.idx] = t.i
+        self.tok_starts, _ = token_index(doc)
+        self.tok_at = {idx: i for i, idx in enumerate(self.tok_starts)}
+        self.para_starts = [lo for lo, _ in self.paras]
 
     # ---- helpers -------------------------------------------------------------------------------------------
     def para_of(self, pos: int) -> tuple[int, int]:
-        for lo, hi in self.paras:
-            if lo <= pos < hi or pos == hi:
-                return lo, hi
-        return 0, len(self.text)
+        k = bisect.bisect_right(self.para_starts, pos) - 1
+        return self.paras[k] if k >= 0 else (0, len(self.text))
 
     def token(self, pos: int):
         i = self.tok_at.get(pos)
@@ -338,7 +338,14 @@ class _Extractor:
         blocked = [(s, e) for s, e in self.nonperson_spans if self._blocks(s, e)]
         known = {fold(p.last) for p in self.people} | {fold(p.first) for p in self.people if p.first and p.derived}
         positions = {s: (s, e, w) for s, e, w in singles}
-        for tok in self.doc:
+        spots = set(positions)
+        for m in re.finditer(r"(?<![\w-])[A-Z][^\W\d_]+", self.text):
+            if fold(m.group(0)) in known and m.start() in self.tok_at:
+                spots.add(m.start())
+        for pos in sorted(spots):
+            tok = self.doc[self.tok_at[pos]] if pos in self.tok_at else None
+            if tok is None:
+                continue
             w = tok.text
             if tok.idx in positions or (w[:1].isupper() and fold(w) in known and w.isalpha()):
                 s, e = tok.idx, tok.idx + len(w)
@@ -418,6 +425,10 @@ class _Extractor:
         for m in _distrib(self.L).finditer(self.text):
             names = [m.start("n1"), m.start("n2")]
             title = m.group("title")
+            if title.lower() not in self.L.titles:
+                title = title.split()[-1]
+                if title.lower() not in self.L.titles:
+                    continue
             for pos, country in zip(names, (m.group("c1"), m.group("c2"))):
                 for p in self.people:
                     if any(a == pos for a, _ in p.mentions):
@@ -513,16 +524,17 @@ class _Extractor:
         return fallback[1] if fallback else None
 
     def _para_index(self, pos: int) -> int:
-        for i, (lo, hi) in enumerate(self.paras):
-            if pos <= hi:
-                return i
-        return len(self.paras) - 1
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
 
     def pronouns(self) -> None:
 
-        for tok in self.doc:
+        for m in _PRONOUN_RE.finditer(self.text):
+            i = self.tok_at.get(m.start())
+            if i is None or inside(self.quoted, m.start()):
+                continue
+            tok = self.doc[i]
             g = _PRONOUNS.get(tok.lower_)
-            if g is None or inside(self.quoted, tok.idx):
+            if g is None:
                 continue
             p = self.recent_subject(tok.idx, paras_back=1, gender=g)
             if p is not None:
@@ -619,10 +631,9 @@ def _role_phrase(L) -> re.Pattern:
 
 def _distrib(L) -> re.Pattern:
     if "distrib" not in _CACHE:
-        titles = "|".join(re.escape(t) for t in sorted(L.titles, key=len, reverse=True))
         name = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}"
         _CACHE["distrib"] = re.compile(
-            rf"(?i:the\s+)?(?P<title>(?i:{titles}))s\s+of\s+(?P<c1>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+and\s+"
+            rf"(?<![\w-])(?P<title>[A-Za-z]+(?:\s[A-Za-z]+)?)s\s+of\s+(?P<c1>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+and\s+"
             rf"(?P<c2>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?),\s+(?P<n1>{name})\s+and\s+(?P<n2>{name})"
         )
     return _CACHE["distrib"]

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from parley.extract._lexicons import lexicons
+from parley.extract._lexicons import lexicons, token_index
 from parley.extract._quotemarks import Marked, find_marked, inside
 from parley.models import Entity, Quote, SpeakerMention
 
@@ -50,7 +50,8 @@ class _Quoter:
         ms.sort()
         self.mentions = ms
         self.mention_starts = [m[0] for m in ms]
-        self.tok_at = {t.idx: t.i for t in doc}
+        self._tok_starts, self._sent_starts = token_index(doc)
+        self.tok_at = {idx: i for i, idx in enumerate(self._tok_starts)}
         self.marked = find_marked(self.text)
         self.regions = sorted((m.start - 1, m.end + 1) for m in self.marked if m.nested_in is None)
 
@@ -176,7 +177,6 @@ class _Quoter:
         return ent.roles[0] if ent.roles else None
 
     def run(self) -> tuple[Quote, ...]:
-        self._tok_starts = [t.idx for t in self.doc]
         self.cue_tokens: set[int] = set()
         found: dict[int, Quote] = {}
         prev: tuple | None = None  # (paragraph, mention) of the previous direct quote
@@ -302,28 +302,44 @@ class _Quoter:
     # ---- indirect speech -------------------------------------------------------------------------------------
     def indirect(self) -> list[Quote]:
         out = []
-        for sent in self.doc.sents:
-            s_lo, s_hi = sent.start_char, sent.end_char
-            if inside(self.regions, s_lo) and inside(self.regions, s_hi - 1):
+        lemmas = self.cue_lemma_ids()
+        from spacy.attrs import LEMMA
+
+        lem = self.doc.to_array([LEMMA]) if len(self.doc) else []
+        cue_at = [i for i, x in enumerate(lem) if int(x) in lemmas]
+        for i in cue_at:
+            tok = self.doc[i]
+            if inside(self.regions, tok.idx) or not self.is_cue(tok):
                 continue
-            for tok in sent:
-                if inside(self.regions, tok.idx) or not self.is_cue(tok):
-                    continue
-                nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
-                if tok.i in self.cue_tokens and (nxt is None or nxt.lower_ != "that"):
-                    continue
-                try:
-                    q = self.reported(tok, sent)
-                except Exception:
-                    q = None
-                if q is not None:
-                    out.append(q)
-            acc = _ACCORDING.search(self.text, s_lo, s_hi)
-            if acc and not inside(self.regions, acc.start()):
-                q = self.according(acc, sent)
-                if q is not None:
-                    out.append(q)
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if tok.i in self.cue_tokens and (nxt is None or nxt.lower_ != "that"):
+                continue
+            sent = self.sentence_of(i)
+            try:
+                q = self.reported(tok, sent)
+            except Exception:
+                q = None
+            if q is not None:
+                out.append(q)
+        for acc in _ACCORDING.finditer(self.text):
+            if inside(self.regions, acc.start()) or acc.start() not in self.tok_at:
+                continue
+            sent = self.sentence_of(self.tok_at[acc.start()])
+            q = self.according(acc, sent)
+            if q is not None:
+                out.append(q)
         return out
+
+    def sentence_of(self, i: int):
+        k = bisect.bisect_right(self._sent_starts, i) - 1
+        a = self._sent_starts[k] if k >= 0 else 0
+        b = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
+        return self.doc[a:b]
+
+    def cue_lemma_ids(self) -> set[int]:
+        from spacy.strings import hash_string
+
+        return {hash_string(w) for w in self.L.reporting | set(self.L.reporting_phrases)}
 
     def content_end(self, a: int, hi: int) -> int:
         """Reported content stops at a colon or quote mark that opens direct speech, or the sentence end."""
