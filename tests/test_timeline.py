@@ -1,0 +1,92 @@
+"""Cross-article timeline on articles written for these tests: two outlets reporting one meeting in different
+words become one entry; the same pair in the same city at another time stays apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract import build_record
+from parley.models import Article
+from parley.resolve.timeline import assign_timeline_ids, build_timeline, date_precision, same_person
+
+OUTLET_A = ("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met in Brussels on "
+            "May 14. The talks were devoted to the peace agreement and transport links.")
+OUTLET_B = ("Talks between Aliyev and Pashinyan took place in Brussels on 14 May 2023. Aliyev said the sides "
+            "discussed border delimitation and the peace treaty.")
+OUTLET_C = ("Ilham Aliyev and Nikol Pashinyan met in Brussels on July 15, 2023 to continue talks on the peace deal.")
+OUTLET_D = "Ilham Aliyev and Nikol Pashinyan met in Brussels in 2019. Years later, they met again in Prague."
+
+
+@pytest.fixture(scope="module")
+def records():
+    from parley.nlp import load
+
+    nlp = load()
+    out = []
+    for i, (text, pub) in enumerate(((OUTLET_A, "2023-05-15"), (OUTLET_B, "2023-05-16"), (OUTLET_C, "2023-07-16"),
+                                     (OUTLET_D, "2023-08-01"))):
+        out.append(build_record(Article(id=f"a{i}", source=f"outlet{i}", text=text, published=pub), nlp(text)))
+    return out
+
+
+def test_two_outlets_one_meeting_merge(records):
+    tl = build_timeline(records)
+    entry = tl.entry_for("a0", "ev1")
+    assert entry is not None
+    assert {m.article_id for m in entry.mentions} == {"a0", "a1"}
+    assert entry.date == "2023-05-14" and entry.precision == "day"
+    assert entry.location == "Brussels"
+    assert {p.split()[-1] for p in entry.participants} == {"Aliyev", "Pashinyan"}
+    assert "peace agreement" in entry.topics  # union of both outlets' agendas
+    for m in entry.mentions:
+        assert m.evidence
+
+
+def test_same_pair_same_city_other_dates_stay_apart(records):
+    tl = build_timeline(records)
+    may = tl.entry_for("a0", "ev1")
+    july = tl.entry_for("a2", "ev1")
+    y2019 = next(e for e in tl if e.date == "2019")
+    assert len({may.timeline_id, july.timeline_id, y2019.timeline_id}) == 3
+
+
+def test_order_is_oldest_first_with_undated_last(records):
+    tl = build_timeline(records)
+    dates = [e.date for e in tl]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, key=lambda d: d[:4])
+    assert dates[0] == "2019"
+    if None in dates:
+        assert all(d is None for d in dates[dates.index(None):])
+
+
+def test_ids_are_stable_and_assigned_to_events(records):
+    a, b = build_timeline(records), build_timeline(list(reversed(records)))
+    assert [e.timeline_id for e in a] == [e.timeline_id for e in b]
+    assigned = assign_timeline_ids(records, a)
+    ids = {e.timeline_id for r in assigned for e in r.events}
+    assert None not in ids
+    assert assigned[0].events[0].timeline_id == assigned[1].events[0].timeline_id
+    d = a.to_dict()
+    assert d["entries"][0]["timeline_id"].startswith("tl-")
+    assert {"article_id", "event_id", "evidence", "confidence"} <= set(d["entries"][0]["mentions"][0])
+
+
+def test_undated_visits_to_one_city_are_not_merged():
+    from parley.nlp import load
+
+    nlp = load()
+    texts = ["Putin's visit to Baku during the forum will focus on energy.",
+             "What prompted the unexpected visit of Putin to Baku amid the fighting in Kursk?"]
+    recs = [build_record(Article(id=f"u{i}", source="t", text=t), nlp(t)) for i, t in enumerate(texts)]
+    tl = build_timeline(recs)
+    visits = [e for e in tl if e.type == "visit"]
+    assert len(visits) == 2
+
+
+def test_helpers():
+    assert same_person("Putin", "Vladimir Putin")
+    assert not same_person("Heydar Aliyev", "Ilham Aliyev")
+    assert date_precision("XXXX-04-22") == "month-day"
+    assert date_precision("2022") == "year"
+    assert date_precision(None) == "none"
