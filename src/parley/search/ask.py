@@ -498,6 +498,8 @@ def _passages(ctx: _Ctx) -> list[AnswerPart]:
                 continue
         elif needed and not all(n & words for n in needed):
             continue
+        if q.kind == "figure" and not any(ch.isdigit() for ch in c.text):  # a figure is asked: no number, no answer
+            continue
         if q.wants == "date" and not _has_date(ctx, cand.article, c):
             continue
         if q.wants == "place" and not _has_place(ctx, c.text):
