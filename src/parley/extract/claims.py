@@ -95,7 +95,7 @@ def _clean(name: str) -> str:
 
 
 def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...], article: Article) -> tuple[dict[str, Any], ...]:
-    text = doc.text
+    text = doc.text  # computed once: spaCy rebuilds it on every access
     folds = acronyms(text)
     ents = [e for e in doc.ents if e.label_ in ("GPE", "ORG", "NORP", "PERSON", "LOC")]
     claims: list[dict[str, Any]] = []
@@ -131,16 +131,15 @@ def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...],
                 claims.append({
                     "key": claim_key(subject, predicate, obj_name), "subject": subject, "predicate": predicate,
                     "object": obj_name, "stance": stance, "start": start, "end": end, "text": text[start:end],
-                    "sentence": [s0, s1], "speaker": _speaker(doc, sent, entities, quotes, start, end),
+                    "sentence": [s0, s1], "speaker": _speaker(doc, text, sent, entities, quotes, start, end),
                 })
     return tuple(claims)
 
 
-def _speaker(doc, sent, entities: tuple[Entity, ...], quotes: tuple[Quote, ...], start: int, end: int) -> str | None:
+def _speaker(doc, text: str, sent, entities: tuple[Entity, ...], quotes: tuple[Quote, ...], start: int, end: int) -> str | None:
     for q in quotes:
         if q.start <= start and end <= q.end and q.speaker:
             return q.speaker
-    text = doc.text
     s0, s1 = sent.start_char, sent.end_char
     cue = _reporting().search(text, s0, s1)
     if not cue:

@@ -924,6 +924,7 @@ def _topic_target(pos: int, here: list[_Mention], events_by_cluster: dict[int, i
 
 def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...], article: Article) -> tuple[Event, ...]:
     """Events of one article, ids ev1, ev2, ... in order of first mention."""
+    doc = _CachedDoc(doc)
     ppl = _people(doc, entities)
     mentions = _find_mentions(doc, article)
     if not mentions:
@@ -961,6 +962,28 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
             topic_evidence=tuple(Evidence(s, e) for s, e in tev),
         ))
     return tuple(events)
+
+
+class _CachedDoc:
+    """The Doc with ``text`` and ``sents`` computed once (spaCy rebuilds both on every access)."""
+
+    def __init__(self, doc):
+        self._doc = doc
+        self.text = doc.text
+        self._sents = list(doc.sents)
+
+    @property
+    def sents(self):
+        return iter(self._sents)
+
+    def __getitem__(self, i):
+        return self._doc[i]
+
+    def __len__(self):
+        return len(self._doc)
+
+    def __getattr__(self, name):
+        return getattr(self._doc, name)
 
 
 def _inherit_clause_participants(mentions: list[_Mention]) -> None:
