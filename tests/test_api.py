@@ -233,3 +233,67 @@ def test_evil_strings_are_shown_as_text(http):
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
     dossier = http.get("/report").text
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in dossier
+
+
+# -- the sample corpus through the real pipeline: search and ask --------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds_http(seeds_db):
+    with running_server(seeds_db) as url, httpx.Client(base_url=url, timeout=60) as client:
+        yield client
+
+
+def test_search_returns_verbatim_sentences_with_links(seeds_http):
+    body = seeds_http.get("/api/search", params={"q": "North-South Transport Corridor", "limit": 3}).json()
+    assert 1 <= body["total"] <= 3
+    for hit in body["items"]:
+        article = seeds_http.get(f"/api/articles/{hit['article_id']}").json()
+        assert article["text"][hit["start"]:hit["end"]] == hit["text"]
+        assert hit["href"] == f"/articles/{hit['article_id']}?start={hit['start']}&end={hit['end']}#cite"
+    assert "Corridor" in body["items"][0]["text"]
+
+
+def test_ask_answers_with_numbered_citations(seeds_http):
+    body = seeds_http.get("/api/ask", params={"q": "When did Putin and Aliyev meet in Sochi?"}).json()
+    assert body["parts"] and body["citations"]
+    assert any("2017-07-21" in p["text"] or "21 July 2017" in p["text"] for p in body["parts"])
+    for part in body["parts"]:
+        for n in part["refs"]:
+            assert body["citations"][n - 1]["n"] == n
+    c = body["citations"][0]
+    cited = seeds_http.get(f"/api/articles/{c['article_id']}", params={"start": c["start"], "end": c["end"]}).json()
+    assert cited["cited"]["text"] == c["text"]
+
+
+def test_ask_page_links_each_citation_to_its_sentence(seeds_http):
+    html = seeds_http.get("/ask", params={"q": "What did Markov say?"}).text
+    assert 'class="citation" href="/articles/' in html and "Markov" in html
+
+
+def test_serve_command_serves_and_fails_cleanly(seeds_db, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    missing = subprocess.run([sys.executable, "-m", "parley.cli.main", "serve", "--db", str(tmp_path / "no.duckdb")],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 1 and len(missing.stderr.strip().splitlines()) == 1
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "parley.cli.main", "serve", "--db", str(seeds_db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and proc.poll() is None, "serve did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["articles"] == 5
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -107,7 +107,7 @@ def timeline_svg(rows: Sequence[Mapping[str, Any]], href: Callable[[Mapping[str,
                 f'{escape(text)}</text></a>')
         y += height
     axis = _axis(lo, hi, x, TOP, y, yearly)
-    legend = _legend(rows, y + 26)
+    legend = _legend(rows, y + 26, len(rows) - len(dated))
     total = y + 44
     return (f'<svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total}" '
             f'role="img" aria-label="Timeline of {len(dated)} dated events" font-family="system-ui, sans-serif">'
@@ -136,13 +136,15 @@ def _axis(lo: date, hi: date, x: Callable[[date], float], top: int, bottom: int,
     return "".join(labels), "".join(grid)
 
 
-def _legend(rows: Sequence[Mapping[str, Any]], y: int) -> str:
+def _legend(rows: Sequence[Mapping[str, Any]], y: int, undrawn: int) -> str:
     kinds = sorted({(r.get("type") or "event") for r in rows})
     out, xx = [], LEFT
     for k in kinds:
         out.append(f'<circle cx="{xx}" cy="{y - 4}" r="5" fill="{type_colour(k)}"/>'
                    f'<text x="{xx + 9}" y="{y}" font-size="11" fill="#495057">{escape(k)}</text>')
         xx += 24 + len(k) * CHAR
-    out.append(f'<text x="{xx + 8}" y="{y}" font-size="11" fill="#868e96">bars: date known only to the '
-               f'month or year · dashed: not (yet) occurred</text>')
+    note = "bars: date known only to the month or year · dashed: not (yet) occurred"
+    if undrawn:
+        note += f" · {undrawn} without a full date: listed only"
+    out.append(f'<text x="{xx + 8}" y="{y}" font-size="11" fill="#868e96">{escape(note)}</text>')
     return "".join(out)

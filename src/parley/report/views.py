@@ -225,6 +225,7 @@ def person_view(person: Mapping[str, Any], records: Iterable[Record],
             articles.append(article_meta(r.article))
         quotes.extend(quote_view(r, i) for i, q in enumerate(r.quotes) if (q.speaker or "").lower() in names)
     events = [{"timeline_id": e.get("timeline_id"), "type": e.get("type"), "date": event_date(e),
+               "date_label": e.get("date_label") or date_label(event_date(e)),
                "location": e.get("location"), "participants": list(e.get("participants") or [])}
               for e in timeline if names & {p.lower() for p in e.get("participants") or ()}]
     view = dict(person)
