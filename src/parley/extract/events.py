@@ -954,7 +954,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
     for n, b in enumerate(built):
         t = topics.get(n, {})
         labels = tuple(v[0] for v in t.values())
-        tev = sorted({sp for v in t.values() for sp in v[1]})
+        tev = sorted({_trim(doc.text, *sp) for v in t.values() for sp in v[1]})
         events.append(Event(
             id=f"ev{n + 1}", type=b["type"], participants=tuple(b["participants"]), roles=b["roles"],
             location=b["location"], date=b["date"], status=b["status"], topics=labels,
