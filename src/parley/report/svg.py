@@ -143,8 +143,8 @@ def _legend(rows: Sequence[Mapping[str, Any]], y: int, undrawn: int) -> str:
         out.append(f'<circle cx="{xx}" cy="{y - 4}" r="5" fill="{type_colour(k)}"/>'
                    f'<text x="{xx + 9}" y="{y}" font-size="11" fill="#495057">{escape(k)}</text>')
         xx += 24 + len(k) * CHAR
-    note = "bars: date known only to the month or year · dashed: not (yet) occurred"
+    note = "bars: month or year only · dashed: not (yet) occurred"
     if undrawn:
-        note += f" · {undrawn} without a full date: listed only"
+        note += f" · {undrawn} not drawn (no full date)"
     out.append(f'<text x="{xx + 8}" y="{y}" font-size="11" fill="#868e96">{escape(note)}</text>')
     return "".join(out)
