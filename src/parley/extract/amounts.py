@@ -301,12 +301,12 @@ def _counts(doc, taken: bytearray, found: list) -> None:
 
 def extract_amounts(doc) -> tuple[Amount, ...]:
     """Every money amount, measure, percentage and counted figure in doc.text, in text order."""
-    text = doc.text
+    from parley.extract.timex import doc_text, find_timex_spans  # here: timex imports this package's numbers
+
+    text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     spans = doc.user_data.get("parley.timex_spans")
     if spans is None:
-        from parley.extract.timex import find_timex_spans
-
         spans = find_timex_spans(text)
     found: list = []
     _money(text, taken, found)  # money first: "$2015" is money even where it looks like a year

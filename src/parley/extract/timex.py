@@ -36,7 +36,7 @@ from parley.extract._numbers import as_number, number_word_regex, parse_number
 from parley.models import Timex
 from parley.nlp import lexicon
 
-__all__ = ["extract_timexes", "normalize_date", "shift", "find_timex_spans"]
+__all__ = ["extract_timexes", "normalize_date", "shift", "find_timex_spans", "doc_text"]
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
@@ -530,9 +530,26 @@ def _span(m: re.Match) -> tuple[int, int]:
     return m.start(), m.end()
 
 
+# Cheap substring tests that let a document skip the slower patterns entirely (all lower-case).
+_NEEDS = {
+    "ago": ("ago", "earlier", "before now"),
+    "set": ("every", "each", "once", "twice", "thrice", "times", "annually", "yearly"),
+    "clock": (":", "a.m", "p.m", "am", "pm"),
+    "vague": ("days", "weeks", "months", "years", "decades"),
+    "endof": (" of th",),
+    "quarter": ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"),
+    "century": ("century",),
+    "thispod": ("morning", "afternoon", "evening", "night"),
+}
+
+
 def _candidates(text: str) -> list[tuple[int, int, _Pattern, re.Match]]:
     found = []
+    lower = text.lower()
     for pattern in _patterns():
+        needs = _NEEDS.get(pattern.name)
+        if needs and not any(n in lower for n in needs):
+            continue
         for m in pattern.regex.finditer(text):
             s, e = _span(m)
             if e > s:
@@ -587,7 +604,7 @@ def find_timex_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 # --------------------------------------------------------------------------------------------------- tense
 def _tense_of(doc, start: int, end: int) -> str | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = doc.char_span(start, end) or doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     future = _lex()["future"]
@@ -616,9 +633,17 @@ def _tense_of(doc, start: int, end: int) -> str | None:
 
 
 # ----------------------------------------------------------------------------------------------------- public
+def doc_text(doc) -> str:
+    """doc.text, computed once per Doc: spaCy rebuilds the string from every token on each access (~1 ms)."""
+    text = doc.user_data.get("parley.text")
+    if text is None:
+        text = doc.user_data["parley.text"] = doc.text
+    return text
+
+
 def extract_timexes(doc, published: str | None) -> tuple[Timex, ...]:
     """Every temporal expression in doc.text with its TIMEX3 value, anchored on ``published``."""
-    text = doc.text
+    text = doc_text(doc)
     pub, pub_time = _parse_published(published)
     ctx = _Ctx(published=pub, pub_time=pub_time, text=text, tense=lambda s, e: _tense_of(doc, s, e))
     resolved = _resolve(text, ctx)
