@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from parley.cli._common import (
@@ -140,6 +141,6 @@ def evaluate(
                       fmt(s.precision), fmt(s.recall), fmt(s.f1))
     console.print(table)
     for line in report.misses[:40]:
-        console.print(f"  [dim]miss:[/] {line}", highlight=False, markup=False)
+        console.print(f"  [dim]miss:[/] {escape(line)}", highlight=False)
     if not report.scores:
         fail("the gold file annotates no document that could be read")
