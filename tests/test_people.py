@@ -177,3 +177,15 @@ def test_bare_surname_stays_apart_when_two_given_names_share_it():
     merged = merge_people([rec("a", "Ilham Aliyev"), rec("c", "Aliyev"), rec("d", "I. Aliyev")])
     assert [p.name for p in merged] == ["Ilham Aliyev"]
     assert merged[0].quote_count == 3 and len(merged[0].articles) == 3
+
+
+def test_titled_mentions_and_publications_are_not_people(nlp):
+    text = ("Speaking to the Kaspar newspaper, political analyst Tomas Berg said the summit mattered. "
+            "Swedish Prime Minister Ulf Kristersson told the correspondents of Vestnik Nordica that talks went well.\n\n"
+            "Vestnik Nordica")
+    ents = extract_entities(nlp(text))
+    persons = {e.name: e for e in ents if e.type == "PERSON"}
+    assert "Kaspar" not in persons and "Vestnik Nordica" not in persons
+    assert any(m.text == "Swedish Prime Minister Ulf Kristersson" for m in persons["Ulf Kristersson"].mentions)
+    assert has_role(persons["Ulf Kristersson"], "Prime Minister of Sweden")
+    assert has_role(persons["Tomas Berg"], "political analyst")

@@ -79,6 +79,7 @@ class _Extractor:
         self.nonperson_spans: list[tuple[int, int]] = []
         self.others: list[tuple[int, int, str]] = []
         self._subj: dict[tuple[int, int], bool] = {}
+        self.org_names: set[str] = set()  # names seen in an organisation context ("correspondents of X")
         # char -> token index, for dependency look-ups
         self.tok_starts, _ = token_index(doc)
         self.tok_at = {idx: i for i, idx in enumerate(self.tok_starts)}
@@ -214,6 +215,7 @@ class _Extractor:
         if any(w.lower() in self.L.org_nouns for w in words) or words[0].lower() in self.L.titles:
             return False
         if self.org_context(s, e):
+            self.org_names.add(span.lower())
             return False
         if "-" in span and len(words) == 1:
             return False  # "Putin-Aliyev": a compound of names, resolved token by token later
@@ -236,6 +238,8 @@ class _Extractor:
     def cluster(self, cands) -> None:
         singles = []
         for s, e, words in cands:
+            if self.text[s:e].lower() in self.org_names:
+                continue
             core = [w for w in words if w.lower().rstrip(".") not in self.L.honorifics]
             if len(core) >= 2:
                 first, last = core[0], core[-1]
@@ -374,8 +378,10 @@ class _Extractor:
             for (s, e), kind in list(p.mentions.items()):
                 if kind != "name":
                     continue
-                for r in self.prefix_roles(s):
+                for k, (at, r) in enumerate(self.prefix_roles(s)):
                     self.add_role(p, s, r)
+                    if k == 0:  # "Russian President Vladimir Putin" is a titled mention of him
+                        p.add(at, e, "titled")
                 m = self.L.appos_re.match(self.text, e)
                 if m:
                     self.add_role(p, e, m)
@@ -384,7 +390,7 @@ class _Extractor:
                     self.add_role(p, s, _singular(g.group(1), p.gender))
         self.distributive()
 
-    def prefix_roles(self, s: int) -> list[re.Match]:
+    def prefix_roles(self, s: int) -> list[tuple[int, re.Match]]:
         lo = max(self.para_of(s)[0], s - 300)
         out, end, comma = [], s, False
         while True:
@@ -392,7 +398,7 @@ class _Extractor:
             m = (_role_end_comma(self.L) if comma else _role_end(self.L)).search(window)
             if not m:
                 break
-            out.append(m)
+            out.append((lo + m.start("role"), m))
             end = lo + m.start("role")
             comma = True
         return out

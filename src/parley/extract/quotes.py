@@ -59,15 +59,16 @@ class _Quoter:
     def mention_in(self, lo: int, hi: int, prefer: int | None = None):
         """The person mention inside [lo, hi): the one covering `prefer` if any, else the last one."""
         i = bisect.bisect_left(self.mention_starts, lo)
-        found = None
+        found = covering = None
         while i < len(self.mentions) and self.mentions[i][0] < hi:
             s, e, eid = self.mentions[i]
             if e <= hi:
                 if prefer is not None and s <= prefer < e:
-                    return self.mentions[i]
+                    if covering is None or e - s < covering[1] - covering[0]:
+                        covering = self.mentions[i]  # the name rather than "title + name"
                 found = self.mentions[i]
             i += 1
-        return found if prefer is None else None
+        return found if prefer is None else covering
 
     def is_cue(self, tok) -> bool:
         if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VB", "VBG"):
