@@ -95,6 +95,12 @@ def article_text(store, article_id: str) -> str:
     key = (str(store.path), article_id)
     text = _texts.get(key)
     if text is None:
+        idx = _index.load(Path(store.index_dir))
+        number = idx.by_id.get(article_id) if idx is not None else None
+        if number is not None:
+            text = idx.text_of(number)
+            if text is not None:
+                return text
         if len(_texts) > 2048:
             _texts.clear()
         text = _texts[key] = store.article(article_id).text

@@ -304,7 +304,7 @@ def _agenda(ctx: _Ctx) -> list[AnswerPart]:
         cues = qmod.stems("agenda_cues")
         for cand in _retrieve(ctx, only=articles, k=30):
             c = ctx.citation(cand.article, cand.start, cand.end)
-            if c is None:
+            if c is None or _is_question(c.text):
                 continue
             words = _stems(c.text)
             if not (words & cues) or not (words & set(q.terms) - cues):
@@ -488,7 +488,7 @@ def _passages(ctx: _Ctx) -> list[AnswerPart]:
     parts = []
     for cand in _retrieve(ctx, k=30)[:30]:
         c = ctx.citation(cand.article, cand.start, cand.end)
-        if c is None or c.text.rstrip(" \"'”’»").endswith("?"):  # a question states nothing
+        if c is None or _is_question(c.text):
             continue
         words = _stems(c.text)
         if q.dates:
@@ -524,3 +524,8 @@ def _has_place(ctx: _Ctx, text: str) -> bool:
     names = qmod.names_of(ctx.idx)
     low = text.lower()
     return any(qmod.word_in(key, low) for key in names.place_keys)
+
+
+def _is_question(text: str) -> bool:
+    """A sentence that asks (a headline such as "What prompted the visit?") states nothing to cite."""
+    return text.rstrip(" \"'”’»").endswith("?")

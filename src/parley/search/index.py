@@ -19,6 +19,7 @@ articles from the store. Segments score BM25 with their own statistics; merging 
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import re
 import shutil
@@ -139,7 +140,7 @@ def build_segment(seg_dir: Path, records: list[Record], *, semantic: bool) -> in
     import bm25s
 
     seg_dir.mkdir(parents=True, exist_ok=True)
-    arts, facts, unit_art, starts, ends, texts = [], [], [], [], [], []
+    arts, facts, unit_art, starts, ends, texts, blobs = [], [], [], [], [], [], []
     for record in records:
         a = record.article
         spans = sentence_spans(record)
@@ -148,11 +149,16 @@ def build_segment(seg_dir: Path, records: list[Record], *, semantic: bool) -> in
         n = len(arts)
         arts.append({"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published})
         facts.append(_facts(record))
+        blobs.append(a.text.encode("utf-8"))
         for s, e in spans:
             unit_art.append(n)
             starts.append(s)
             ends.append(e)
             texts.append(a.text[s:e])
+    # the article texts travel with the index: a hit's text is sliced here, with no store query per hit
+    bounds = np.cumsum([0] + [len(b) for b in blobs]).astype(np.int64)
+    (seg_dir / "texts.bin").write_bytes(b"".join(blobs))
+    np.save(seg_dir / "texts.npy", bounds)
     np.savez(seg_dir / "units.npz", art=np.asarray(unit_art, dtype=np.int32),
              start=np.asarray(starts, dtype=np.int32), end=np.asarray(ends, dtype=np.int32))
     (seg_dir / "articles.json").write_text(json.dumps(arts, ensure_ascii=False), encoding="utf-8")
@@ -221,7 +227,9 @@ class Segment:
     articles: list[dict[str, Any]]
     facts: list[dict[str, Any]]
     vectors: np.ndarray | None
-    art_offset: int = 0  # position of this segment's first article in the Index's article list
+    art_offset: int = 0
+    texts: Any = None  # mmap of texts.bin (None in segments written before it existed)
+    text_bounds: np.ndarray | None = None  # position of this segment's first article in the Index's article list
 
 
 @dataclass
@@ -322,6 +330,16 @@ class Index:
             return None
         return float(seg.vectors[cand.unit[1]] @ query_vec)
 
+    def text_of(self, article: int) -> str | None:
+        """The stored text of article number ``article``, from the index's copy; None when it has none."""
+        for seg in self.segments:
+            local = article - seg.art_offset
+            if 0 <= local < len(seg.articles):
+                if seg.texts is None or seg.text_bounds is None:
+                    return None
+                return seg.texts[int(seg.text_bounds[local]):int(seg.text_bounds[local + 1])].decode("utf-8")
+        return None
+
     def units_of(self, article: int) -> list[tuple[int, int]]:
         """(start, end) of every indexed sentence of one article, in text order."""
         for seg in self.segments:
@@ -377,8 +395,18 @@ def _load(index_dir: Path) -> Index:
         fx = json.loads((d / "facts.json").read_text(encoding="utf-8"))
         bm = bm25s.BM25.load(str(d / "bm25"), mmap=False, show_progress=False) if (d / "bm25").exists() else None
         vectors = np.load(d / "vectors.npy") if (d / "vectors.npy").exists() else None
+        texts = bounds = None
+        if (d / "texts.bin").exists() and (d / "texts.npy").exists():
+            bounds = np.load(d / "texts.npy")
+            size = (d / "texts.bin").stat().st_size
+            if size:
+                with open(d / "texts.bin", "rb") as fh:
+                    texts = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            else:
+                texts = b""
         segments.append(Segment(bm25=bm, art=units["art"], start=units["start"], end=units["end"], articles=arts,
-                                facts=fx, vectors=vectors, art_offset=len(articles)))
+                                facts=fx, vectors=vectors, art_offset=len(articles), texts=texts,
+                                text_bounds=bounds))
         articles.extend(arts)
         facts.extend(fx)
     corpus_path = index_dir / "corpus.json"
