@@ -133,11 +133,7 @@ class _Extractor:
     def title_before(self, s: int) -> re.Match | None:
         lo = max(self.para_of(s)[0], s - 250)
         window = self.text[lo:s]
-        return self._role_end_re.search(window)
-
-    @property
-    def _role_end_re(self) -> re.Pattern:
-        return _role_end(self.L)
+        return _role_end(self.L).search(window)
 
     # ---- 1. candidates ---------------------------------------------------------------------------------------
     def candidates(self) -> list[tuple[int, int, list[str]]]:
@@ -451,8 +447,8 @@ class _Extractor:
             s, e = m.start(), m.end()
             if inside(self.quoted, s):
                 continue
-            if _AFTER_TITLE_NAME.match(self.text, e) or re.match(r"['’]?s\b", self.text[e:e + 2]) and False:
-                continue
+            if _AFTER_TITLE_NAME.match(self.text, e):
+                continue  # "the Russian President Vladimir Putin": a prefix, handled with the name
             phrase = _norm_role(m.group("role"))
             title = _norm_role(m.group("title"))
             norp = (m.group("norp") or "").lower()

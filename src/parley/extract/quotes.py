@@ -263,14 +263,20 @@ class _Quoter:
             before_lo = lo + (ends[-1].end() if ends else 0)
             intro = text[before_lo:m.open_mark].rstrip()
             if intro and (intro[-1] in ":,—–-" or len(intro.split()) <= 6 or not self.standalone(m)):
+                unnamed = None  # "The MP stressed ...:" before any MP is named: a cue without a known speaker
                 for tok in reversed(list(self.tokens_between(before_lo, m.open_mark))):
                     if self.is_cue(tok) and not inside(self.regions, tok.idx):
                         subj = self.subject_of(tok, before_lo, tok.idx)
                         if subj is None:
+                            if unnamed is None and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                                unnamed = tok
                             continue
                         found, cue, mention = True, tok.text, subj
                         self.cue_tokens.add(tok.i)
                         break
+                if not found and unnamed is not None and intro[-1] == ":":
+                    found, cue, mention = True, unnamed.text, None
+                    self.cue_tokens.add(unnamed.i)
                 if not found:
                     acc = _ACCORDING.search(intro)
                     if acc:
