@@ -309,11 +309,20 @@ def _np_left(tok, sent_start: int):
     return i
 
 
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """The line around ``pos`` (paragraphs and headlines are separated by newlines in cleaned text)."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
 def _clause_left(tok, sent_start: int, trig_start: int):
     i = trig_start
     doc = tok.doc
     while i - 1 >= sent_start:
         t = doc[i - 1]
+        if "\n" in t.text or "\n" in t.whitespace_:
+            break
         if t.text in (";", ":", "—", "–") or t.lower_ in ("that", "which", "who", "while", "whereas", "but"):
             break
         if _is_verbal(t) and not (t.dep_ in ("aux", "auxpass", "neg") or t.tag_ == "MD"
@@ -382,9 +391,12 @@ def _find_mentions(doc, article: Article) -> list[_Mention]:
             # "he signed the Declaration ...": the clause of the signing verb gives the signers
             if etype == "agreement" and left - 1 >= sent.start and _SIGN.fullmatch(doc[left - 1].text):
                 left = _clause_left(doc[left - 1], sent.start, left - 1)
+        # a headline or caption line glued to the next paragraph by the parser is not one sentence with it
+        pa, pb = _paragraph(text, start)
+        sbounds = (max(sent.start_char, pa), min(sent.end_char, pb))
         mentions.append(_Mention(
-            type=etype, start=start, end=end, wstart=doc[left].idx, wend=0,
-            sent=(sent.start_char, sent.end_char), generic=generic,
+            type=etype, start=start, end=end, wstart=max(doc[left].idx, sbounds[0]), wend=0,
+            sent=sbounds, generic=generic,
             caption=any(s <= start < e for s, e in captions),
         ))
         if etype == "agreement":
@@ -854,8 +866,12 @@ def _cluster_status(c: _Cluster, mentions: list[_Mention], etype: str, published
     if dated:
         m = dated[0]
         if published and re.match(r"^\d{4}-\d{2}-\d{2}$", m.date.value):
-            return "occurred" if m.date.value < published[:10] else (
-                "occurring" if m.date.value == published[:10] else "planned")
+            if m.date.value == published[:10]:
+                # the day of publication: "met ... on Thursday" is over, "is meeting today" is not
+                if m.status == "occurred" and not any(x.status == "occurring" and x.strength == 2 for x in ms):
+                    return "occurred"
+                return "occurring"
+            return "occurred" if m.date.value < published[:10] else "planned"
         return m.status if m.status and m.strength == 2 else "occurred"
     for m in ms:
         if m.status == "occurring" and m.strength == 2:
@@ -1027,7 +1043,7 @@ def _build_event(n, c: _Cluster, mentions, ppl: _People, article: Article, doc, 
     for m in ms:
         for name, role in m.roles.items():
             roles.setdefault(name, role)
-    location = c.location
+    location = venue_city(c.location) if c.location else c.location  # "the White House" is in Washington
     persons = [p for p in participants if not is_country(p)]
     if len(persons) >= 2:  # states stood in for leaders the text names elsewhere
         participants = [p for p in participants if not is_country(p) or roles.get(p) in ("host", "counterpart")]
