@@ -132,6 +132,8 @@ def _title_kind(title: str) -> str:
 class _People:
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, canonical name), sorted
     leaders: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, head|pm) -> name
+    titles: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> its roles, lower case
+    pair: list[str] = field(default_factory=list)  # the article's two most mentioned people ("the two leaders")
 
     def leader(self, country: str, kind: str = "head") -> str | None:
         return self.leaders.get((country, kind)) or (self.leaders.get((country, "pm")) if kind == "head" else None)
@@ -203,7 +205,28 @@ def _people(doc, entities: tuple[Entity, ...]) -> _People:
                 ppl.spans = [sp for sp in ppl.spans if not (sp[0] <= m.start(g) < sp[1])]
                 ppl.spans.append((m.start(g), m.end(g), name))
     ppl.spans = sorted(sp for sp in ppl.spans if not country_of(sp[2]))  # "Azerbaijani" tagged as a person
+    _link_short_names(ppl)
+    for e in persons:
+        ppl.titles[e.name] = [r.lower() for r in e.roles]
+    counts = Counter(n for _, _, n in ppl.spans)
+    top = [n for n, k in counts.most_common(3) if k >= 2]
+    if len(top) >= 2 and (len(top) == 2 or counts[top[1]] > counts[top[2]]):
+        ppl.pair = top[:2]
     return ppl
+
+
+def _link_short_names(ppl: _People) -> None:
+    """A one-word name ("Xi") that is a word of exactly one fuller name of the article ("Xi Jinping") is that person
+    (the people step sometimes leaves them apart; surnames come first in Chinese and Korean names)."""
+    full = {n for _, _, n in ppl.spans if len(n.split()) >= 2}
+    out = []
+    for s, e, n in ppl.spans:
+        if len(n.split()) == 1:
+            owners = [f for f in full if n in f.split()]
+            if len(owners) == 1:
+                n = owners[0]
+        out.append((s, e, n))
+    ppl.spans = out
 
 
 def _leader_from_role(ppl: _People, role: str, name: str) -> None:
@@ -455,6 +478,8 @@ def _mark_generic(doc, m: _Mention) -> None:
     if m._verbal and _HABITUAL.search(window):  # type: ignore[attr-defined]
         m.generic = True
     head = m._head  # type: ignore[attr-defined]
+    if m._verbal and any(c.dep_ == "neg" for c in head.children):  # type: ignore[attr-defined]
+        m.generic = True  # "Putin has not visited Turkey since 2020" reports no visit
     if m._verbal and head.tag_ in ("VBG", "VB") and head.head.lemma_ in ("avoid", "refuse", "stop", "fear"):  # type: ignore[attr-defined]
         m.generic = True
     if m._verbal and head.tag_ == "VB" and m.type != "agreement":  # type: ignore[attr-defined]
@@ -514,9 +539,134 @@ def _participants(doc, m: _Mention, ppl: _People) -> None:
             if c and c not in names:
                 names.append(c)
             m.roles.setdefault(c or w.group(1), "counterpart")
+    syn = _syntactic_participants(doc, m, ppl)
+    if syn is not None:
+        subj, objs = syn
+        names = list(dict.fromkeys(subj + objs + [n for n in names if is_country(n) and n not in subj + objs]))
+        if m.type == "visit":
+            for n in subj:
+                m.roles.setdefault(n, "visitor")
     m.participants = names
     if m.type == "visit":
         _visit_roles(doc, m, ppl)
+
+
+@lru_cache(maxsize=1)
+def _pair_phrase() -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(f"(?:{x})" for x in lexicon("event_pairs")) + r")$", re.I)
+
+
+_OBJECT_PREPS = {"with", "between", "to", "and"}
+# verbs that only carry an event noun ("held talks", "paid a visit") and verbs of going ("arrived for talks")
+_LIGHT_VERBS = {"hold", "pay", "make", "have", "conduct", "begin", "start", "open", "continue", "resume", "host",
+                "attend", "sign", "conclude", "seal", "ink", "complete", "end", "wrap"}
+_MOTION_VERBS = {"arrive", "travel", "come", "go", "fly", "head", "leave", "set", "return"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _verb_of(m: _Mention):
+    """The verb whose subject does the event: the trigger verb, or the verb a trigger noun is the object of
+    ("held talks", "paid a visit", "made a return visit", "arrived ... for talks")."""
+    head = m._head  # type: ignore[attr-defined]
+    if m._verbal:  # type: ignore[attr-defined]
+        return head
+    if any(c.dep_ == "poss" for c in head.children):  # "the Russian president's visit": the possessor, not the clause
+        return None
+    if head.dep_ == "dobj" and head.head.lemma_ in _LIGHT_VERBS:
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("for", "on") and head.head.head.lemma_ in _MOTION_VERBS:
+        return head.head.head
+    return None
+
+
+def _subject_of(verb):
+    """nsubj of the verb, of the verb it is an open complement of ("is expected to travel"), or of the verb it is
+    coordinated with when it has none of its own."""
+    t = verb
+    for _ in range(4):
+        subj = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
+        if subj:
+            return subj[0]
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t and _is_verbal(t.head):
+            if t.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                return None
+            t = t.head
+            continue
+        return None
+    return None
+
+
+def _people_in(tok, ppl: _People, doc, m: _Mention) -> list[str]:
+    """People a subject or object phrase names: names, the article's pair, a pronoun or a role phrase."""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    # stop at a relative clause or apposition comma so "X, who met Y" gives X only
+    cut = [c.left_edge.idx for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
+    if cut:
+        hi = min(hi, min(cut))
+    found = [n for _, _, n in ppl.in_range(lo, hi)]
+    if found:
+        return list(dict.fromkeys(found))
+    phrase = doc.text[lo:hi].strip()
+    if ppl.pair and _pair_phrase().match(phrase):
+        return list(ppl.pair)
+    if tok.lower_ in ("he", "she"):
+        who = ppl.before(tok.idx, set())
+        return [who] if who else []
+    r = re.fullmatch(r"(?:the|The)\s+(?:(\w+)\s+)?(\w+(?: \w+)?)", phrase)
+    if r:  # "the chancellor", "The Moldovan president", "the emir": the last person of the article with that title
+        title = r.group(2).lower()
+        country = country_of(r.group(1)) if r.group(1) else None
+        if country:
+            who = ppl.leader(country, _title_kind(title))
+            if who:
+                return [who]
+        cands = [n for n, roles in ppl.titles.items() if any(re.search(rf"\b{re.escape(title)}\b", x) for x in roles)]
+        if cands:
+            for _, e, n in reversed(ppl.spans):
+                if e <= tok.idx and n in cands:
+                    return [n]
+            return [cands[0]]
+    return []
+
+
+def _syntactic_participants(doc, m: _Mention, ppl: _People):
+    """(subject people, object people) from the parse of the trigger's clause, or None when the subject names
+    no one (the window rules then decide)."""
+    verb = _verb_of(m)
+    if verb is None:
+        return None
+    subj_tok = _subject_of(verb)
+    if subj_tok is None or subj_tok.idx < m.sent[0]:
+        return None
+    subj = _people_in(subj_tok, ppl, doc, m)
+    if not subj:
+        return None
+    objs: list[str] = []
+    heads = [verb]
+    head = m._head  # type: ignore[attr-defined]
+    if head is not verb:
+        heads.append(head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("dobj", "dative") and (h.lemma_ not in ("hold", "pay", "make", "have", "sign") or c.i != head.i):
+                if c.i == head.i:
+                    continue
+                objs += _people_in(c, ppl, doc, m)
+            elif c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        objs += _people_in(g, ppl, doc, m)
+            elif c.dep_ == "prep" and c.lower_ == "by" and h.lemma_ in ("phone", "telephone"):
+                pass
+        if h is verb and h is not head:
+            continue
+    # "spoke by phone with X": the with-phrase may hang on the prepositional object
+    for t in verb.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("with", "between") and t.head.dep_ == "pobj" and t.head.head.head == verb:
+            for g in t.children:
+                if g.dep_ == "pobj":
+                    objs += _people_in(g, ppl, doc, m)
+    return subj, [o for o in dict.fromkeys(objs) if o not in subj]
 
 
 def _excluded_after(ppl: _People, m: _Mention) -> list[str]:
@@ -583,11 +733,41 @@ def _location(doc, m: _Mention, ents_by_start, people: "_People") -> None:
         prep = prev.group(1).lower() if prev else ""
         compound = not m._verbal and ent.end_char <= m.start and re.fullmatch(r"[\s\w'’-]*", text[ent.end_char:m.start] or "") \
             and text[ent.end_char:m.start].strip() == ""
+        if prep in ("visited", "visiting", "visits", "toured") and m.type == "visit":
+            prep = "to"
+        if m._verbal and ent.end_char <= m.start and prep != "to":  # type: ignore[attr-defined]
+            continue  # the place of another clause: "drew criticism in Kyiv after he spoke by phone"
         if prep in ("in", "to", "at") or compound:
             cands.append((0 if (prep == "to" and m.type == "visit") else 1, ent.start_char, name))
+    taken = {c[1] for c in cands}
+    for g in _place_cue().finditer(text, m.wstart, m.wend):  # places the small model did not tag
+        if g.start(2) in taken or any(s < g.end(2) and g.start(2) < e for s, e, _ in people.spans):
+            continue
+        if g.start(2) < m.start and m._verbal:  # type: ignore[attr-defined]
+            continue  # "drew criticism in Kyiv after he spoke by phone": not the call's place
+        prep = g.group(1).lower()
+        cands.append((0 if (m.type == "visit" and prep not in ("in", "at")) else 1, g.start(2), g.group(2)))
     if cands:
         cands.sort(key=lambda c: (c[0], is_country(c[2]), c[1]))
-        m.location = cands[0][2]
+        place = cands[0][2]
+        pos = next(c[1] for c in cands if c[2] == place)
+        of = re.match(r"[\w\s'’-]{0,30}?\b(?:resort|city|town|capital|port|village|region|enclave) of (?:the )?"
+                      r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)", text[pos + len(place):m.wend])
+        if of and of.group(1).lower() in _places():  # "the Black Sea resort of Sochi"
+            place = of.group(1)
+        m.location = place
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon("places"))
+
+
+@lru_cache(maxsize=1)
+def _place_cue() -> re.Pattern:
+    names = sorted({p for p in lexicon("places") if p[:1].isupper()}, key=len, reverse=True)
+    return re.compile(r"\b(in|to|at|visited|visiting|visits|toured)\s+(?:the\s+)?(" +
+                      "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
 def _date(doc, m: _Mention, timexes: tuple[Timex, ...], published: str | None) -> None:
