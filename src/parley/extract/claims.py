@@ -125,8 +125,11 @@ def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...],
                     continue
                 obj_name = _clean(obj.text)
                 obj_name = folds.get(obj_name, obj_name)
-                subject = _clean(subj.text)
-                start = subj.start_char
+                # the parser can glue a headline's last word to the next paragraph's first ("Stoltenberg\n\nMoldova")
+                start = max(subj.start_char, text.rfind("\n", 0, subj.end_char) + 1)
+                if start >= subj.end_char:
+                    continue
+                subject = _clean(text[start:subj.end_char])
                 end = obj.end_char
                 claims.append({
                     "key": claim_key(subject, predicate, obj_name), "subject": subject, "predicate": predicate,
