@@ -88,7 +88,10 @@ def bench_store(db: Path, searches: list[str], questions: list[str], repeat: int
         idx = open_index(store)
         out["index_load_s"] = round(time.perf_counter() - t, 2)
         out["sentences"] = int(sum(len(s.art) for s in idx.segments))
-        out["retrieval"] = "hybrid" if idx.semantic else "bm25"
+        from parley.search import embed
+
+        vectors = sum(len(s.vectors) for s in idx.segments if s.vectors is not None)
+        out["retrieval"] = f"hybrid ({vectors} sentences embedded)" if vectors and embed.available() else "bm25 only"
         out["search"] = _time_all(lambda q: search(store, q, limit=10), searches, repeat)
         out["ask"] = _time_all(lambda q: ask(store, q), questions, repeat)
         answered = [ask(store, q).answered for q in questions]

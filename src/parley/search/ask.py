@@ -95,7 +95,9 @@ def ask(store, question: str, *, since: str | None = None, until: str | None = N
     mask = idx.article_mask(outlet, since, until)
     allowed = None if mask is None else {int(i) for i in mask.nonzero()[0]}
     ctx = _Ctx(store, idx, q, allowed)
-    retrieval = "hybrid" if idx.semantic else "bm25"
+    from parley.search import embed
+
+    retrieval = "hybrid" if idx.semantic and embed.available() else "bm25"
     if q.unknown_names:
         names = ", ".join(q.unknown_names)
         return Answer(question, q.kind, [], False, f"{NOT_IN_CORPUS} (no article mentions {names})", retrieval)
@@ -339,31 +341,31 @@ def _quote(ctx: _Ctx) -> list[AnswerPart]:
     found: list[tuple[float, int, dict[str, Any]]] = []
     look = _lookup(ctx)
     if q.people:
-        pool = [x for p in q.people for x in look.quotes.get(_surname(p), ())]
+        pool = [(art, quote) for p in q.people for art, quote in look.quotes.get(_surname(p), ())
+                if _same_person(p, quote.get("speaker"))]
     else:  # "who said ...": quotes inside the sentences that best match the words
         spans = {(c.article, c.start, c.end) for c in _retrieve(ctx, k=50)}
         arts = {a for a, _, _ in spans}
         pool = [(art, quote) for art in sorted(arts) for quote in ctx.idx.facts[art].get("quotes", ())
                 if any(a == art and quote["start"] < e and s < quote["end"] for a, s, e in spans)]
-    for art, quote in pool:
-        if not ctx.ok(art):
-            continue
-        if True:
-            speaker = quote.get("speaker")
-            qwords = _stems(quote.get("text") or "")
-            if q.people:
-                if not any(_same_person(p, speaker) for p in q.people):
-                    continue
-                if subject and not (qwords & subject):
-                    continue
-                score = len(qwords & subject) if subject else 0.0
-            else:
-                if not words:
-                    continue
-                score = len(qwords & words) / len(words)
-                if score < 0.5:
-                    continue
-            found.append((score, art, quote))
+    pool = [(art, quote) for art, quote in pool if ctx.ok(art)]
+    all_words = tokenize([quote.get("text") or "" for _, quote in pool]) if pool else []
+    for (art, quote), qtokens in zip(pool, all_words):
+        speaker = quote.get("speaker")
+        qwords = set(qtokens)
+        if q.people:
+            if not any(_same_person(p, speaker) for p in q.people):
+                continue
+            if subject and not (qwords & subject):
+                continue
+            score = len(qwords & subject) if subject else 0.0
+        else:
+            if not words:
+                continue
+            score = len(qwords & words) / len(words)
+            if score < 0.5:
+                continue
+        found.append((score, art, quote))
     found.sort(key=lambda t: (-t[0], t[1], t[2]["start"]))
     parts = []
     for _, art, quote in found[:MAX_PARTS]:
