@@ -26,6 +26,7 @@ from parley.models import Article, Record
 from parley.resolve.conflicts import find_conflicts
 from parley.resolve.people import merge_people
 from parley.resolve.timeline import assign_timeline_ids, build_timeline
+from parley.search import update_index
 from parley.store import Store
 
 __all__ = ["Corpus", "IngestReport", "ingest", "extract", "analyse", "resolve_corpus", "refresh"]
@@ -172,12 +173,5 @@ def refresh(store: Store, progress: Progress = _noop) -> None:
     progress("resolve", 0)
     records, people, timeline, conflicts = resolve_corpus(records)
     store.replace_corpus(people=people, timeline=timeline, conflicts=conflicts, records=records)
-    _update_index(store)
-
-
-def _update_index(store: Store) -> None:
-    try:
-        from parley.search import update_index
-    except ImportError:  # search layer not built yet
-        return
+    progress("index", 0)
     update_index(store)
