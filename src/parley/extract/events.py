@@ -205,6 +205,7 @@ def _people(doc, entities: tuple[Entity, ...]) -> _People:
                 ppl.spans = [sp for sp in ppl.spans if not (sp[0] <= m.start(g) < sp[1])]
                 ppl.spans.append((m.start(g), m.end(g), name))
     ppl.spans = sorted(sp for sp in ppl.spans if not country_of(sp[2]))  # "Azerbaijani" tagged as a person
+    _SPAN_TEXT.set(text)
     _link_short_names(ppl)
     for e in persons:
         ppl.titles[e.name] = [r.lower() for r in e.roles]
@@ -215,10 +216,24 @@ def _people(doc, entities: tuple[Entity, ...]) -> _People:
     return ppl
 
 
+_SPAN_TEXT: contextvars.ContextVar = contextvars.ContextVar("span_text", default="")
+
+
 def _link_short_names(ppl: _People) -> None:
     """A one-word name ("Xi") that is a word of exactly one fuller name of the article ("Xi Jinping") is that person
     (the people step sometimes leaves them apart; surnames come first in Chinese and Korean names)."""
-    full = {n for _, _, n in ppl.spans if len(n.split()) >= 2}
+    text_of = _SPAN_TEXT.get()
+    cut = []
+    glued = {n for s, e, n in ppl.spans if text_of and "\n" in text_of[s:e]}
+    for s, e, n in ppl.spans:  # a name glued across a paragraph break ("Xi\n\nFrench") is its first line
+        t = text_of[s:e] if text_of else ""
+        if "\n" in t and t.split("\n")[0].strip():
+            first = t.split("\n")[0].rstrip()
+            cut.append((s, s + len(first), _clean_name(first)))
+        elif n not in glued:  # other mentions the glued entity collected are not that person
+            cut.append((s, e, n))
+    ppl.spans = cut
+    full = {n for _, _, n in ppl.spans if len(n.split()) >= 2 and "\n" not in n}
     out = []
     for s, e, n in ppl.spans:
         if len(n.split()) == 1:
