@@ -61,6 +61,16 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
         raise RuntimeError("no embedding model")
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    vecs = m.encode(list(texts), batch_size=batch_size, show_progress_bar=False,
-                    convert_to_numpy=True, normalize_embeddings=True)
+    import torch
+
+    # one short query is fastest on one thread (~8 ms); several threads contend on a busy 2-core machine
+    # (~100-500 ms). Bulk indexing keeps torch's default.
+    threads = torch.get_num_threads()
+    if len(texts) <= 4:
+        torch.set_num_threads(1)
+    try:
+        vecs = m.encode(list(texts), batch_size=batch_size, show_progress_bar=False,
+                        convert_to_numpy=True, normalize_embeddings=True)
+    finally:
+        torch.set_num_threads(threads)
     return np.asarray(vecs, dtype=np.float32)

@@ -179,7 +179,14 @@ def update(store, *, semantic: bool | None = None) -> int:
     manifest = read_manifest(index_dir)
     semantic = (not embed.disabled()) if semantic is None else semantic
     done = indexed_ids(index_dir, manifest)
-    fresh = [r for r in store.records() if r.article.id not in done and not r.article.duplicate_of]
+    new_ids = store.article_ids() - done - set(manifest.get("duplicates", ()))
+    if len(new_ids) <= 200:  # a small ingest: read just those records, not the whole store
+        fresh = [store.record(i) for i in sorted(new_ids)]
+    else:
+        fresh = [r for r in store.records() if r.article.id in new_ids]
+    manifest["duplicates"] = sorted({*manifest.get("duplicates", ()), *(r.article.id for r in fresh
+                                                                      if r.article.duplicate_of)})
+    fresh = [r for r in fresh if not r.article.duplicate_of]
     if fresh:
         name = _next_segment_name(manifest)
         build_segment(index_dir / name, fresh, semantic=semantic)
