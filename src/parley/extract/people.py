@@ -25,10 +25,23 @@ from parley.models import Entity, Mention
 __all__ = ["extract_entities"]
 
 OTHER_LABELS = ("ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW")
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'-]*[a-z]|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+|[A-ZÀ-Ý][\w’'-]*)$")
-_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "di", "du"}
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-z’'-]*[a-z]|[A-Z]\.|[A-Z][a-z]*-[A-Z][a-z]+|[A-ZÀ-Ý][\w’'-]*"
+    r"|(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu|bint|d)[-’'][A-ZÀ-Ý][\w’'-]*)$")
+# lower-case words inside names: "von der Leyen", "bin Salman", "Lula da Silva", "zu Guttenberg"
+_PARTICLES = {"bin", "ibn", "bint", "abu", "al", "el", "de", "da", "das", "dos", "do", "del", "della", "van", "von",
+              "der", "den", "ter", "ten", "zu", "la", "le", "di", "du"}
+_UP = "A-ZÀ-ÖØ-Þ"
+_CAP_WORD = rf"(?:[{_UP}][^\W\d_]+(?:-[{_UP}]?[^\W\d_]+)?|(?:al|el|ad|an|ar|as|ash|at|az|ul)-[{_UP}][^\W\d_]+)"
+# particles, then a capitalised word: what a name the NER cut short still owes ("Ursula von der" + " Leyen")
+_PARTICLE_TAIL = re.compile(rf"(?:[ \t]+(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}))+[ \t]+{_CAP_WORD}"
+                            rf"|[ \t]+(?:al|el|ad|an|ar|as|ash|at|az|ul)-[{_UP}][^\W\d_]+")
+_HYPHEN_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.I)
+_TRAILING_PARTICLES = re.compile(rf"(?:[ \t]+(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}))+\Z")
+_PARTICLE_HEAD = re.compile(rf"(?:(?<![\w-])(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+)+\Z")
 _INITIAL_NAME = re.compile(r"(?<![\w.])([A-Z])\.\s?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-_AFTER_TITLE_NAME = re.compile(r"[ \t]+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})\b")
+_AFTER_TITLE_NAME = re.compile(rf"[ \t]+((?:[{_UP}][^\W\d_]*[a-zà-ÿ](?:-[{_UP}][^\W\d_]+)?)"
+                               rf"(?:[ \t]+[{_UP}][^\W\d_]*[a-zà-ÿ](?:-[{_UP}][^\W\d_]+)?){{0,2}})(?![\w-])")
 _POSS = re.compile(r"(?:['’]s?|s['’])$")
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _FEMALE_ROLE = re.compile(r"woman\b|\bqueen\b|\bprincess\b|\bmother\b|\bdaughter\b|\bwife\b|\bsister\b", re.I)
@@ -47,6 +60,22 @@ class _Person:
     gender: str | None = None
     roles: list[tuple[int, str]] = field(default_factory=list)  # (offset where stated, role)
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> kind: name|role|pronoun
+    words: tuple[str, ...] = ()  # the words of the full name, particles included
+
+    def word_keys(self) -> set[str]:
+        """Folded words of the full name a bare mention may use, in any position (Xi Jinping -> Xi, Kim Jong Un
+        -> Kim, Abdel Fattah al-Sisi -> Sisi); particles and initials are not names on their own."""
+        out = set()
+        for w in self.words:
+            if w.lower() in _PARTICLES or len(w.rstrip(".")) < 2:
+                continue
+            out.add(fold(w))
+            if _HYPHEN_PARTICLE.match(w):
+                out.add(fold(_HYPHEN_PARTICLE.sub("", w)))
+        return out
+
+    def surname_keys(self) -> set[str]:
+        return {fold(self.last), fold(_HYPHEN_PARTICLE.sub("", self.last))}
 
     def add(self, s: int, e: int, kind: str = "name") -> None:
         self.mentions.setdefault((s, e), kind)
@@ -100,7 +129,7 @@ class _Extractor:
 
     def name_words(self, s: str) -> list[str] | None:
         words = s.split()
-        if not 1 <= len(words) <= 4:
+        if not 1 <= len(words) <= 6 or len([w for w in words if w not in _PARTICLES]) > 4:
             return None
         for w in words:
             if w.lower() in _PARTICLES:
@@ -138,22 +167,23 @@ class _Extractor:
     # ---- 1. candidates ---------------------------------------------------------------------------------------
     def candidates(self) -> list[tuple[int, int, list[str]]]:
         text, out = self.text, []
-        for ent in self.doc.ents:
-            s, e = ent.start_char, ent.end_char
-            if ent[0].lower_ == "the":
-                s = ent[0].idx + len(ent[0]) + 1 if len(ent) > 1 else s
+        for s, e, label, first_the in self.ent_pieces():
+            if first_the:
+                s = first_the
             span = text[s:e]
             m = _POSS.search(span)
             if m and len(span) > 3 and m.group(0) in ("'s", "’s", "'", "’"):
                 e -= len(m.group(0))
                 span = text[s:e]
-            label = ent.label_
             if label == "PERSON":  # "President Putin": the title is not part of the name
                 while len(span.split()) > 1 and span.split()[0].lower().rstrip(".") in self.L.titles | self.L.honorifics:
                     lead = re.match(r"\S+\s+", span)
                     s += lead.end()
                     span = text[s:e]
             if label == "PERSON" or label in ("ORG", "NORP", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"):
+                if label == "PERSON":
+                    s, e = self.whole_name(s, e)
+                    span = text[s:e]
                 words = self.name_words(span)
                 if words and self.person_like(s, e, span, words, label):
                     out.append((s, e, words))
@@ -168,6 +198,12 @@ class _Extractor:
                     self.others.append((s, e, label))
         for m in _INITIAL_NAME.finditer(text):
             out.append((m.start(), m.end(), [m.group(1) + ".", m.group(2)]))
+        for m in self.given_name_re().finditer(text):  # "Naledi Pandor, ..." that the model missed
+            s, e = self.whole_name(m.start(), m.end())
+            words = self.name_words(text[s:e])
+            if words and not self.is_place(m.group(2)) and not self.is_place(m.group(1)) and not self.org_context(s, e) \
+                    and words[-1].lower() not in self.L.org_nouns:
+                out.append((s, e, words))
         for m in self.L.role_re.finditer(text):
             if m.group("comp"):
                 tail = self.name_at_end(m.group("comp"), m.end())
@@ -180,8 +216,9 @@ class _Extractor:
                 while words and (self.is_place(words[-1]) or words[-1].lower() in self.L.org_nouns):
                     words.pop()
                 if words and not self.is_place(" ".join(words)) and not any(w.lower() in self.L.titles for w in words):
-                    s = n.start(1)
-                    out.append((s, s + len(" ".join(words)), words))
+                    s, e = self.whole_name(n.start(1), n.start(1) + len(" ".join(words)))
+                    words = self.name_words(text[s:e]) or words
+                    out.append((s, e, words))
         out.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         kept, last_end = [], -1
         for c in out:  # drop overlaps, keep the earliest, longest
@@ -189,6 +226,54 @@ class _Extractor:
                 kept.append(c)
                 last_end = c[1]
         return kept
+
+    def ent_pieces(self):
+        """spaCy's entities, cut at line breaks: no name runs from a headline into the next paragraph."""
+        text = self.text
+        for ent in self.doc.ents:
+            s, e = ent.start_char, ent.end_char
+            first_the = ent[0].idx + len(ent[0]) + 1 if ent[0].lower_ == "the" and len(ent) > 1 else None
+            if "\n" not in text[s:e]:
+                yield s, e, ent.label_, first_the
+                continue
+            for m in re.finditer(r"[^\n]+", text[s:e]):
+                a, b = s + m.start(), s + m.end()
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if b > a:
+                    yield a, b, ent.label_, first_the if first_the and a <= first_the < b else None
+
+    def whole_name(self, s: int, e: int) -> tuple[int, int]:
+        """Complete a name the model cut short at a particle: "Ursula von der" -> "Ursula von der Leyen",
+        "Mohammed Shia" -> "Mohammed Shia al-Sudani", "zu Guttenberg" -> "Karl-Theodor zu Guttenberg"."""
+        text = self.text
+        cut = _TRAILING_PARTICLES.search(text, s, e)
+        if cut and cut.start() > s:  # "Ursula von der": step back before the particles, then take the whole tail
+            e = cut.start()
+        for _ in range(2):
+            m = _PARTICLE_TAIL.match(text, e)
+            if not m:
+                break
+            e = m.end()
+        head = _PARTICLE_HEAD.search(text, max(0, s - 20), s)
+        if head:
+            s = head.start()
+        if text[s:e].split()[0] in _PARTICLES:  # "zu Guttenberg": the given name before it, when capitalised
+            b = re.search(rf"(?<![\w-])([{_UP}][^\W\d_]+(?:-[{_UP}][^\W\d_]+)?)[ \t]+\Z", text[max(0, s - 40):s])
+            if b and b.group(1).lower() not in self.L.titles and not self.is_place(b.group(1)) \
+                    and b.group(1).lower() not in ("the", "a", "an", "and", "but", "with", "by"):
+                s = s - len(b.group(0))
+        return s, e
+
+    def given_name_re(self) -> re.Pattern:
+        if "given" not in _CACHE:
+            names = [n.capitalize() for n in self.L.first_names]
+            _CACHE["given"] = re.compile(
+                rf"(?<![\w-])({'|'.join(sorted(map(re.escape, names), key=len, reverse=True))})[ \t]+"
+                rf"((?:[{_UP}][^\W\d_]*[a-zà-ÿ](?:-[{_UP}]?[^\W\d_]+)?))(?![\w-])")
+        return _CACHE["given"]
 
     def name_at_end(self, comp: str, end: int):
         """"Director of the Institute of Political Management Azer Gasimli": the role's complement swallowed the
@@ -232,30 +317,75 @@ class _Extractor:
 
     # ---- 2. clusters -----------------------------------------------------------------------------------------
     def cluster(self, cands) -> None:
-        singles = []
+        singles, multi = [], []
         for s, e, words in cands:
             if self.text[s:e].lower() in self.org_names:
                 continue
             core = [w for w in words if w.lower().rstrip(".") not in self.L.honorifics]
             if len(core) >= 2:
-                first, last = core[0], core[-1]
-                if first.endswith(".") and len(first) == 2:
-                    p = self.initial_match(first[0], last) or self.new_person(None, last, f"{first} {last}", s)
-                    if p.first is None:
-                        p.first = first
-                else:
+                multi.append((s, e, core))
+            elif core:
+                singles.append((s, e, core[0]))
+        # longest names first, so that "Lula da Silva" or "Bin Salman" finds the full name it is part of
+        for s, e, core in sorted(multi, key=lambda c: (-len(c[2]), c[0])):
+            first, last = core[0], core[-1]
+            if first.endswith(".") and len(first) == 2:
+                p = self.initial_match(first[0], last) or self.new_person(None, last, f"{first} {last}", s)
+                if p.first is None:
+                    p.first = first
+            else:
+                p = self.containing(core)
+                if p is None and first.lower() in _PARTICLES:  # "von der Leyen" with no full name
+                    key = ("", fold(" ".join(core)))
+                    p = self.by_key.get(key) or self.new_person(None, " ".join(core), " ".join(core), s)
+                    self.by_key[key] = p
+                elif p is None:
                     key = (fold(first), fold(last))
                     p = self.by_key.get(key)
                     if p is None:
                         p = self.initial_person(first, last) or self.new_person(first, last, " ".join(core), s)
                         self.by_key[key] = p
-                p.add(s, e)
-                self.taken.append((s, e))
-            elif core:
-                singles.append((s, e, core[0]))
+            p.add(s, e)
+            self.taken.append((s, e))
         self.known_names_in_other_entities()
         self.kin()
+        self.name_tails()
         self.single_names(singles)
+
+    def containing(self, core: list[str]) -> _Person | None:
+        """The one person whose full name holds these words in a row (a shorter form of a longer name)."""
+        f = [fold(w) for w in core]
+        n = len(f)
+        found = []
+        for p in self.people:
+            pw = [fold(w) for w in p.words]
+            if len(pw) > n and any(pw[i:i + n] == f for i in range(len(pw) - n + 1)):
+                found.append(p)
+        return found[0] if len(found) == 1 else None
+
+    def name_tails(self) -> None:
+        """Surnames of several words used alone: "von der Leyen", "bin Salman", "Lula da Silva", "López Obrador"."""
+        taken = sorted(self.taken)
+        for p in list(self.people):
+            words = list(p.words)
+            if len(words) < 3 or p.derived or not p.first:
+                continue
+            tails = set()
+            for i, w in enumerate(words[1:], 1):
+                if w.lower() in _PARTICLES:
+                    tails.add(" ".join(words[i:]))
+                    if i >= 2:
+                        tails.add(" ".join(words[i - 1:]))
+                    break
+            else:
+                tails.add(" ".join(words[-2:]))
+            for tail in tails:
+                pat = re.compile(rf"(?<![\w-])(?i:{re.escape(tail[0])}){re.escape(tail[1:])}(?![\w-])")
+                for m in pat.finditer(self.text):
+                    if not inside(taken, m.start()):
+                        p.add(m.start(), m.end())
+                        self.taken.append((m.start(), m.end()))
+            taken = sorted(self.taken)
 
     def known_names_in_other_entities(self) -> None:
         """A full name the model labelled ORG once and PERSON elsewhere is the same person everywhere."""
@@ -273,7 +403,7 @@ class _Extractor:
         self.nonperson_spans = [(s, e) for s, e in self.nonperson_spans if not inside(taken, s)]
 
     def new_person(self, first, last, name, s, derived=False) -> _Person:
-        p = _Person(first, last, name, s, derived)
+        p = _Person(first, last, name, s, derived, words=tuple(name.split()))
         if first and not first.endswith("."):
             p.gender = {"m": "m", "f": "f"}.get(self.L.first_names.get(first.lower(), ""))
         self.people.append(p)
@@ -290,14 +420,20 @@ class _Extractor:
         for p in self.people:
             if fold(p.last) == fold(last) and p.first and p.first.endswith(".") and p.first[0] == first[0]:
                 p.first, p.name = first, f"{first} {last}"
+                p.words = (first, last)
                 return p
         return None
 
     def by_surname(self, word: str, pos: int, include_derived: bool = False) -> _Person | None:
         f = fold(word)
-        cands = [p for p in self.people if fold(p.last) == f and (include_derived or not p.derived)]
+        f2 = fold(_HYPHEN_PARTICLE.sub("", word))
+        cands = [p for p in self.people if p.surname_keys() & {f, f2} and (include_derived or not p.derived)]
         if not cands:
             cands = [p for p in self.people if p.first and fold(p.first) == f and p.derived]
+            if len(cands) == 1:
+                return cands[0]
+            # any word of exactly one full name: Xi (Jinping), Kim (Jong Un), Lula (da Silva), Prince Faisal
+            cands = [p for p in self.people if p.first and not p.derived and p.word_keys() & {f, f2}]
             return cands[0] if len(cands) == 1 else None
         if len(cands) == 1:
             return cands[0]
@@ -337,29 +473,29 @@ class _Extractor:
         taken = sorted(self.taken)
         blocked = [(s, e) for s, e in self.nonperson_spans if self._blocks(s, e)]
         known = {fold(p.last) for p in self.people} | {fold(p.first) for p in self.people if p.first and p.derived}
+        known |= {k for p in self.people if p.first and not p.derived for k in p.surname_keys() | p.word_keys()}
         positions = {s: (s, e, w) for s, e, w in singles}
-        spots = set(positions)
-        for m in re.finditer(r"(?<![\w-])[A-Z][^\W\d_]+", self.text):
-            if fold(m.group(0)) in known and m.start() in self.tok_at:
-                spots.add(m.start())
+        spots = dict(positions)
+        for m in re.finditer(rf"(?<![\w-])(?:(?i:al|el|ad|an|ar|as|ash|at|az|ul)-)?[{_UP}][^\W\d_]*[a-zà-ÿ][^\W\d_]*",
+                             self.text):
+            w = m.group(0)
+            if m.start() not in spots and fold(w) in known and m.start() in self.tok_at:
+                spots[m.start()] = (m.start(), m.end(), w)
         for pos in sorted(spots):
-            tok = self.doc[self.tok_at[pos]] if pos in self.tok_at else None
-            if tok is None:
+            s, e, w = spots[pos]
+            if pos not in positions and not w.replace("-", "").isalpha():
                 continue
-            w = tok.text
-            if tok.idx in positions or (w[:1].isupper() and fold(w) in known and w.isalpha()):
-                s, e = tok.idx, tok.idx + len(w)
-                if inside(taken, s) or any(a <= s < b for a, b in blocked):
+            if inside(taken, s) or any(a <= s < b for a, b in blocked):
+                continue
+            p = self.by_surname(w, s)
+            if p is None:
+                if pos not in positions:
                     continue
-                p = self.by_surname(w, s)
-                if p is None:
-                    if tok.idx not in positions:
-                        continue
-                    key = ("", fold(w))
-                    p = self.by_key.get(key) or self.new_person(None, w, w, s)
-                    self.by_key[key] = p
-                    known.add(fold(w))
-                p.add(s, e)
+                key = ("", fold(w))
+                p = self.by_key.get(key) or self.new_person(None, w, w, s)
+                self.by_key[key] = p
+                known.add(fold(w))
+            p.add(s, e)
 
     def _blocks(self, s: int, e: int) -> bool:
         """A non-person entity hides the names inside it ("Heydar Aliyev International Airport") unless it is only

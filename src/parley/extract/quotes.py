@@ -105,6 +105,16 @@ class _Quoter:
                     m = self.mention_in(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
                     if m:
                         return m
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "Spokeswoman Mao Ning, asked whether ..., said ...": the parser hung the subject on the clause before
+            for child in verb.lefts:
+                if child.dep_ in ("ccomp", "advcl", "parataxis") and child.idx >= lo:
+                    for sub in child.children:
+                        if sub.dep_ in ("nsubj", "nsubjpass") and sub.i < child.i:
+                            m = self.mention_in(sub.left_edge.idx, sub.right_edge.idx + len(sub.right_edge.text),
+                                                prefer=sub.idx)
+                            if m:
+                                return m
         return None
 
     def head_mention(self, child, a: int, b: int):
@@ -155,6 +165,13 @@ class _Quoter:
             a += 1
         while b > a and (text[b - 1].isspace() or text[b - 1] in _QUOTE_CHARS + ",;:"):
             b -= 1
+        nl = text.find("\n", a, b)
+        if nl >= 0:  # no quote runs across a line or paragraph break
+            b = nl
+            while b > a and (text[b - 1].isspace() or text[b - 1] in _QUOTE_CHARS + ",;:"):
+                b -= 1
+            if len(text[a:b].split()) < _MIN_WORDS_INDIRECT:
+                return None
         if b <= a:
             return None
         speaker = speaker_id = role = None
@@ -192,15 +209,23 @@ class _Quoter:
                     prev = (m.para, mention, m)
         for k, q in list(found.items()):
             parent = self.marked[k].nested_in
-            if parent is not None and parent in found and found[parent].speaker_id != q.speaker_id:
+            if q.kind == "mixed" and q.speaker_id is None:
+                del found[k]  # a phrase in quote marks that nobody is said to have said: not a quote
+                continue
+            if parent is not None and parent in found and q.speaker_id is not None \
+                    and found[parent].speaker_id != q.speaker_id:
                 parent_q = found.pop(parent)
                 for n, part in enumerate(self.split_around(parent_q, self.marked[k])):
                     found[(parent, n)] = part
         out = list(found.values())
         try:
-            out.extend(self.indirect())
+            reported = self.indirect()
         except Exception:
-            pass
+            reported = []
+        if reported:  # a phrase in marks inside reported speech is part of that quote, not a quote of its own
+            spans = sorted((q.start, q.end) for q in reported)
+            out = [q for q in out if q.kind != "mixed" or not any(a <= q.start and q.end <= b for a, b in spans)]
+        out.extend(reported)
         out.sort(key=lambda q: (q.start, q.end))
         return tuple(out)
 
@@ -253,7 +278,8 @@ class _Quoter:
                     else:
                         mention = self.subject_of(tok, g0, tok.idx) or self.first_mention_at(g0)
                     found, cue = True, tok.text
-                    self.cue_tokens.add(tok.i)
+                    if self.standalone(m):
+                        self.cue_tokens.add(tok.i)
                     break
         # cue before the opening mark: 'Markov said: "..."', 'X said that ...: "..."'
         if not found and m.open_mark is not None:
@@ -272,7 +298,8 @@ class _Quoter:
                                 unnamed = tok
                             continue
                         found, cue, mention = True, tok.text, subj
-                        self.cue_tokens.add(tok.i)
+                        if self.standalone(m):
+                            self.cue_tokens.add(tok.i)
                         break
                 if not found and unnamed is not None and intro[-1] == ":":
                     found, cue, mention = True, unnamed.text, None
