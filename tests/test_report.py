@@ -13,7 +13,8 @@ import pytest
 from test_web_corpus import EVIL, build_handmade_store, handmade_corpus, handmade_records
 
 from parley.report import collect_dossier, render_html, render_markdown
-from parley.report.dates import check_date, date_label, timex_range
+from parley.report.dates import date_label, timex_range
+from parley.resolve.query import check_date
 from parley.errors import QueryError
 
 

@@ -16,8 +16,7 @@ from typing import Any
 from parley.errors import NotFoundError
 from parley.models import Article, Record
 from parley.report import views
-from parley.report.dates import check_date
-from parley.resolve.query import filter_timeline, mentions_actor
+from parley.resolve.query import check_date, filter_timeline, find_entry, mentions_actor
 from parley.store import ArticleFilter, Store
 
 __all__ = ["Corpus", "Filters"]
@@ -131,15 +130,7 @@ class Corpus:
         return rows
 
     def find_entry(self, timeline_id: str) -> dict[str, Any]:
-        hits = [e for e in self.timeline if str(e.get("timeline_id", "")).startswith(timeline_id)]
-        exact = [e for e in hits if e.get("timeline_id") == timeline_id]
-        if exact:
-            return exact[0]
-        if len(hits) == 1:
-            return hits[0]
-        if not hits:
-            raise NotFoundError(f"no timeline entry with id {timeline_id[:80]!r}")
-        raise NotFoundError(f"id prefix {timeline_id[:80]!r} matches {len(hits)} timeline entries; give more characters")
+        return find_entry(self.timeline, timeline_id)
 
     def event(self, timeline_id: str) -> dict[str, Any]:
         entry = self.find_entry(timeline_id)

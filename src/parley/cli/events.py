@@ -76,10 +76,7 @@ def events(
 ) -> None:
     """Everything known about one event: each source's account, agenda with evidence, quotes, disagreements."""
     with open_store(db) as store:
-        try:
-            entry = find_entry(store.timeline(), timeline_id)
-        except QueryError as exc:
-            fail(str(exc))
+        entry = find_entry(store.timeline(), timeline_id)
         accounts = []
         for m in entry.get("mentions", []):
             article = store.article(m["article_id"])

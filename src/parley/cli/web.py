@@ -50,7 +50,7 @@ def report(
 ) -> None:
     """A dossier: timeline chart, events with agenda and evidence, voices, figures, disagreements, sources."""
     from parley.report import collect_dossier, render_html, render_json, render_markdown
-    from parley.report.dates import check_date
+    from parley.resolve.query import check_date
     from parley.report.views import entries_from_records, people_from_records
     from parley.resolve.query import filter_timeline
     from parley.store import Store

@@ -6,29 +6,11 @@ import calendar
 import re
 from datetime import date
 
-from parley.errors import QueryError
+__all__ = ["timex_range", "date_label", "sort_key"]
 
-__all__ = ["check_date", "timex_range", "date_label", "sort_key"]
-
-_FILTER_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TIMEX = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})(?:-(\d{2}))?)?")
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 12), "Q1": (1, 3), "Q2": (4, 6),
             "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
-
-
-def check_date(value: str | None, name: str = "date") -> str | None:
-    """A filter date: YYYY, YYYY-MM or YYYY-MM-DD, and a real calendar date. Empty means no filter."""
-    if value is None or value == "":
-        return None
-    m = _FILTER_DATE.match(value)
-    if m:
-        year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
-        try:
-            date(year, month, day)
-            return value
-        except ValueError:
-            pass
-    raise QueryError(f"{name} {value[:40]!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 def timex_range(value: str | None, anchor_year: int | None = None) -> tuple[date, date] | None:

@@ -7,21 +7,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
-from parley.errors import QueryError
+from parley.errors import NotFoundError, QueryError
 
 __all__ = ["check_date", "filter_timeline", "find_entry", "entry_date", "mentions_actor"]
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def check_date(value: str | None, name: str = "date") -> str | None:
-    """A filter date must be YYYY, YYYY-MM or YYYY-MM-DD."""
+    """A filter date: YYYY, YYYY-MM or YYYY-MM-DD, and a real calendar date. Empty means no filter."""
     if value is None or value == "":
         return None
-    if not _DATE.match(value):
-        raise QueryError(f"{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-    return value
+    m = _DATE.match(value)
+    if m:
+        try:
+            date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+            return value
+        except ValueError:
+            pass
+    raise QueryError(f"{name} {value[:40]!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 def entry_date(entry: dict) -> str | None:
@@ -71,5 +77,5 @@ def find_entry(entries: Sequence[dict], timeline_id: str) -> dict:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise QueryError(f"no timeline entry with id {timeline_id!r}; 'parley timeline' lists them")
-    raise QueryError(f"id prefix {timeline_id!r} matches {len(hits)} entries; give more characters")
+        raise NotFoundError(f"no timeline entry with id {timeline_id[:80]!r}; 'parley timeline' lists them")
+    raise NotFoundError(f"id prefix {timeline_id[:80]!r} matches {len(hits)} timeline entries; give more characters")
