@@ -90,7 +90,8 @@ def lexicons() -> Lexicons:
     cw = rf"(?:{_CW}|{lower_org})"
     complement = rf"(?:\s+(?:of|for|on|at)\s+(?P<comp>{cw}(?:\s+{cw}){{0,12}}))?"
     role = rf"(?<![\w-])(?P<role>{norp}(?P<title>{mod}{title}){complement})"
-    appos_comp = rf"(?:\s+(?:of|for|on|at|to)\s+{cw}(?:,?\s+{cw}){{0,16}})?"
+    # "a professor of international relations at Keio University": a few lower-case words of a field may lead
+    appos_comp = rf"(?:\s+(?:of|for|on|at|to)\s+(?:[a-z]+\s+){{0,3}}?{cw}(?:,?\s+{cw}){{0,16}})?"
     appos = (
         rf"\s*,\s+(?i:(?:a|an|the)\s+)?(?:(?:former|then|now|also)\s+)?"
         rf"(?P<role>{norp}(?P<title>{mod}{title}){appos_comp})(?=\s*(?:[,.;:)]|\Z|\s+(?:and|who)\b))"

@@ -37,6 +37,8 @@ _CAP_WORD = rf"(?:[{_UP}][^\W\d_]+(?:-[{_UP}]?[^\W\d_]+)?|(?:al|el|ad|an|ar|as|a
 _PARTICLE_TAIL = re.compile(rf"(?:[ \t]+(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}))+[ \t]+{_CAP_WORD}"
                             rf"|[ \t]+(?:al|el|ad|an|ar|as|ash|at|az|ul)-[{_UP}][^\W\d_]+")
 _HYPHEN_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.I)
+_FUNCTION_WORDS = {"the", "of", "and", "on", "for", "in", "at", "de", "&"}
+_COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?:(?P<norp>[A-Z][a-z]+)\s+)?counterparts?,?\s+\Z")
 _TRAILING_PARTICLES = re.compile(rf"(?:[ \t]+(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}))+\Z")
 _PARTICLE_HEAD = re.compile(rf"(?:(?<![\w-])(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+)+\Z")
 _INITIAL_NAME = re.compile(r"(?<![\w.])([A-Z])\.\s?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -162,7 +164,10 @@ class _Extractor:
     def title_before(self, s: int) -> re.Match | None:
         lo = max(self.para_of(s)[0], s - 250)
         window = self.text[lo:s]
-        return _role_end(self.L).search(window)
+        m = _role_end(self.L).search(window)
+        if m and m.group("comp") and m.group("comp").split()[-1] in _FUNCTION_WORDS:
+            return None  # "a researcher at the Colegio de México": the name is the organisation's
+        return m
 
     # ---- 1. candidates ---------------------------------------------------------------------------------------
     def candidates(self) -> list[tuple[int, int, list[str]]]:
@@ -300,6 +305,8 @@ class _Extractor:
             return False
         if "-" in span and len(words) == 1:
             return False  # "Putin-Aliyev": a compound of names, resolved token by token later
+        if label != "PERSON" and re.search(r"\b(?:at|of|for|from|in)\s+the\s+\Z", self.text[max(0, s - 30):s]):
+            return False  # "a researcher at the Colegio de México, said": an organisation inside an apposition
         first_known = words[0].lower() in self.L.first_names
         context = bool(self.title_before(s)) or self.followed_by_reporting(e) or first_known
         if label == "PERSON":
@@ -433,6 +440,8 @@ class _Extractor:
             if len(cands) == 1:
                 return cands[0]
             # any word of exactly one full name: Xi (Jinping), Kim (Jong Un), Lula (da Silva), Prince Faisal
+            if self.is_place(word):
+                return None
             cands = [p for p in self.people if p.first and not p.derived and p.word_keys() & {f, f2}]
             return cands[0] if len(cands) == 1 else None
         if len(cands) == 1:
@@ -474,6 +483,7 @@ class _Extractor:
         blocked = [(s, e) for s, e in self.nonperson_spans if self._blocks(s, e)]
         known = {fold(p.last) for p in self.people} | {fold(p.first) for p in self.people if p.first and p.derived}
         known |= {k for p in self.people if p.first and not p.derived for k in p.surname_keys() | p.word_keys()}
+        known -= {fold(w) for p in self.people for w in p.words if self.is_place(w)}
         positions = {s: (s, e, w) for s, e, w in singles}
         spots = dict(positions)
         for m in re.finditer(rf"(?<![\w-])(?:(?i:al|el|ad|an|ar|as|ash|at|az|ul)-)?[{_UP}][^\W\d_]*[a-zà-ÿ][^\W\d_]*",
@@ -510,10 +520,15 @@ class _Extractor:
             for (s, e), kind in list(p.mentions.items()):
                 if kind != "name":
                     continue
-                for k, (at, r) in enumerate(self.prefix_roles(s)):
+                prefix = self.prefix_roles(s)
+                for k, (at, r) in enumerate(prefix):
                     self.add_role(p, s, r)
                     if k == 0:  # "Russian President Vladimir Putin" is a titled mention of him
                         p.add(at, e, "titled")
+                if not prefix and re.match(r"\s*[,.;]", self.text[e:e + 3]):
+                    r = self.comma_role(s)  # "His foreign minister, Fuad Hussein, said"
+                    if r:
+                        self.add_role(p, s, r)
                 m = self.L.appos_re.match(self.text, e)
                 if m:
                     self.add_role(p, e, m)
@@ -521,17 +536,61 @@ class _Extractor:
                 if g:
                     self.add_role(p, s, _singular(g.group(1), p.gender))
         self.distributive()
+        self.counterparts()
+
+    def comma_role(self, s: int):
+        lo = max(self.para_of(s)[0], s - 300)
+        m = _role_end_comma(self.L).search(self.text[lo:s])
+        if not m or (m.group("comp") and m.group("comp").split()[-1] in _FUNCTION_WORDS):
+            return None
+        before = self.text[max(lo, lo + m.start() - 40):lo + m.start()]
+        # the role opens a clause or follows a possessive: "His foreign minister, X", "South Africa's Minister of ..., X"
+        if not re.search(r"(?:^|[.!?;:]\s+|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he)\s+|['’]s?\s+)\Z", before):
+            return None
+        return m
+
+    def counterparts(self) -> None:
+        """"Modi and his Japanese counterpart Fumio Kishida": the counterpart holds the other's title."""
+        for p in self.people:
+            for (s, e), kind in list(p.mentions.items()):
+                if kind != "name":
+                    continue
+                c = _COUNTERPART.search(self.text, max(self.para_of(s)[0], s - 40), s)
+                if not c:
+                    continue
+                lo = self.para_of(s)[0]
+                others = [(a, q) for q in self.people if q is not p for (a, _), k in q.mentions.items()
+                          if lo <= a < c.start() and k in ("name", "titled")]
+                if not others:
+                    continue
+                other = max(others, key=lambda x: x[0])[1]
+                for _, r in sorted(other.roles):
+                    t = self.L.title_re.search(r)
+                    if t and t.group("title").lower() in self.L.titles:
+                        title = t.group("title")
+                        norp = c.group("norp")
+                        if norp and norp.lower() in self.L.demonym_country:
+                            p.roles.append((s, f"{norp} {title}"))
+                            p.roles.append((s, f"{title} of {self.L.demonym_country[norp.lower()]}"))
+                        else:
+                            p.roles.append((s, title))
+                        break
 
     def prefix_roles(self, s: int) -> list[tuple[int, re.Match]]:
         lo = max(self.para_of(s)[0], s - 300)
         out, end, comma = [], s, False
+        adjacent = True
         while True:
             window = self.text[lo:end]
-            m = (_role_end_comma(self.L) if comma else _role_end(self.L)).search(window)
+            m = _role_end(self.L).search(window) if adjacent else None
+            if m is None and comma:
+                m = _role_end_comma(self.L).search(window)
             if not m:
                 break
             out.append((lo + m.start("role"), m))
             end = lo + m.start("role")
+            # "Saudi Foreign Minister Prince Faisal": a one-word title may follow another one directly
+            adjacent = len(m.group("role").split()) == 1 and not comma
             comma = True
         return out
 
