@@ -734,6 +734,13 @@ class _Extractor:
             if g is None:
                 continue
             p = self.recent_subject(tok.idx, paras_back=1, gender=g)
+            if p is not None and g and p.gender != g and self._para_index(tok.idx) >= 2:
+                # '"...," she added' after a paragraph of speech: the speaker two paragraphs up, when her gender is known
+                q = self.recent_subject(tok.idx, paras_back=2, gender=g)
+                if q is not None and q.gender == g:
+                    p = q
+            elif p is None:
+                p = self.recent_subject(tok.idx, paras_back=2, gender=g)
             if p is not None:
                 kind = "pronoun-subj" if tok.dep_ in _SUBJ_DEPS else "pronoun"
                 p.add(tok.idx, tok.idx + len(tok.text), kind)

@@ -410,7 +410,9 @@ class _Quoter:
             elif lemma in self.L.reporting_obj:
                 start = verb.idx
             else:
-                return None
+                start = self.late_that(verb, sent)
+                if start is None:
+                    return None
         end = self.content_end(start, sent.end_char)
         if len(self.text[start:end].split()) < _MIN_WORDS_INDIRECT:
             return None
@@ -418,6 +420,17 @@ class _Quoter:
             return None
         kind = "mixed" if any(ch in self.text[start:end] for ch in _QUOTE_CHARS) else "indirect"
         return self.make(start, end, kind, subj, verb.text if start != verb.idx else self.text[verb.idx:self.cue_end(verb)])
+
+    def late_that(self, verb, sent) -> int | None:
+        """"said in Pyongyang before the trip that ...": a that-clause a few words after the verb, no comma between."""
+        for tok in self.doc[verb.i + 1: min(sent.end, verb.i + 10)]:
+            if tok.is_punct or tok.is_quote:
+                return None
+            if tok.lower_ == "that" and tok.dep_ == "mark":
+                return tok.idx + len(tok.text)
+            if self.is_cue(tok):
+                return None
+        return None
 
     def first_mention_at(self, pos: int):
         """A person mention starting at pos, or after a determiner at pos."""
