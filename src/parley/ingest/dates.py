@@ -72,17 +72,39 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 
 def parse_dateline(line: str) -> str | None:
     """The date of a line that is a dateline and nothing else ("25 July 2017, 16:53 870",
-    "Published: March 3, 2021 09:15 | Updated"), else None. View counters and words such as
-    'Updated' (data/dateline_words.txt) may surround the date."""
+    "Published: March 3, 2021 09:15 | Updated: March 4, 2021"), else None. View counters and words such
+    as 'Updated' (data/dateline_words.txt) may surround the dates; the first date is the one returned.
+    A line of short fields separated by '|' ("Source: Xinhua | 2024-11-07 21:15:32 | Editor: huaxia")
+    is a dateline when one field is."""
     if len(line) > 80:
         return None
+    value = _only_dates(line)
+    if value is not None:
+        return value
+    fields = [f.strip() for f in re.split(r"\s[|•·]\s", line)]
+    if len(fields) < 2 or any(len(f.split()) > 4 for f in fields):
+        return None
+    for f in fields:
+        value = _only_dates(f)
+        if value is not None:
+            return value
+    return None
+
+
+def _only_dates(line: str) -> str | None:
+    """The first date of a line made only of dates, times, dateline words, digits and punctuation."""
     found = find_date(line)
     if found is None:
         return None
     value, start, end = found
-    rest = (line[:start] + " " + line[end:]).lower()
+    rest = line[:start] + " " + line[end:]
+    for _ in range(3):  # "Published: 12 March 2024 | Updated: 13 March 2024"
+        more = find_date(rest)
+        if more is None:
+            break
+        rest = rest[:more[1]] + " " + rest[more[2]:]
     allowed = set(entries("dateline_words"))
-    words = re.findall(r"[^\W\d_]+", rest)
+    words = re.findall(r"[^\W\d_]+", rest.lower())
     if all(w in allowed for w in words):
         return value
     return None
