@@ -98,3 +98,19 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
     path.write_text("this is not a database")
     with pytest.raises(StoreError, match="cannot open the store"):
         Store(path)
+
+
+def test_bulk_writes_and_rewrites_keep_query_tables_in_step(tmp_path):
+    records = [_record(i) for i in range(1200)]  # more rows than one multi-row INSERT holds
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.write_records(records + [records[0]]) == 1200  # a repeat inside the batch counts once
+        assert store.count() == 1200 and len(store.quotes()) == 1200
+        renamed = [Record(article=r.article, quotes=(r.quotes[0].__class__(**{**r.quotes[0].__dict__,
+                                                                             "speaker": "Someone Else"}),))
+                   for r in records[:700]]
+        store.update_records(renamed)
+        assert len(store.quotes()) == 1200  # rewritten, not added
+        assert len(store.quotes(speaker="someone else")) == 700
+        assert store.record("id0001").entities == ()
+        found = store.articles_by_id(["id0005", "id1199", "missing"])
+        assert sorted(found) == ["id0005", "id1199"] and found["id0005"].source == "file5.txt"

@@ -121,66 +121,68 @@ class Store:
         Returns how many articles were added. Marks the corpus-level results stale.
         """
         signatures = signatures or {}
-        added = 0
         with self.transaction() as con:
+            ids = [r.article.id for r in records]
+            stored = self._existing(con, ids)
             seq = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            fresh, seen = [], set(stored)
             for record in records:
+                if record.article.id not in seen:
+                    seen.add(record.article.id)
+                    fresh.append(record)
+            articles = []
+            for record in fresh:
                 a = record.article
-                if con.execute("SELECT 1 FROM articles WHERE id = ?", [a.id]).fetchone():
-                    con.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", [a.source, a.id])
-                    continue
                 seq += 1
-                added += 1
-                con.execute(
-                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [a.id, seq, a.source, a.url, a.title, a.outlet, a.author, a.published, a.language,
-                     a.format, a.text, json.dumps(list(a.removed), ensure_ascii=False), a.duplicate_of],
-                )
-                con.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", [a.source, a.id])
-                self._write_record_rows(con, record)
-                if a.id in signatures:
-                    con.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", [a.id, signatures[a.id]])
-            if added:
+                articles.append((a.id, seq, a.source, a.url, a.title, a.outlet, a.author, a.published, a.language,
+                                 a.format, a.text, json.dumps(list(a.removed), ensure_ascii=False), a.duplicate_of))
+            _insert(con, "articles", articles)
+            _insert(con, "sources", sorted({(r.article.source, r.article.id) for r in records}), "OR IGNORE")
+            _insert(con, "signatures", [(r.article.id, signatures[r.article.id]) for r in fresh
+                                        if r.article.id in signatures], "OR REPLACE")
+            self._write_record_rows(con, fresh, replace=False)
+            if fresh:
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_stale', 'true')")
-        return added
+        return len(fresh)
 
-    def _write_record_rows(self, con: duckdb.DuckDBPyConnection, record: Record) -> None:
-        a = record.article
-        con.execute(
-            "INSERT OR REPLACE INTO records VALUES (?, ?)",
-            [a.id, json.dumps(record.to_dict(), ensure_ascii=False)],
-        )
-        for table in ("entities", "quotes", "events"):
-            con.execute(f"DELETE FROM {table} WHERE article_id = ?", [a.id])
-        for e in record.entities:
-            con.execute(
-                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-                [a.id, e.id, e.name, e.type, json.dumps(list(e.roles), ensure_ascii=False), len(e.mentions)],
-            )
-        for i, q in enumerate(record.quotes):
-            con.execute(
-                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [a.id, i, q.speaker, q.speaker_id, q.kind, q.cue, q.text, q.start, q.end],
-            )
-        for ev in record.events:
-            con.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [a.id, ev.id, ev.type, ev.date.value if ev.date else None, ev.location, ev.status,
-                 json.dumps(list(ev.participants), ensure_ascii=False), ev.timeline_id],
-            )
+    @staticmethod
+    def _existing(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            found.update(r[0] for r in con.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk).fetchall())
+        return found
+
+    def _write_record_rows(self, con: duckdb.DuckDBPyConnection, records: Sequence[Record], *,
+                           replace: bool = True) -> None:
+        """The record JSON and its query-table rows, for many articles at once."""
+        if not records:
+            return
+        if replace:
+            ids = [r.article.id for r in records]
+            for table in ("records", "entities", "quotes", "events"):
+                for chunk in _chunks(ids, 500):
+                    con.execute(f"DELETE FROM {table} WHERE article_id IN ({', '.join('?' * len(chunk))})", chunk)
+        dumps = lambda x: json.dumps(x, ensure_ascii=False)  # noqa: E731
+        _insert(con, "records", [(r.article.id, dumps(r.to_dict())) for r in records])
+        _insert(con, "entities", [(r.article.id, e.id, e.name, e.type, dumps(list(e.roles)), len(e.mentions))
+                                  for r in records for e in r.entities])
+        _insert(con, "quotes", [(r.article.id, i, q.speaker, q.speaker_id, q.kind, q.cue, q.text, q.start, q.end)
+                                for r in records for i, q in enumerate(r.quotes)])
+        _insert(con, "events", [(r.article.id, ev.id, ev.type, ev.date.value if ev.date else None, ev.location,
+                                 ev.status, dumps(list(ev.participants)), ev.timeline_id)
+                                for r in records for ev in r.events])
 
     def update_records(self, records: Iterable[Record]) -> None:
         """Rewrite the stored records of existing articles (after cross-article resolution)."""
         with self.transaction() as con:
-            for record in records:
-                self._write_record_rows(con, record)
+            self._write_record_rows(con, list(records))
 
     def replace_corpus(self, *, people: Sequence[dict], timeline: Sequence[dict], conflicts: Sequence[dict],
                        records: Iterable[Record] = ()) -> None:
         """Replace the corpus-level results (and updated records) in one transaction; clears 'stale'."""
         with self.transaction() as con:
-            for record in records:
-                self._write_record_rows(con, record)
+            self._write_record_rows(con, list(records))
             for table, rows in (("people", people), ("timeline", timeline), ("conflicts", conflicts)):
                 con.execute(f"DELETE FROM {table}")
                 for pos, row in enumerate(rows):
@@ -212,18 +214,30 @@ class Store:
         return [_article(row) for row in self.con.execute(sql, params).fetchall()]
 
     def article(self, article_id: str) -> Article:
-        rows = self.con.execute(
-            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id = ? OR id LIKE ? ORDER BY seq",
-            [article_id, f"{article_id}%"],
-        ).fetchall()
-        exact = [r for r in rows if r[0] == article_id]
+        """One article by id, or by a unique prefix of its id."""
+        columns = ", ".join(_ARTICLE_COLUMNS)
+        exact = self.con.execute(f"SELECT {columns} FROM articles WHERE id = ?", [article_id]).fetchone()
         if exact:
-            return _article(exact[0])
+            return _article(exact)
+        rows = self.con.execute(
+            f"SELECT {columns} FROM articles WHERE starts_with(id, ?) ORDER BY seq LIMIT 50", [article_id]
+        ).fetchall()
         if len(rows) == 1:
             return _article(rows[0])
         if not rows:
             raise NotFoundError(f"no article with id {article_id!r}; 'parley articles' lists them")
         raise NotFoundError(f"id prefix {article_id!r} matches {len(rows)} articles; give more characters")
+
+    def articles_by_id(self, ids: Iterable[str]) -> dict[str, Article]:
+        """The articles with exactly these ids (missing ones are left out), in one query per 500 ids."""
+        out: dict[str, Article] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            marks = ", ".join("?" * len(chunk))
+            for row in self.con.execute(
+                f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id IN ({marks})", chunk
+            ).fetchall():
+                out[row[0]] = _article(row)
+        return out
 
     def record(self, article_id: str) -> Record:
         article_id = self.article(article_id).id
@@ -289,6 +303,22 @@ class Store:
             "earliest": one("SELECT min(published) FROM articles"),
             "latest": one("SELECT max(published) FROM articles"),
         }
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Sequence[Any]], verb: str = "") -> None:
+    """Multi-row INSERTs: one statement per few hundred rows instead of one per row (DuckDB pays per statement)."""
+    if not rows:
+        return
+    width = len(rows[0])
+    group = "(" + ", ".join("?" * width) + ")"
+    for chunk in _chunks(list(rows), max(1, 2000 // width)):
+        params = [value for row in chunk for value in row]
+        con.execute(f"INSERT {verb} INTO {table} VALUES {', '.join([group] * len(chunk))}", params)
 
 
 def _article(row: Sequence[Any]) -> Article:
