@@ -9,17 +9,14 @@ Every Hit and Citation is a verbatim span of a stored article: ``article.text[st
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from parley.errors import QueryError, StoreError
+from parley.resolve.query import check_date
 from parley.search import index as _index
 
 __all__ = ["Hit", "search", "update_index", "ask", "Answer", "AnswerPart", "semantic_available"]
-
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$")
-
 
 @dataclass(frozen=True)
 class Hit:
@@ -68,9 +65,8 @@ def semantic_available() -> bool:
 
 
 def check_filters(since: str | None, until: str | None, limit: int | None = None) -> None:
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None and not _DATE.match(value):
-            raise QueryError(f"{name} {value!r}: give a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    check_date(since, "--since")
+    check_date(until, "--until")
     if since and until and since[: len(until)] > until:
         raise QueryError(f"--since {since} is after --until {until}")
     if limit is not None and limit < 1:
