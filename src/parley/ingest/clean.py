@@ -432,7 +432,7 @@ def _credit_names(text: str) -> list[str]:
 def _name_case(name: str) -> str:
     """'MARIA KOVALENKO' -> 'Maria Kovalenko'; names in mixed case are left as written."""
     if any(c.isalpha() for c in name) and name.upper() == name:
-        return " ".join(w[:1] + w[1:].lower() if len(w) > 1 else w for w in re.split(r"(?<=[\s'’-])", name))
+        return "".join(w[:1] + w[1:].lower() for w in re.split(r"(?<=[\s'’-])", name))
     return name
 
 
@@ -510,8 +510,10 @@ def _metadata(text: str, zone: str, nwords: int, full: str, meta: dict) -> tuple
             return True, {"published": published}
     if zone != "body" or nwords <= 8:
         m = _BYLINE.match(text)
-        if m and _name_shaped(m.group("name")):
-            return True, {"author": _name_case(m.group("name").strip())}
+        if m:
+            names = _credit_names(m.group("name"))  # "By Anna Schmidt and Paul Dupont": the first
+            if names:
+                return True, {"author": names[0]}
     if zone != "body" or nwords <= 12:
         m = _OUTLET_MARK.match(text)
         if m and m.group("name").strip() and len(m.group("name").split()) <= 6:
