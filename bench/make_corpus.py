@@ -140,55 +140,13 @@ def make_record(i: int, rng: random.Random, events_pool: list[tuple]) -> tuple[R
     event = Event(id="ev1", type=kind, participants=(p1, p2), location=None if kind == "call" else city2,
                   date=EventDate(f"{year}-{month:02d}-{day:02d}", date_text), topics=topics,
                   evidence=(Evidence(ev_start, ev_end),), topic_evidence=(Evidence(t_start, t_end),),
-                  timeline_id=f"tl-{abs(hash(key)) % 10**12:012d}")
+                  timeline_id="tl-" + hashlib.sha1(repr(key).encode()).hexdigest()[:12])
     record = Record(article=article, entities=entities, quotes=tuple(quotes), events=(event,),
                     amounts=tuple(amounts), timexes=timexes, sentences=tuple(w.sentences))
     return record, key
 
 
-def _bulk_write(store, records: list[Record]) -> None:
-    """The rows Store.write_records would write, loaded by DuckDB from one NDJSON file per table.
-
-    Store.write_records runs ~10 statements per article (~20 ms each article here): 100,000 articles would
-    take over half an hour. The store has no bulk path yet, so the benchmark loads the same rows itself.
-    """
-    import json
-    import tempfile
-
-    rows = {"articles": [], "sources": [], "records": [], "entities": [], "quotes": [], "events": []}
-    seq = store.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-    for record in records:
-        a = record.article
-        seq += 1
-        rows["articles"].append([a.id, seq, a.source, a.url, a.title, a.outlet, a.author, a.published, a.language,
-                                 a.format, a.text, json.dumps(list(a.removed)), a.duplicate_of])
-        rows["sources"].append([a.source, a.id])
-        rows["records"].append([a.id, json.dumps(record.to_dict(), ensure_ascii=False)])
-        for e in record.entities:
-            rows["entities"].append([a.id, e.id, e.name, e.type, json.dumps(list(e.roles)), len(e.mentions)])
-        for k, q in enumerate(record.quotes):
-            rows["quotes"].append([a.id, k, q.speaker, q.speaker_id, q.kind, q.cue, q.text, q.start, q.end])
-        for ev in record.events:
-            rows["events"].append([a.id, ev.id, ev.type, ev.date.value if ev.date else None, ev.location, ev.status,
-                                   json.dumps(list(ev.participants)), ev.timeline_id])
-    with tempfile.TemporaryDirectory() as tmp, store.transaction() as con:
-        for table, data in rows.items():
-            if not data:
-                continue
-            cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
-            path = Path(tmp) / f"{table}.jsonl"
-            with open(path, "w", encoding="utf-8") as fh:
-                for row in data:
-                    fh.write(json.dumps(dict(zip(cols, row)), ensure_ascii=False) + "\n")
-            types = ", ".join(f"'{c}': '{t}'" for c, t in
-                              ((r[0], r[1]) for r in con.execute(f"DESCRIBE {table}").fetchall()))
-            con.execute(f"INSERT INTO {table} SELECT {', '.join(cols)} FROM "
-                        f"read_json('{path}', format='newline_delimited', columns={{{types}}})")
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_stale', 'true')")
-
-
-def build(path: Path, n: int, seeds: Path | None = None, batch: int = 2000, seed: int = 7,
-          bulk: bool = True) -> float:
+def build(path: Path, n: int, seeds: Path | None = None, batch: int = 2000, seed: int = 7) -> float:
     from parley.store import Store
 
     rng = random.Random(seed)
@@ -213,7 +171,7 @@ def build(path: Path, n: int, seeds: Path | None = None, batch: int = 2000, seed
                 entry["mentions"].append({"article_id": record.article.id, "event_id": ev.id,
                                           "evidence": [{"start": x.start, "end": x.end} for x in ev.evidence],
                                           "confidence": 1.0})
-            _bulk_write(store, records) if bulk else store.write_records(records)
+            store.write_records(records)
             print(f"  {min(n, lo + batch)}/{n} articles written ({time.perf_counter() - started:.0f} s)",
                   file=sys.stderr)
         seeded_timeline = store.timeline()
