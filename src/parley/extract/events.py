@@ -322,6 +322,7 @@ class _Mention:
     noun: str = ""  # agreement noun ("declaration"), which tells agreements apart
     relation: tuple[int, int, str] | None = None  # (index of the other mention, signed days or 0, text)
     cluster: int | None = None
+    apart: set = field(default_factory=set)  # indices of mentions of other events (the summit a meeting was beside)
 
 
 def _is_verbal(tok) -> bool:
@@ -743,6 +744,8 @@ def _location(doc, m: _Mention, ents_by_start, people: "_People") -> None:
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e, _ in people.spans):
             continue
+        if _in_topic_phrase(ent.root, m):
+            continue
         name = _clean_name(ent.text)
         prev = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(m.wstart, ent.start_char - 12):ent.start_char])
         prep = prev.group(1).lower() if prev else ""
@@ -760,6 +763,9 @@ def _location(doc, m: _Mention, ents_by_start, people: "_People") -> None:
             continue
         if g.start(2) < m.start and m._verbal:  # type: ignore[attr-defined]
             continue  # "drew criticism in Kyiv after he spoke by phone": not the call's place
+        span = doc.char_span(g.start(2), g.end(2), alignment_mode="expand")
+        if span is not None and len(span) and _in_topic_phrase(span.root, m):
+            continue
         prep = g.group(1).lower()
         cands.append((0 if (m.type == "visit" and prep not in ("in", "at")) else 1, g.start(2), g.group(2)))
     if cands:
@@ -771,6 +777,46 @@ def _location(doc, m: _Mention, ents_by_start, people: "_People") -> None:
         if of and of.group(1).lower() in _places():  # "the Black Sea resort of Sochi"
             place = of.group(1)
         m.location = place
+
+
+_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning", "around", "into"}
+_LIGHT_OBJECTS = {"talks", "talk", "meeting", "visit", "trip", "summit", "call", "conversation", "discussion",
+                  "discussions", "negotiations", "consultations", "agreement", "deal"}
+
+
+def _in_topic_phrase(tok, m: _Mention) -> bool:
+    """The place sits inside what the event is about, not where it happens: "talks on the war in Ukraine",
+    "a summit on Gaza", "discussed the situation in Myanmar" (a place hanging on the object of the trigger verb).
+    Only the path from the place up to where it joins the trigger's own chain of heads counts, and "on the
+    sidelines of" (nlp/data/place_frames.txt) frames the place rather than the topic."""
+    head = m._head  # type: ignore[attr-defined]
+    chain = {head.i}
+    a = head
+    while a.head.i != a.i:  # spaCy makes a new Token object on every access: compare indices
+        a = a.head
+        chain.add(a.i)
+    frames = _place_frames()
+    t = tok
+    for _ in range(12):
+        if t.i in chain or t.head.i == t.i:
+            return False
+        parent = t.head
+        if parent.dep_ == "prep" and parent.lower_ in _TOPIC_PREPS and t.lemma_.lower() not in frames \
+                and t.lower_ not in frames:
+            return True
+        # "discussed the situation in Myanmar": a place on a noun that is the object of the trigger verb
+        obj = parent.head
+        if t.dep_ == "pobj" and parent.dep_ == "prep" and obj.pos_ == "NOUN" and obj.dep_ == "dobj" \
+                and obj.head.i == head.i and m._verbal and not (m.start <= obj.idx < m.end) \
+                and obj.lemma_.lower() not in _LIGHT_OBJECTS:  # type: ignore[attr-defined]
+            return True
+        t = parent
+    return False
+
+
+@lru_cache(maxsize=1)
+def _place_frames() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon("place_frames"))
 
 
 @lru_cache(maxsize=1)
@@ -862,7 +908,14 @@ def _status(doc, m: _Mention) -> None:
             if best is None or d < best[0]:
                 best = (d, status)
     if best:
-        m.status, m.strength = best[1], 2
+        status = best[1]
+        if status in ("planned", "occurred"):
+            # "a planned trip ... was postponed", "had been scheduled ... but was called off": the outcome wins
+            for s2 in ("cancelled", "postponed"):
+                if any(s == s2 and rx.search(text, lo, hi) for s, rx in _status_cues()):
+                    status = s2
+                    break
+        m.status, m.strength = status, 2
         return
     head = m._head  # type: ignore[attr-defined]
     t = head
@@ -967,6 +1020,7 @@ class _Cluster:
     family: str
     caption: bool
     nouns: set = field(default_factory=set)
+    statuses: set = field(default_factory=set)  # (status class, strength) of its mentions
 
 
 def _compatible(c: _Cluster, m: _Mention, k: int, mentions: list[_Mention]) -> bool:
@@ -975,15 +1029,35 @@ def _compatible(c: _Cluster, m: _Mention, k: int, mentions: list[_Mention]) -> b
     if c.family == "agreement" and c.nouns and m.noun not in c.nouns:
         return False
     for j in c.mentions:
+        if j in m.apart or k in mentions[j].apart:
+            return False
         rel = mentions[j].relation
         if (rel and rel[0] == k) or (m.relation and m.relation[0] == j):
             return False
     return (participants_compatible(c.participants, m.participants, _COUNTRY_OF.get()) and places_compatible(c.location, m.location)
-            and dates_compatible(c.date, m.date.value if m.date else None))
+            and dates_compatible(c.date, m.date.value if m.date else None) and _statuses_compatible(c, m))
+
+
+_STATUS_CLASS = {"occurred": "past", "occurring": "past", "planned": "future", "postponed": "future",
+                 "cancelled": "future"}
+
+
+def _statuses_compatible(c: _Cluster, m: _Mention) -> bool:
+    """A postponed or cancelled event is not the one that took place: a mention whose own clause says it was called
+    off (an explicit cue) does not join an event said to have happened or to be planned, nor the other way round.
+    ("will" and "planned" cues are too loose across clauses to split on alone; dates tell those apart.)"""
+    if not m.status or not m.strength:
+        return True
+    mine = _STATUS_CLASS.get(m.status)
+    called_off = m.status in ("cancelled", "postponed") and m.strength >= 2
+    return not any(cls != mine and (called_off or (cls == "off" and st >= 2)) for cls, st in c.statuses)
 
 
 def _absorb(c: _Cluster, m: _Mention, k: int) -> None:
     c.mentions.append(k)
+    if m.status and m.strength:
+        off = m.status in ("cancelled", "postponed")
+        c.statuses.add(("off" if off else _STATUS_CLASS.get(m.status), m.strength))
     if m.noun:
         c.nouns.add(m.noun)
     for p in m.participants:
@@ -1147,6 +1221,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
         _date(doc, m, timexes, article.published)
         _status(doc, m)
     _inherit_clause_participants(mentions)
+    _sidelines_place(mentions)
     _relations(doc, mentions)
     _COUNTRY_OF.set(lambda name: _leader_country(ppl, name))
     clusters, main = _cluster(mentions)
@@ -1209,6 +1284,28 @@ def _inherit_clause_participants(mentions: list[_Mention]) -> None:
                 m.inherited = True
                 if m.status is None:
                     m.status, m.strength = src.status, src.strength
+
+
+def _sidelines_place(mentions: list[_Mention]) -> None:
+    """"X met Y on the sidelines of the G20 summit in Rio on Monday": the meeting happened where and when the
+    summit did (a summit hanging on a frame noun of nlp/data/place_frames.txt under the meeting verb)."""
+    frames = _place_frames()
+    for m in mentions:
+        if not m._verbal or m.location:  # type: ignore[attr-defined]
+            continue
+        verb = m._head  # type: ignore[attr-defined]
+        for j, o in enumerate(mentions):
+            if o is m or o.sent != m.sent or o.start < m.end or o._verbal or family(o.type) != "meeting":  # type: ignore[attr-defined]
+                continue
+            t, hops = o._head, 0  # type: ignore[attr-defined]
+            while t.head.i != t.i and hops < 4 and t.head.i != verb.i:
+                t, hops = t.head, hops + 1
+            if t.head.i == verb.i and t.dep_ == "prep" and any(c.lemma_.lower() in frames for c in t.children):
+                m.location = m.location or o.location
+                if m.date is None:
+                    m.date = o.date
+                m.apart.add(j)  # the summit is its own event
+                break
 
 
 def _own_countries(b: dict, ppl: _People) -> set[str]:
