@@ -51,3 +51,14 @@ def test_place_inside_the_topic_is_not_the_venue(nlp, text, place):
     evs = events_of(nlp, text)
     assert evs, text
     assert evs[0].location == place
+
+
+def test_earlier_meeting_dated_back_from_the_later_one(nlp):
+    evs = events_of(nlp, "Kenyan Foreign Minister Musalia Mudavadi held talks with his Tanzanian counterpart "
+                         "Mahmoud Thabit Kombo in Nairobi on Thursday, two weeks after their first meeting in Arusha.",
+                    published="2024-05-10")
+    nairobi = [e for e in evs if e.location == "Nairobi"]
+    arusha = [e for e in evs if e.location == "Arusha"]
+    assert nairobi and nairobi[0].date.value == "2024-05-09"
+    assert arusha and arusha[0].date is not None and arusha[0].date.value == "2024-04-25"
+    assert set(arusha[0].participants) == set(nairobi[0].participants)

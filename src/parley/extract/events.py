@@ -1223,6 +1223,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
     _inherit_clause_participants(mentions)
     _sidelines_place(mentions)
     _relations(doc, mentions)
+    _their_participants(doc, mentions)
     _COUNTRY_OF.set(lambda name: _leader_country(ppl, name))
     clusters, main = _cluster(mentions)
     clusters_order = sorted(range(len(clusters)), key=lambda i: mentions[clusters[i].mentions[0]].start)
@@ -1284,6 +1285,18 @@ def _inherit_clause_participants(mentions: list[_Mention]) -> None:
                 m.inherited = True
                 if m.status is None:
                     m.status, m.strength = src.status, src.strength
+
+
+def _their_participants(doc, mentions: list[_Mention]) -> None:
+    """"X held talks with Y ..., two weeks after their first meeting": a "their" event that names no one has the
+    people of the event named before it in the same sentence."""
+    for k, m in enumerate(mentions):
+        if m.participants or m.generic or not re.search(r"\btheir\b", doc.text[m.wstart:m.start], re.I):
+            continue
+        src = next((o for o in reversed(mentions[:k]) if o.sent == m.sent and len(o.participants) >= 2
+                    and family(o.type) == family(m.type)), None)
+        if src:
+            m.participants = list(src.participants)
 
 
 def _sidelines_place(mentions: list[_Mention]) -> None:
@@ -1375,6 +1388,20 @@ def _build_event(n, c: _Cluster, mentions, ppl: _People, article: Article, doc, 
             if not date_value:
                 shifted = _shift(other_date, m.relation[1]) if other_date and m.relation[1] else None
                 event_date = EventDate(shifted, m.relation[2])
+    if not date_value:
+        # "held talks in Tokyo on Thursday, two weeks after their first meeting in Rio": this event is the anchor of
+        # another mention's relation, so its date is that event's date moved back
+        for k in c.mentions:
+            for o in mentions:
+                if o.relation and o.relation[0] == k and o.relation[1] and o.cluster is not None:
+                    other_c = next((x for x in clusters if id(x) == o.cluster), None)
+                    moved = _shift(other_c.date, -o.relation[1]) if other_c and other_c.date else None
+                    if moved:
+                        event_date = EventDate(moved, o.relation[2])
+                        date_value = moved
+                        break
+            if date_value:
+                break
     status = _cluster_status(c, mentions, etype, article.published)
     evidence = []
     for m in ms:
