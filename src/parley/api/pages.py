@@ -7,14 +7,14 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
 from parley.api.routes import (MAX_NAME, MAX_QUERY, CorpusDep, FiltersDep, ask_answer, citation_href,
                                search_hits)
 from parley.errors import ParleyError, QueryError
 from parley.report import render_html, views
-from parley.report.html import format_number
+from parley.report.html import format_number, template_environment
 from parley.report.svg import timeline_svg, type_colour
 
 __all__ = ["router", "render_page"]
@@ -26,9 +26,7 @@ _ENV: Environment | None = None
 def _env() -> Environment:
     global _ENV
     if _ENV is None:
-        _ENV = Environment(loader=PackageLoader("parley.api", "templates"),
-                           autoescape=select_autoescape(default=True, default_for_string=True),
-                           trim_blocks=True, lstrip_blocks=True)
+        _ENV = template_environment("parley.api")
         _ENV.globals.update(colour=type_colour, cite_href=citation_href, number=format_number)
         _ENV.filters["qs"] = lambda d: urlencode({k: v for k, v in d.items() if v})
     return _ENV

@@ -11,17 +11,22 @@ from markupsafe import Markup
 
 from parley.report.svg import timeline_svg, type_colour
 
-__all__ = ["render_html", "environment", "format_number"]
+__all__ = ["render_html", "environment", "template_environment", "format_number"]
 
 _ENV: Environment | None = None
+
+
+def template_environment(package: str) -> Environment:
+    """Jinja2 over ``<package>/templates`` with autoescaping on for every template, files and strings alike."""
+    return Environment(loader=PackageLoader(package, "templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True)
 
 
 def environment() -> Environment:
     global _ENV
     if _ENV is None:
-        _ENV = Environment(loader=PackageLoader("parley.report", "templates"),
-                           autoescape=select_autoescape(default=True, default_for_string=True),
-                           trim_blocks=True, lstrip_blocks=True)
+        _ENV = template_environment("parley.report")
     return _ENV
 
 
