@@ -147,9 +147,8 @@ def clean_text(raw: str, source: str = "", context: CleaningContext | None = Non
     title_index: int | None = None
     seen: set[str] = set()
     dateline_done = False
-    headline_below = [  # is a headline-shaped line still to come in the top zone?
-        any(_headline_shaped(v.text) and not _org_shaped(v.text) for v in units[i + 1:first_body])
-        for i in range(len(units))
+    headline_below = [  # is a headline still to come in the top zone?
+        any(_headline_candidate(v.text) for v in units[i + 1:first_body]) for i in range(len(units))
     ]
 
     for i, u in enumerate(units):
@@ -436,6 +435,18 @@ def _name_case(name: str) -> str:
     return name
 
 
+def _headline_candidate(text: str) -> bool:
+    """Headline-shaped and none of the other top-of-page lines (dateline, byline, widget, institution)."""
+    return (
+        _headline_shaped(text)
+        and len(_WORD.findall(text)) >= 4
+        and not _org_shaped(text)
+        and not _pattern(text)
+        and parse_dateline(text) is None
+        and not _BYLINE.match(text)
+    )
+
+
 def _org_shaped(text: str) -> bool:
     """A title-case institution name with a publisher word ("Ministry for Foreign Affairs of Finland")."""
     words = text.split()
@@ -444,7 +455,9 @@ def _org_shaped(text: str) -> bool:
     connectors = {"of", "for", "the", "and", "&", "on", "to", "de"}
     if not all(w[0].isupper() or w.lower() in connectors for w in words):
         return False
-    return bool({w.lower().strip(",") for w in words} & set(entries("publisher_words")))
+    named = [w.lower().strip(",") for w in words if w.lower() != "the"]
+    publisher = set(entries("publisher_words"))  # "Ministry for ...", "Federal Foreign Office"; not a
+    return bool(named) and (named[0] in publisher or named[-1] in publisher)  # Title Case headline
 
 
 def _contact_line(text: str) -> bool:
