@@ -13,7 +13,7 @@ __all__ = ["Lexicons", "lexicons", "fold", "APOS", "token_index"]
 
 APOS = "'’"
 # A word that may sit inside the "of ..." complement of a role: capitalised words, function words.
-_CW = r"(?:[A-Z][\w’'.&-]*|of|the|and|on|for|in|at|de|&)"
+_CW = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'&-]*(?:\.[A-Z][\w’'&-]*)*|of|the|and|on|for|in|at|de|&)"
 
 
 @lru_cache(maxsize=65536)

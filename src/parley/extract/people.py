@@ -647,6 +647,7 @@ class _Extractor:
             phrase = _norm_role(m.group("role"))
             title = _norm_role(m.group("title"))
             norp = (m.group("norp") or "").lower()
+            self._phrase_end = e
             p = self.resolve_phrase(phrase, title, norp, s, holders_any)
             if p is not None:
                 p.add(s, e, "role")
@@ -679,6 +680,9 @@ class _Extractor:
             return rolefree[0] if len(rolefree) == 1 else None
         if phrase in holders_any:
             return None  # someone is introduced with this role later: do not guess
+        if not self.subject_like(pos, self._phrase_end) and not re.search(r"(?i)according\s+to\s+\Z",
+                                                                           self.text[max(0, pos - 20):pos]):
+            return None  # "including the chief executive of Airbus": someone else, not the last speaker
         p = self.recent_subject(pos, paras_back=2)
         if p is not None:
             p.roles.append((pos, phrase))

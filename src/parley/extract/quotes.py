@@ -23,6 +23,7 @@ __all__ = ["extract_quotes"]
 
 _SENT_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“'‘])|[.!?]\s*$")
 _ACCORDING = re.compile(r"\b(?P<cue>[Aa]ccording to)\s+")
+_APPOSITION = re.compile(r",[^,.;:!?\"“”\n]{3,140},\s*(?:[a-z]+ly\s+)?")
 _MIN_WORDS_NO_CUE = 6
 _MIN_WORDS_INDIRECT = 3
 _QUOTE_CHARS = "\"“”„«»"
@@ -96,7 +97,7 @@ class _Quoter:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 a = child.left_edge.idx
                 b = child.right_edge.idx + len(child.right_edge.text)
-                m = self.mention_in(a, b, prefer=child.idx) or self.head_mention(child, a, b)
+                m = self.mention_in(a, b, prefer=child.idx) or self.head_mention(child, a, b) or self.covering(child.idx)
                 if m:
                     return m
         if verb.dep_ in ("conj",) and verb.head is not verb:
@@ -105,6 +106,9 @@ class _Quoter:
                     m = self.mention_in(child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
                     if m:
                         return m
+        m = self.appositive_subject(verb)
+        if m:
+            return m
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             # "Spokeswoman Mao Ning, asked whether ..., said ...": the parser hung the subject on the clause before
             for child in verb.lefts:
@@ -116,6 +120,36 @@ class _Quoter:
                             if m:
                                 return m
         return None
+
+    def covering(self, pos: int):
+        """The mention the token at pos is part of ("al" of "al-Sudani", split by the tokenizer)."""
+        i = bisect.bisect_right(self.mention_starts, pos) - 1
+        while i >= 0 and self.mentions[i][0] > pos - 80:
+            if self.mentions[i][0] <= pos < self.mentions[i][1]:
+                return self.mentions[i]
+            i -= 1
+        return None
+
+    def appositive_subject(self, verb):
+        """"Tanvi Madan, a senior fellow at the Brookings Institution, said": the name that opens the clause
+        before a comma-enclosed apposition, whatever the parser made of it (it is never the organisation)."""
+        lo = max(0, verb.idx - 200)
+        i = bisect.bisect_left(self.mention_starts, lo)
+        best = None
+        while i < len(self.mentions) and self.mentions[i][0] < verb.idx:
+            s, e, eid = self.mentions[i]
+            if _APPOSITION.fullmatch(self.text, e, verb.idx):
+                if best is None or e - s > best[1] - best[0] or s < best[0]:
+                    best = self.mentions[i]
+            i += 1
+        if best is not None:
+            head = self.text[max(0, best[0] - 3):best[0]]
+            if head and not re.search(r"(?:^|[.!?:;\n]\s*|^\s*)$", head) and not head.endswith(("\n", ". ")):
+                # the name must open its sentence or clause
+                before = self.text[max(0, best[0] - 40):best[0]]
+                if not re.search(r"(?:[.!?;:\n][\"”’']?\s*|\A)(?:[A-Z][\w-]*\s+){0,4}\Z", before):
+                    return None
+        return best
 
     def head_mention(self, child, a: int, b: int):
         """A person mention inside the subject phrase that is not buried in a prepositional or possessive modifier
