@@ -205,6 +205,8 @@ class _Extractor:
             out.append((m.start(), m.end(), [m.group(1) + ".", m.group(2)]))
         for m in self.given_name_re().finditer(text):  # "Naledi Pandor, ..." that the model missed
             s, e = self.whole_name(m.start(), m.end())
+            if re.match(rf"[ \t]+[{_UP}]", text[e:e + 2]):
+                continue  # "the Heydar Aliyev International Airport": the name of something else
             words = self.name_words(text[s:e])
             if words and not self.is_place(m.group(2)) and not self.is_place(m.group(1)) and not self.org_context(s, e) \
                     and words[-1].lower() not in self.L.org_nouns:
