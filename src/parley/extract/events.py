@@ -166,6 +166,11 @@ def _people(doc, entities: tuple[Entity, ...]) -> _People:
             for m in e.mentions:  # "the Russian president" resolved by the people step
                 if m.text.lower().startswith("the "):
                     _leader_from_role(ppl, m.text, e.name)
+        # names the people step left out ("Putin" alone) still count, from the parser's own person entities
+        taken = [(s, e) for s, e, _ in ppl.spans]
+        for s, e, name in _fallback_person_spans(doc):
+            if not any(a < e and s < b for a, b in taken) and len(name) > 2 and not country_of(name):
+                ppl.spans.append((s, e, name))
     else:
         ppl.spans.extend(_fallback_person_spans(doc))
     dem = demonym_pattern()
@@ -439,7 +444,7 @@ def _find_mentions(doc, article: Article) -> list[_Mention]:
             caption=any(s <= start < e for s, e in captions),
         ))
         if etype == "agreement":
-            mentions[-1].noun = head.lower_
+            mentions[-1].noun = head.lemma_.lower()
         mentions[-1]._head = head  # type: ignore[attr-defined]
         mentions[-1]._right_from = span.end  # type: ignore[attr-defined]
         mentions[-1]._verbal = verbal  # type: ignore[attr-defined]
@@ -489,8 +494,9 @@ def _mark_generic(doc, m: _Mention) -> None:
     window = doc.text[m.wstart:m.wend]
     before = doc.text[max(m.sent[0], m.wstart - 20):m.start].lower()
     phrase = doc.text[m.wstart:m.start].lower()
-    if any(re.search(rf"\b{w}\b", phrase) for w in _GENERIC_DET) or re.search(r"\b(frequency|series) of\s*$", before):
-        m.generic = True
+    if any(re.search(rf"\b{w}\b", phrase) for w in _GENERIC_DET) or (
+            re.search(r"\b(frequency|series) of\s*$", before) and m.type != "agreement"):
+        m.generic = True  # ("signed a series of agreements" is one signing)
     if m._verbal and _HABITUAL.search(window):  # type: ignore[attr-defined]
         m.generic = True
     head = m._head  # type: ignore[attr-defined]
@@ -534,8 +540,9 @@ def _participants(doc, m: _Mention, ppl: _People) -> None:
             names.insert(0, who)
         break
     head = m._head  # type: ignore[attr-defined]
-    if not m._verbal and head.dep_ == "dobj" and not names:  # type: ignore[attr-defined]
-        # "Putin postponed an official visit", "Aliyev paid a visit": the subject of the verb
+    if not m._verbal and head.dep_ == "dobj" and not names and head.head.lemma_.lower() in _carriers():  # type: ignore[attr-defined]
+        # "Putin postponed an official visit", "Aliyev paid a visit": the subject of the verb (not of "criticised
+        # the visit", which comments on the article's event)
         for child in head.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
@@ -559,7 +566,13 @@ def _participants(doc, m: _Mention, ppl: _People) -> None:
     if syn is not None:
         subj, objs = syn
         names = list(dict.fromkeys(subj + objs + [n for n in names if is_country(n) and n not in subj + objs]))
-        if m.type == "visit":
+        verb = _verb_of(m)
+        if verb is not None and verb.lemma_.lower() in _HOST_VERBS and family(m.type) == "meeting" and objs:
+            for n in subj:  # "Biden hosted Modi for talks": the subject hosts, the object visits
+                m.roles.setdefault(n, "host")
+            for n in objs:
+                m.roles.setdefault(n, "visitor")
+        elif m.type == "visit":
             for n in subj:
                 m.roles.setdefault(n, "visitor")
     m.participants = names
@@ -577,6 +590,25 @@ _OBJECT_PREPS = {"with", "between", "to", "and"}
 _LIGHT_VERBS = {"hold", "pay", "make", "have", "conduct", "begin", "start", "open", "continue", "resume", "host",
                 "attend", "sign", "conclude", "seal", "ink", "complete", "end", "wrap"}
 _MOTION_VERBS = {"arrive", "travel", "come", "go", "fly", "head", "leave", "set", "return"}
+_HOST_VERBS = {"host", "receive", "welcome", "invite", "greet"}
+_QUANTITY_NOUNS = {"series", "number", "set", "raft", "slew", "package", "range", "string", "host", "pair", "couple",
+                   "total", "dozen", "batch", "bundle"}
+
+
+@lru_cache(maxsize=1)
+def _carriers() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon("event_carriers"))
+
+
+def _noun_slot(head):
+    """The token standing for a trigger noun in its clause: "a series of agreements" -> "series"."""
+    t = head
+    for _ in range(2):
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _QUANTITY_NOUNS:
+            t = t.head.head
+        else:
+            break
+    return t
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -588,28 +620,38 @@ def _verb_of(m: _Mention):
         return head
     if any(c.dep_ == "poss" for c in head.children):  # "the Russian president's visit": the possessor, not the clause
         return None
+    head = _noun_slot(head)
     if head.dep_ == "dobj" and head.head.lemma_ in _LIGHT_VERBS:
         return head.head
-    if head.dep_ == "pobj" and head.head.lower_ in ("for", "on") and head.head.head.lemma_ in _MOTION_VERBS:
-        return head.head.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("for", "on") and head.head.head.lemma_ in _MOTION_VERBS | _HOST_VERBS:
+        return head.head.head  # "arrived in Tokyo for talks", "Biden hosted Modi for talks"
+    if head.dep_ == "pobj" and head.head.lower_ == "during" and _is_verbal(head.head.head) \
+            and head.head.head.lemma_.lower() not in _reporting_verbs():
+        return head.head.head  # "the two leaders agreed ... during talks"
     return None
 
 
-def _subject_of(verb):
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(w.split()[0].lower() for w in lexicon("reporting_verbs") if w.split())
+
+
+def _subjects_of(verb) -> list:
     """nsubj of the verb, of the verb it is an open complement of ("is expected to travel"), or of the verb it is
-    coordinated with when it has none of its own."""
+    coordinated with when it has none of its own. The parser sometimes gives a verb several subjects ("ANKARA,
+    Sept 5 (Reuters) - X held ...", "X and Y signed" parsed as two subjects): all of them, nearest first."""
     t = verb
     for _ in range(4):
         subj = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
         if subj:
-            return subj[0]
+            return sorted(subj, key=lambda c: abs(t.i - c.i))
         if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t and _is_verbal(t.head):
             if t.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-                return None
+                return []
             t = t.head
             continue
-        return None
-    return None
+        return []
+    return []
 
 
 def _people_in(tok, ppl: _People, doc, m: _Mention) -> list[str]:
@@ -623,8 +665,14 @@ def _people_in(tok, ppl: _People, doc, m: _Mention) -> list[str]:
     if found:
         return list(dict.fromkeys(found))
     phrase = doc.text[lo:hi].strip()
-    if ppl.pair and _pair_phrase().match(phrase):
-        return list(ppl.pair)
+    if _pair_phrase().match(phrase):
+        # "the two leaders": the two people the sentence (else its paragraph) names, else the article's pair
+        for a, b in ((m.sent[0], m.sent[1]), _paragraph(doc.text, tok.idx)):
+            named = list(dict.fromkeys(n for s, e, n in ppl.in_range(a, b) if not (lo <= s < hi)))
+            if len(named) == 2:
+                return named
+        if ppl.pair:
+            return list(ppl.pair)
     if tok.lower_ in ("he", "she"):
         who = ppl.before(tok.idx, set())
         return [who] if who else []
@@ -651,10 +699,18 @@ def _syntactic_participants(doc, m: _Mention, ppl: _People):
     verb = _verb_of(m)
     if verb is None:
         return None
-    subj_tok = _subject_of(verb)
-    if subj_tok is None or subj_tok.idx < m.sent[0]:
-        return None
-    subj = _people_in(subj_tok, ppl, doc, m)
+    subj: list[str] = []
+    for subj_tok in _subjects_of(verb):
+        if subj_tok.idx >= m.sent[0]:
+            subj += [n for n in _people_in(subj_tok, ppl, doc, m) if n not in subj]
+    if verb.idx <= m.start:
+        # "X and Y signed ..." misparsed as a lone subject: the names of the verbless stretch right before the verb
+        before = [sp for sp in ppl.in_range(max(m.wstart, m.sent[0]), verb.idx)]
+        if before:
+            stretch = doc.char_span(before[0][0], verb.idx, alignment_mode="expand")
+            if stretch is not None and not any(_is_verbal(t) or t.text in (";", ":") for t in stretch) \
+                    and re.search(r"\band\b|&", doc.text[before[0][0]:verb.idx]):
+                subj = list(dict.fromkeys([n for _, _, n in before] + subj))
     if not subj:
         return None
     objs: list[str] = []
@@ -751,7 +807,7 @@ def _location(doc, m: _Mention, ents_by_start, people: "_People") -> None:
         prep = prev.group(1).lower() if prev else ""
         compound = not m._verbal and ent.end_char <= m.start and re.fullmatch(r"[\s\w'’-]*", text[ent.end_char:m.start] or "") \
             and text[ent.end_char:m.start].strip() == ""
-        if prep in ("visited", "visiting", "visits", "toured") and m.type == "visit":
+        if prep in ("visit", "visited", "visiting", "visits", "toured", "tour") and m.type == "visit":
             prep = "to"
         if m._verbal and ent.end_char <= m.start and prep != "to":  # type: ignore[attr-defined]
             continue  # the place of another clause: "drew criticism in Kyiv after he spoke by phone"
@@ -777,6 +833,36 @@ def _location(doc, m: _Mention, ents_by_start, people: "_People") -> None:
         if of and of.group(1).lower() in _places():  # "the Black Sea resort of Sochi"
             place = of.group(1)
         m.location = place
+        return
+    verb = _verb_of(m)
+    if verb is not None and verb.i != m._head.i:  # type: ignore[attr-defined]
+        m.location = _verb_place(doc, verb, m, ents_by_start, people)
+
+
+def _verb_place(doc, verb, m: _Mention, ents, people: "_People") -> str | None:
+    """"Biden hosted Modi at the White House for talks": the place of the verb that carries the event noun."""
+    for c in verb.subtree:  # "at" on the verb or, misparsed, on its object ("hosted Y at the Elysee Palace")
+        if c.dep_ != "prep" or c.lower_ not in ("in", "at") or c.idx < m.sent[0] or c.idx >= m.sent[1]:
+            continue
+        t, ok = c.head, True
+        while t.i != verb.i and ok:
+            ok = not _is_verbal(t) and t.dep_ not in ("relcl", "acl", "appos")
+            t = t.head
+        if not ok:
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.i == m._head.i:  # type: ignore[attr-defined]
+            continue
+        lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+        if any(s < hi and lo < e for s, e, _ in people.spans):
+            continue
+        phrase = _clean_name(doc.text[lo:hi])
+        if _venues().get(phrase.lower()) or country_of(phrase) or phrase.lower() in _places():
+            return phrase
+        for ent in ents:
+            if ent.start_char >= lo and ent.end_char <= hi and ent.label_ in ("GPE", "LOC", "FAC"):
+                return _clean_name(ent.text)
+    return None
 
 
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning", "around", "into"}
@@ -827,7 +913,7 @@ def _places() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _place_cue() -> re.Pattern:
     names = sorted({p for p in lexicon("places") if p[:1].isupper()}, key=len, reverse=True)
-    return re.compile(r"\b(in|to|at|visited|visiting|visits|toured)\s+(?:the\s+)?(" +
+    return re.compile(r"\b(in|to|at|visit|visited|visiting|visits|toured)\s+(?:the\s+)?(" +
                       "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
@@ -1220,6 +1306,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
         _location(doc, m, ents, ppl)
         _date(doc, m, timexes, article.published)
         _status(doc, m)
+    _sentence_dates(doc, mentions, timexes)
     _inherit_clause_participants(mentions)
     _sidelines_place(mentions)
     _relations(doc, mentions)
@@ -1271,6 +1358,36 @@ class _CachedDoc:
 
     def __getattr__(self, name):
         return getattr(self._doc, name)
+
+
+def _sentence_dates(doc, mentions: list[_Mention], timexes: tuple[Timex, ...]) -> None:
+    """"Biden rolled out the red carpet for Modi on Thursday, as the two leaders agreed ... during talks": an event
+    whose own phrase has no date takes the nearest date of its sentence that no other event of the sentence holds
+    in its phrase and that does not date a reporting verb ("said on Thursday that ...")."""
+    dated = [t for t in timexes if re.match(r"^(\d{4}|XXXX)", t.value or "") and re.search(r"\d", t.value)]
+    if not dated:
+        return
+    reporting = _reporting_verbs()
+    for m in mentions:
+        if m.date is not None or m.generic or m.caption:
+            continue
+        others = [(o.wstart, o.wend) for o in mentions if o is not m and o.sent == m.sent and not o.generic]
+        best = None
+        for t in dated:
+            if t.start < m.sent[0] or t.end > m.sent[1] or any(a <= t.start and t.end <= b for a, b in others):
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span):
+                gov = span.root.head
+                while gov.head.i != gov.i and not _is_verbal(gov):
+                    gov = gov.head
+                if _is_verbal(gov) and gov.lemma_.lower() in reporting and gov.i != m._head.i:  # type: ignore[attr-defined]
+                    continue
+            d = abs(t.start - m.start)
+            if best is None or d < best[0]:
+                best = (d, t)
+        if best:
+            m.date = EventDate(best[1].value, best[1].text)
 
 
 def _inherit_clause_participants(mentions: list[_Mention]) -> None:
