@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
+from rich.markup import escape
 
 from parley.cli._common import DbOption, JsonOption, console, fail, open_store, print_json
 from parley.errors import QueryError
@@ -38,22 +38,17 @@ def timeline(
     if as_json:
         print_json(entries)
         return
-    table = Table(title=f"Timeline: {len(entries)} event(s)", show_lines=True)
-    for col in ("id", "date", "type", "status", "where", "who", "agenda", "reported by"):
-        table.add_column(col, overflow="fold")
+    console.print(f"[bold]Timeline: {len(entries)} event(s)[/], oldest first "
+                  "([dim]parley events ID[/] shows one in full)", highlight=False)
     for e in entries:
         sources = sorted({_source_label(titles.get(m.get("article_id"))) for m in e.get("mentions", [])})
-        table.add_row(
-            str(e.get("timeline_id", ""))[:10],
-            _date_label(e),
-            e.get("type") or "-",
-            e.get("status") or "-",
-            e.get("location") or "-",
-            ", ".join(e.get("participants") or []),
-            ", ".join((e.get("topics") or [])[:8]),
-            "\n".join(sources),
-        )
-    console.print(table)
+        head = " · ".join(x for x in (e.get("type"), e.get("status"), e.get("location")) if x)
+        console.print(f"\n[bold]{escape(_date_label(e))}[/]  {escape(head)}  [dim]{e.get('timeline_id', '')}[/]",
+                      highlight=False)
+        console.print(f"  who: {escape(', '.join(e.get('participants') or []) or '-')}", highlight=False)
+        if e.get("topics"):
+            console.print(f"  agenda: {escape(', '.join(e['topics'][:10]))}", highlight=False)
+        console.print(f"  reported by: {escape('; '.join(sources))}", style="dim", highlight=False)
 
 
 def _date_label(entry: dict) -> str:

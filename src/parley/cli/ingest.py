@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from parley.cli._common import (
@@ -57,25 +58,27 @@ def _print_summary(report, store) -> None:
         f"{len(report.errors)} error(s))",
         highlight=False,
     )
-    if report.added_articles:
-        table = Table(title="Added", show_lines=False)
-        for col in ("id", "published", "outlet", "title", "words", "lines removed"):
-            table.add_column(col, overflow="fold")
-        for a in report.added_articles:
-            table.add_row(a.id[:10], a.published or "-", a.outlet or "-", (a.title or "-")[:70],
-                          str(len(a.text.split())), str(len(a.removed)))
-        console.print(table)
-        removed = [line for a in report.added_articles for line in a.removed]
-        if removed:
-            shown = sorted(set(removed), key=removed.index)[:12]
-            console.print("[bold]Cleaning removed[/] " + ", ".join(repr(x[:50]) for x in shown)
-                          + (" ..." if len(set(removed)) > 12 else ""), highlight=False)
+    for a in report.added_articles:
+        meta = " · ".join(x for x in (a.outlet, a.published, a.author and f"by {a.author}") if x) or "no outlet or date stated"
+        console.print(f"  [cyan]{a.id[:10]}[/] {escape(a.title or '(no headline)')}", highlight=False)
+        console.print(f"             {escape(meta)} · {len(a.text.split())} words · {len(a.removed)} line(s) removed"
+                      + (f" · near-duplicate of {a.duplicate_of[:10]}" if a.duplicate_of else ""),
+                      style="dim", highlight=False)
+    removed = list(dict.fromkeys(line for a in report.added_articles for line in a.removed))
+    if removed:
+        console.print(f"[bold]Cleaning removed {len(removed)} distinct line(s)[/], for example:")
+        for line in removed[:10]:
+            console.print(f"  - {escape(_clip(line, 72))}", highlight=False)
     console.print(
         f"Store: {stats['articles']} articles, {stats['outlets']} outlets, {stats['people']} people, "
         f"{stats['quotes']} quotes, {stats['events']} event reports in {stats['timeline']} timeline entries, "
         f"{stats['conflicts']} conflicts; published {stats['earliest'] or '?'} .. {stats['latest'] or '?'}",
         highlight=False,
     )
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def articles(
