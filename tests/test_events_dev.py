@@ -21,9 +21,9 @@ def test_every_dev_article_is_scored(report):
 
 
 @pytest.mark.parametrize("name, recall_floor", [
-    ("events", 0.50),        # type family, participants, place, date and status all right
-    ("events.found", 0.88),  # type family and participants right
-    ("topics", 0.70),
+    ("events", 0.57),        # type family, participants, place, date and status all right
+    ("events.found", 0.93),  # type family and participants right
+    ("topics", 0.72),
     ("timeline", 0.50),
     ("conflicts", 1.0),
 ])
@@ -32,4 +32,28 @@ def test_dev_recall_floor(report, name, recall_floor):
 
 
 def test_dev_event_precision_floor(report):
-    assert report.scores["events.found"].precision >= 0.80
+    assert report.scores["events.found"].precision >= 0.87
+
+
+DEV2 = Path(__file__).parent / "data" / "dev2"
+
+
+@pytest.fixture(scope="module")
+def report2():
+    return evaluate_gold(DEV2 / "dev2.json", DEV2)
+
+
+@pytest.mark.parametrize("name, recall_floor", [
+    ("events", 0.18),
+    ("events.found", 0.81),
+    ("topics", 0.55),
+    ("timeline", 0.66),
+])
+def test_dev2_recall_floor(report2, name, recall_floor):
+    """The second development set (six more articles, other regions); many dates there wait on the publication
+    date the cleaner does not yet read, so the full-event floor is low."""
+    assert report2.scores[name].recall >= recall_floor, [m for m in report2.misses if "event" in m or name in m]
+
+
+def test_dev2_event_precision_floor(report2):
+    assert report2.scores["events.found"].precision >= 0.80

@@ -130,3 +130,18 @@ def test_date_of_a_reporting_verb_does_not_date_the_event(nlp):
     evs = events_of(nlp, "Chilean President Gabriel Boric said on Thursday that he had held talks with Argentine "
                          "President Javier Milei in Santiago.", published="2024-05-10")
     assert evs and evs[0].date is None
+
+
+def test_hosting_a_person_is_a_visit_and_hosting_a_thing_is_not(nlp):
+    evs = events_of(nlp, "Qatar hosted Hungarian Prime Minister Viktor Orban in Doha in December. Orban welcomed "
+                         "the decision of the central bank.", published="2024-02-10")
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.type == "visit" and ev.roles.get("Viktor Orban") == "visitor"
+    assert ev.location == "Doha" and ev.date.value == "2023-12"
+
+
+def test_year_inside_a_name_does_not_date_the_event(nlp):
+    evs = events_of(nlp, "Erdogan was welcomed by officials of the Baku 2015 European Games Operation Committee "
+                         "as he landed in Baku.", published="2024-08-19")
+    assert evs and evs[0].date is None

@@ -328,6 +328,7 @@ class _Mention:
     relation: tuple[int, int, str] | None = None  # (index of the other mention, signed days or 0, text)
     cluster: int | None = None
     apart: set = field(default_factory=set)  # indices of mentions of other events (the summit a meeting was beside)
+    hosting: bool = False  # "X hosted Y": only an event when a person is hosted
 
 
 def _is_verbal(tok) -> bool:
@@ -446,6 +447,7 @@ def _find_mentions(doc, article: Article) -> list[_Mention]:
         if etype == "agreement":
             mentions[-1].noun = head.lemma_.lower()
         mentions[-1]._head = head  # type: ignore[attr-defined]
+        mentions[-1].hosting = "host" in flags
         mentions[-1]._right_from = span.end  # type: ignore[attr-defined]
         mentions[-1]._verbal = verbal  # type: ignore[attr-defined]
     # windows stop where the next trigger's window starts
@@ -567,15 +569,32 @@ def _participants(doc, m: _Mention, ppl: _People) -> None:
         subj, objs = syn
         names = list(dict.fromkeys(subj + objs + [n for n in names if is_country(n) and n not in subj + objs]))
         verb = _verb_of(m)
-        if verb is not None and verb.lemma_.lower() in _HOST_VERBS and family(m.type) == "meeting" and objs:
+        passive = verb is not None and any(c.dep_ == "nsubjpass" for c in verb.children)
+        if verb is not None and verb.lemma_.lower() in _HOST_VERBS and family(m.type) == "meeting" and passive:
+            for n in subj:  # "X was received in Paris": the subject visits
+                m.roles.setdefault(n, "visitor")
+        elif verb is not None and verb.lemma_.lower() in _HOST_VERBS and family(m.type) == "meeting" and objs:
             for n in subj:  # "Biden hosted Modi for talks": the subject hosts, the object visits
                 m.roles.setdefault(n, "host")
             for n in objs:
                 m.roles.setdefault(n, "visitor")
-        elif m.type == "visit":
+        elif m.type == "visit" and not m.hosting:
             for n in subj:
                 m.roles.setdefault(n, "visitor")
     m.participants = names
+    if m.hosting:
+        if "visitor" not in m.roles.values() and not any(c.dep_ == "nsubjpass" for c in head.children):
+            # "Qatar hosted Macron in Doha": a state hosts the person it names as object
+            for c in head.children:
+                if c.dep_ == "dobj":
+                    for n in _people_in(c, ppl, doc, m):
+                        m.roles[n] = "visitor"
+                        if n not in names:
+                            names.append(n)
+        m.participants = names
+        if "visitor" not in m.roles.values():  # "hosted a dinner", "welcomed the decision": no visit
+            m.generic = True
+        return
     if m.type == "visit":
         _visit_roles(doc, m, ppl)
 
@@ -662,6 +681,21 @@ def _people_in(tok, ppl: _People, doc, m: _Mention) -> list[str]:
     if cut:
         hi = min(hi, min(cut))
     found = [n for _, _, n in ppl.in_range(lo, hi)]
+    conj = [c for c in tok.children if c.dep_ == "conj"]
+    if conj and len(set(found)) < 1 + len(conj):
+        # "The emir and Macron": each conjunct on its own, so a role phrase beside a name is resolved too
+        out: list[str] = []
+        own_hi = min([c.left_edge.idx for c in tok.children if c.dep_ in ("cc", "conj", "punct") and c.i > tok.i]
+                     + [hi])
+        for part, (a, b) in [(tok, (lo, own_hi))] + [(c, (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+                                                      for c in conj]:
+            names = [n for _, _, n in ppl.in_range(a, b)]
+            if not names:
+                r = re.fullmatch(r"(?:the|The)\s+(?:(\w+)\s+)?(\w+(?: \w+)?)", doc.text[a:b].strip())
+                names = _title_person(r, ppl, part) if r else []
+            out += [n for n in names if n not in out]
+        if out:
+            return out
     if found:
         return list(dict.fromkeys(found))
     phrase = doc.text[lo:hi].strip()
@@ -677,6 +711,10 @@ def _people_in(tok, ppl: _People, doc, m: _Mention) -> list[str]:
         who = ppl.before(tok.idx, set())
         return [who] if who else []
     r = re.fullmatch(r"(?:the|The)\s+(?:(\w+)\s+)?(\w+(?: \w+)?)", phrase)
+    return _title_person(r, ppl, tok) if r else []
+
+
+def _title_person(r, ppl: _People, tok) -> list[str]:
     if r:  # "the chancellor", "The Moldovan president", "the emir": the last person of the article with that title
         title = r.group(2).lower()
         country = country_of(r.group(1)) if r.group(1) else None
@@ -926,7 +964,7 @@ def _date(doc, m: _Mention, timexes: tuple[Timex, ...], published: str | None) -
         best = None
         for t in timexes:
             if t.start >= lo and t.end <= hi and re.match(r"^(\d{4}|XXXX)", t.value or "") \
-                    and re.search(r"\d", t.value):
+                    and re.search(r"\d", t.value) and not _in_name(doc, t):
                 d = abs(t.start - m.start)
                 if best is None or d < best[0]:
                     best = (d, t)
@@ -941,6 +979,22 @@ def _date(doc, m: _Mention, timexes: tuple[Timex, ...], published: str | None) -
 _PREDICATE = re.compile(r"\s*(?:,\s*(?:which|that)\s+)?(?:is|was|were|are|will be|has been|had been|will)?\s*"
                         r"(?:scheduled|planned|set|held|expected|due|slated|to be held|took place|take place|"
                         r"takes place|will take place)\b[^.;:!?]{0,40}", re.I)
+
+
+_NAME_LABELS = {"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"}
+
+
+def _in_name(doc, t: Timex) -> bool:
+    """A year inside a name ("the Baku 2015 European Games Operation Committee", "Expo 2020 Dubai") dates nothing."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if any(tok.ent_type_ in _NAME_LABELS for tok in span):
+        return True
+    before = span[0].nbor(-1) if span[0].i > 0 else None
+    after = span[-1].nbor(1) if span[-1].i + 1 < len(doc) else None
+    return bool(before is not None and after is not None and before.pos_ == "PROPN" and after.pos_ == "PROPN"
+                and re.fullmatch(r"\d{4}", t.text.strip()))
 
 
 def _predicate_after(doc, m: _Mention) -> str:
@@ -1364,13 +1418,20 @@ def _sentence_dates(doc, mentions: list[_Mention], timexes: tuple[Timex, ...]) -
     """"Biden rolled out the red carpet for Modi on Thursday, as the two leaders agreed ... during talks": an event
     whose own phrase has no date takes the nearest date of its sentence that no other event of the sentence holds
     in its phrase and that does not date a reporting verb ("said on Thursday that ...")."""
-    dated = [t for t in timexes if re.match(r"^(\d{4}|XXXX)", t.value or "") and re.search(r"\d", t.value)]
+    dated = [t for t in timexes if re.match(r"^(\d{4}|XXXX)", t.value or "") and re.search(r"\d", t.value)
+             and not _in_name(doc, t)]
     if not dated:
         return
     reporting = _reporting_verbs()
     for m in mentions:
         if m.date is not None or m.generic or m.caption:
             continue
+        chain, a = {m._head.i: False}, m._head  # type: ignore[attr-defined]
+        clausal = False  # reached through a clause ("said that he held talks"), not a phrase ("said during a visit")
+        while a.head.i != a.i:
+            clausal = clausal or a.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis")
+            a = a.head
+            chain[a.i] = clausal
         others = [(o.wstart, o.wend) for o in mentions if o is not m and o.sent == m.sent and not o.generic]
         best = None
         for t in dated:
@@ -1381,7 +1442,9 @@ def _sentence_dates(doc, mentions: list[_Mention], timexes: tuple[Timex, ...]) -
                 gov = span.root.head
                 while gov.head.i != gov.i and not _is_verbal(gov):
                     gov = gov.head
-                if _is_verbal(gov) and gov.lemma_.lower() in reporting and gov.i != m._head.i:  # type: ignore[attr-defined]
+                if gov.i not in chain:  # "... talks since the agreement, which collapsed in July": another clause's date
+                    continue
+                if gov.lemma_.lower() in reporting and gov.i != m._head.i and chain[gov.i]:  # type: ignore[attr-defined]
                     continue
             d = abs(t.start - m.start)
             if best is None or d < best[0]:
