@@ -145,3 +145,10 @@ def test_year_inside_a_name_does_not_date_the_event(nlp):
     evs = events_of(nlp, "Erdogan was welcomed by officials of the Baku 2015 European Games Operation Committee "
                          "as he landed in Baku.", published="2024-08-19")
     assert evs and evs[0].date is None
+
+
+def test_place_after_a_place_frame_whatever_the_tagger_says(nlp):
+    evs = events_of(nlp, "Mexican President Claudia Sheinbaum met Guatemalan President Bernardo Arevalo in the "
+                         "border city of Tapachula on Thursday.", published="2025-01-17")
+    assert evs and evs[0].location == "Tapachula"
+    assert set(evs[0].participants) == {"Claudia Sheinbaum", "Bernardo Arevalo"}

@@ -169,7 +169,8 @@ def _people(doc, entities: tuple[Entity, ...]) -> _People:
         # names the people step left out ("Putin" alone) still count, from the parser's own person entities
         taken = [(s, e) for s, e, _ in ppl.spans]
         for s, e, name in _fallback_person_spans(doc):
-            if not any(a < e and s < b for a, b in taken) and len(name) > 2 and not country_of(name):
+            if not any(a < e and s < b for a, b in taken) and len(name) > 2 and not country_of(name) \
+                    and not re.search(r"\b(?:in|to|at|of|from|near)\s+(?:the\s+)?$", text[max(0, s - 12):s]):
                 ppl.spans.append((s, e, name))
     else:
         ppl.spans.extend(_fallback_person_spans(doc))
@@ -845,6 +846,10 @@ def _location(doc, m: _Mention, ents_by_start, people: "_People") -> None:
         prep = prev.group(1).lower() if prev else ""
         compound = not m._verbal and ent.end_char <= m.start and re.fullmatch(r"[\s\w'’-]*", text[ent.end_char:m.start] or "") \
             and text[ent.end_char:m.start].strip() == ""
+        if prep == "of":  # "in the border city of Tapachula", "to the Black Sea resort of Sochi"
+            fr = _FRAME_OF.search(text[max(m.wstart, ent.start_char - 60):ent.start_char])
+            if fr:
+                prep = fr.group(1).lower()
         if prep in ("visit", "visited", "visiting", "visits", "toured", "tour") and m.type == "visit":
             prep = "to"
         if m._verbal and ent.end_char <= m.start and prep != "to":  # type: ignore[attr-defined]
@@ -862,6 +867,15 @@ def _location(doc, m: _Mention, ents_by_start, people: "_People") -> None:
             continue
         prep = g.group(1).lower()
         cands.append((0 if (m.type == "visit" and prep not in ("in", "at")) else 1, g.start(2), g.group(2)))
+        taken.add(g.start(2))
+    # "in the border city of Tapachula": a capitalised name after a place frame is a place whatever the tagger said
+    for g in _FRAMED_NAME.finditer(text, m.wstart, m.wend):
+        if g.start(2) in taken or any(s < g.end(2) and g.start(2) < e for s, e, _ in people.spans):
+            continue
+        if g.start(2) < m.start and m._verbal:  # type: ignore[attr-defined]
+            continue
+        prep = g.group(1).lower()
+        cands.append((0 if (m.type == "visit" and prep == "to") else 1, g.start(2), g.group(2)))
     if cands:
         cands.sort(key=lambda c: (c[0], is_country(c[2]), c[1]))
         place = cands[0][2]
@@ -903,6 +917,10 @@ def _verb_place(doc, verb, m: _Mention, ents, people: "_People") -> str | None:
     return None
 
 
+_FRAME_OF = re.compile(r"\b(in|to|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:city|town|resort|capital|port|village|"
+                       r"region|enclave|province|state|island|district)\s+of\s+$", re.I)
+_FRAMED_NAME = re.compile(r"\b(in|to|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:city|town|resort|capital|port|"
+                          r"village|enclave|island)\s+of\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning", "around", "into"}
 _LIGHT_OBJECTS = {"talks", "talk", "meeting", "visit", "trip", "summit", "call", "conversation", "discussion",
                   "discussions", "negotiations", "consultations", "agreement", "deal"}
