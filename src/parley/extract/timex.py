@@ -124,7 +124,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         P("my", re.compile(rf"\b{mod}{mon_any}\s+(?:of\s+)?{year}\b"), _n_month_year),
         P("month", re.compile(rf"(?:\b(?P<pre>in|since|until|till|by|from|during|through|before|after|on|of|"
                               rf"between|and)\s+)?\b(?P<x>(?:(?P<rel>last|next|this|early|late|mid|earlier|later)"
-                              rf"[\s-]+)?{mon_full})\b(?!\s+[0-3]?\d\b)", I), _n_month),
+                              rf"[\s-]+)?{mon_full}(?:\s+(?:of\s+)?(?P<ry>last|next|this)\s+year)?)\b"
+                              rf"(?!\s+[0-3]?\d\b)", I), _n_month),
         P("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
                                 rf"(?P<qu>quarter|half)\s+of\s+{year}\b|\b(?P<qq>Q[1-4]|H[12])\s+{year.replace('year', 'year2')}\b", I),
           _n_quarter),
@@ -141,7 +142,13 @@ def _patterns() -> tuple[_Pattern, ...]:
         P("thispod", re.compile(r"\b(?:this|last)\s+(?P<pod>morning|afternoon|evening|night)\b", I), _n_thispod),
         P("relunit", re.compile(r"\b(?P<pre>(?:earlier|later)\s+)?(?P<rel>last|this|next|coming|previous|"
                                 r"current)\s+(?P<unit>week|month|year|decade|century)\b", I), _n_relunit),
-        P("ago", re.compile(rf"\b{num}\s+{units}\s+(?:ago|earlier|before\s+now)\b", I), _n_ago),
+        P("ago", re.compile(rf"\b{num}\s+{units}\s+(?:ago|before\s+now)\b", I), _n_ago),
+        P("anchored", re.compile(rf"\b(?P<w>the\s+(?P<dir1>next|following|previous|preceding)\s+(?P<u1>day|morning|"
+                                 rf"afternoon|evening|night)|the\s+(?P<dir2>following|previous|preceding)\s+"
+                                 rf"(?P<u2>week|month|year)|the\s+day\s+(?P<dir3>before|after)(?=\s*[,.;:)]|\s*$)|"
+                                 rf"{num}\s+{units}\s+(?P<dir4>later|earlier|afterwards))\b", I), _n_anchored),
+        P("pastunit", re.compile(r"\b(?:(?:over|in|during|for)\s+)?(?P<x>the\s+(?P<rel>past|last)\s+"
+                                 r"(?P<unit>decade|century|year|month|week|fortnight))\b", I), _n_pastunit),
         P("weekday", re.compile(rf"(?:\b(?P<pre>on|since|by|until|till|from|before|after)\s+)?"
                                 rf"\b(?P<x>(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd_names})"
                                 rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"), _n_weekday),
@@ -274,6 +281,9 @@ def _n_month(m: re.Match, ctx: _Ctx):
     pub = ctx.published
     if pub is None:
         return f"XXXX-{month:02d}", "DATE"
+    ry = (m.group("ry") or "").lower()
+    if ry:  # "March last year", "June next year": the year is said
+        return f"{pub.year + {'last': -1, 'next': 1}.get(ry, 0)}-{month:02d}", "DATE"
     if rel == "last":
         y = pub.year if month < pub.month else pub.year - 1
     elif rel == "next":
@@ -440,17 +450,137 @@ def _n_ago(m: re.Match, ctx: _Ctx):
     return f"{pub.year // 100 - n:02d}", "DATE"
 
 
+_RATE_BEFORE = re.compile(r"\d[\d,.]*%?(?:[ \t]+[^\W\d_][\w'-]*){0,4}[ \t]+$")
+
+
 def _n_duration(m: re.Match, ctx: _Ctx):
     unit = m.group("unit").lower()
     unit = "century" if unit.startswith("centur") else unit.rstrip("s")
     after = ctx.text[m.end():m.end() + 12]
     if re.match(r"-?\s*old\b", after) and m.group("pre") is None:
         pass  # an age ("a 50-year-old man") is still a duration in TIMEX3
+    if m.group("num").lower() in ("a", "an") and m.group("pre") is None and _RATE_BEFORE.search(
+            ctx.text[max(0, m.start() - 60):m.start()]):
+        return None  # "40 million cubic metres a day", "$50 a barrel": a rate, not a stretch of time
     n = _count(m.group("num"))
     amount = "X" if n is None else (str(n) if not isinstance(n, float) else f"{n:g}")
     if unit in _UNIT_TIME:
         return f"PT{amount}{_UNIT_TIME[unit]}", "DURATION"
     return f"P{amount}{_UNIT_CODE[unit]}", "DURATION"
+
+
+_ANCHOR_UNIT = {"fortnight": ("day", 14)}
+
+
+def _n_anchored(m: re.Match, ctx: _Ctx):
+    """'the next day', 'a week earlier', 'five years later': an offset from the nearest preceding date of the same
+    paragraph (else ``published``), resolved after every span is known: see _resolve_anchored."""
+    d = m.groupdict()
+    pod = None
+    if d.get("dir1"):
+        k, unit = (1 if d["dir1"].lower() in ("next", "following") else -1), d["u1"].lower()
+        if unit != "day":
+            unit, pod = "day", _POD[unit]
+    elif d.get("dir2"):
+        k, unit = (1 if d["dir2"].lower() == "following" else -1), d["u2"].lower()
+    elif d.get("dir3"):
+        k, unit = (1 if d["dir3"].lower() == "after" else -1), "day"
+    else:
+        n = _count(d["num"])
+        if n is None or not float(n).is_integer():
+            return None
+        unit = d["unit"].lower()
+        unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+        if unit not in ("day", "week", "month", "year", "decade"):
+            return None
+        k = int(n) * (-1 if d["dir4"].lower() == "earlier" else 1)
+    return f"@{k}|{unit}|{pod or ''}", "DATE"
+
+
+def _n_pastunit(m: re.Match, ctx: _Ctx):
+    unit = m.group("unit").lower()
+    if unit == "fortnight":
+        return "P2W", "DURATION"
+    return f"P1{_UNIT_CODE[unit]}", "DURATION"
+
+
+_ANCHOR_VALUE = re.compile(r"(?P<y>\d{4}|XXXX)(?:-(?:W(?P<w>\d\d)|(?P<m>\d\d)(?:-(?P<d>\d\d))?))?(?:T.*)?")
+
+
+def _offset_value(anchor: str | None, pub: date | None, k: int, unit: str) -> str | None:
+    """The value ``k`` units from ``anchor`` (a TIMEX3 date value), or from ``pub`` when anchor is None."""
+    if anchor is not None:
+        a = _ANCHOR_VALUE.fullmatch(anchor)
+        if a is None:
+            return None
+        y = None if a.group("y") == "XXXX" else int(a.group("y"))
+        if a.group("d"):
+            base = _date(y or 2000, int(a.group("m")), int(a.group("d")))  # 2000: a leap year for XXXX-02-29
+        elif a.group("w") and y:
+            base = date.fromisocalendar(y, int(a.group("w")), 1) if 1 <= int(a.group("w")) <= 53 else None
+        else:
+            base = None
+        if base is None:  # a month or a year: only units that size or larger move it
+            if y is None:
+                return None
+            if unit == "month" and a.group("m"):
+                yy, mm = _add_months(y, int(a.group("m")), k)
+                return f"{yy}-{mm:02d}"
+            if unit in ("year", "decade"):
+                return str(y + k * (10 if unit == "decade" else 1))[: 3 if unit == "decade" else 4]
+            return None
+        if y is None:  # "April 22 ... the next day": keep the year unknown
+            if unit != "day":
+                return None
+            return "XXXX-" + (base + timedelta(days=k)).isoformat()[5:]
+        pub = base
+    if pub is None:
+        return None
+    if unit == "day":
+        return (pub + timedelta(days=k)).isoformat()
+    if unit == "week":
+        return _week(pub + timedelta(weeks=k))
+    if unit == "month":
+        yy, mm = _add_months(pub.year, pub.month, k)
+        return f"{yy}-{mm:02d}"
+    if unit == "year":
+        return str(pub.year + k)
+    return str(pub.year + 10 * k)[:3]
+
+
+_UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "decade": "XXX"}
+_NEEDS_DAY = {"day", "week"}
+
+
+def _resolve_anchored(text: str, items: list, pub: date | None) -> list:
+    """Placeholders '@k|unit|pod' from _n_anchored get values, in text order so a resolved one anchors the next."""
+    out: list = []
+    for s, e, value, kind in items:
+        if not value.startswith("@"):
+            out.append((s, e, value, kind))
+            continue
+        k_text, unit, pod = value[1:].split("|")
+        k = int(k_text)
+        para = text.rfind("\n", 0, s) + 1
+        anchor = None
+        for ps, pe, pv, pk in reversed(out):
+            if ps < para:
+                break
+            a = _ANCHOR_VALUE.fullmatch(pv) if pk in ("DATE", "TIME") else None
+            if a is None:
+                continue
+            if unit in _NEEDS_DAY and not (a.group("d") or (a.group("w") and unit == "week")):
+                continue
+            if unit == "month" and not (a.group("m") or a.group("d")):
+                continue
+            anchor = pv
+            break
+        result = _offset_value(anchor, pub if anchor is None else None, k, unit) or _UNKNOWN[unit]
+        if pod and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d|XXXX-XX-XX", result):
+            out.append((s, e, f"{result}T{pod}", "TIME"))
+        else:
+            out.append((s, e, result, "DATE"))
+    return out
 
 
 def _n_vague(m: re.Match, ctx: _Ctx):
@@ -532,7 +662,9 @@ def _span(m: re.Match) -> tuple[int, int]:
 
 # Cheap substring tests that let a document skip the slower patterns entirely (all lower-case).
 _NEEDS = {
-    "ago": ("ago", "earlier", "before now"),
+    "ago": ("ago", "before now"),
+    "anchored": ("later", "earlier", "afterwards", "following", "previous", "preceding", "next", "the day"),
+    "pastunit": ("the past", "the last"),
     "set": ("every", "each", "once", "twice", "thrice", "times", "annually", "yearly"),
     "clock": (":", "a.m", "p.m", "am", "pm"),
     "vague": ("days", "weeks", "months", "years", "decades"),
@@ -572,6 +704,8 @@ def _resolve(text: str, ctx: _Ctx) -> list[tuple[int, int, str, str]]:
         taken[s:e] = b"\x01" * (e - s)
         chosen.append((s, e, value, kind))
     chosen.sort()
+    if any(c[2].startswith("@") for c in chosen):
+        chosen = _resolve_anchored(text, chosen, ctx.published)
     return _merge_clock_with_day(text, chosen)
 
 
