@@ -73,14 +73,17 @@ def _rules():
     long_scales = [s for s in scales if len(s) > 3]
     short_scales = [s for s in scales if len(s) <= 3]
     words = number_word_regex()
-    number = rf"(?P<num>{_NUM}|(?i:{words})|(?i:an?)(?=\s+(?i:{_alternation(long_scales)[3:-1]})))"
-    scale = (rf"(?:\s*(?P<scale>(?i:{_alternation(long_scales)[3:-1]}))\b|"
+    # a range keeps its lower bound as the value and the whole range as the span: "$3-4 billion" -> 3e9
+    number = (rf"(?P<num>{_NUM}|(?i:{words})|(?i:an?)(?=\s+(?i:{_alternation(long_scales)[3:-1]})))"
+              rf"(?:\s?[-–]\s?{_NUM}(?![\d,]))?")
+    scale = (rf"(?:(?:\s*|-)(?P<scale>(?i:{_alternation(long_scales)[3:-1]}))\b|"
              rf"\s?(?P<sscale>{'|'.join(sorted(map(re.escape, short_scales), key=len, reverse=True))})\b)?")
-    symbols = [a for a, _, _ in currencies if not a.isalpha() or a.isupper()]
+    # symbols and codes go before the figure: "$", "US$", "AZN", and short mixed-case abbreviations "Rs", "KSh"
+    symbols = [a for a, _, _ in currencies if not a.isalpha() or a.isupper() or (len(a) <= 3 and a[0].isupper())]
     names = [a for a, _, _ in currencies]
     prefix = re.compile(rf"(?<![\w$€£])(?P<cur>{_alternation(symbols)})\s?{number}{scale}")
     suffix = re.compile(rf"(?<![\w.,]){number}{scale}\s*(?:of\s+)?(?P<cur>{_alternation(names)})(?![\w$])")
-    measure = re.compile(rf"(?<![\w.,]){number}(?:\s*(?P<scale>(?i:{_alternation(long_scales)[3:-1]})))?"
+    measure = re.compile(rf"(?<![\w.,]){number}(?:(?:\s*|-)(?P<scale>(?i:{_alternation(long_scales)[3:-1]})))?"
                          rf"[\s-]*(?P<unit>{_alternation([a for a, _, _ in units])})(?!\w)")
     cats = {}
     for line in lexicon("count_categories"):
@@ -195,6 +198,8 @@ def _object_of(doc, start: int, end: int) -> str | None:
         head = owner
     if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
         return _phrase(doc, head.head, span)  # "trade worth $4 billion"
+    if head.lower_ == "worth" and head.i > 0 and doc[head.i - 1].pos_ in ("NOUN", "PROPN"):
+        return _phrase(doc, doc[head.i - 1], span)  # "offered loans worth ...": 'worth' hung on the verb
     if root.dep_ in ("compound", "nmod", "amod", "nummod") and head.pos_ == "NOUN" and head.i >= span.end:
         return _phrase(doc, head, span)  # "a $6bn deal"
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in verbs:
@@ -261,11 +266,11 @@ def _counts(doc, taken: bytearray, found: list) -> None:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if not (tok.like_num or tok.pos_ == "NUM") or any(taken[tok.idx:tok.idx + len(tok)]):
+        if not (tok.like_num or tok.pos_ == "NUM" or tok.lower_ == "dozen") or any(taken[tok.idx:tok.idx + len(tok)]):
             i += 1
             continue
         first = i
-        if i >= 1 and doc[i - 1].lower_ in ("a", "an") and tok.lower_ in scales:
+        if i >= 1 and doc[i - 1].lower_ in ("a", "an") and (tok.lower_ in scales or tok.lower_ == "dozen"):
             first = i - 1
             if i >= 2 and doc[i - 2].lower_ == "half":
                 first = i - 2
