@@ -152,3 +152,37 @@ def test_place_after_a_place_frame_whatever_the_tagger_says(nlp):
                          "border city of Tapachula on Thursday.", published="2025-01-17")
     assert evs and evs[0].location == "Tapachula"
     assert set(evs[0].participants) == {"Claudia Sheinbaum", "Bernardo Arevalo"}
+
+
+def test_the_two_presidents_are_the_people_with_that_role_not_the_nearest_names(nlp):
+    text = ("Kenyan President William Ruto held a telephone conversation with Brazilian President Luiz Inacio Lula "
+            "da Silva on Monday, the Kenyan presidency said.\n\n"
+            "The two presidents last met in Nairobi in August 2023. Ruto is expected to travel to Brazil later "
+            "this year, presidential spokesman Hussein Mohamed told reporters.")
+    evs = events_of(nlp, text)
+    met = [e for e in evs if e.location == "Nairobi"]
+    assert len(met) == 1
+    assert set(met[0].participants) == {"William Ruto", "Luiz Inacio Lula da Silva"}
+    assert "Hussein Mohamed" not in met[0].participants
+
+
+def test_the_two_foreign_ministers_skip_a_prime_minister_named_nearer(nlp):
+    text = ("Japanese Foreign Minister Yoko Kamikawa met South Korean Foreign Minister Park Jin in Tokyo on "
+            "Monday.\n\nThe two ministers last met in Seoul in March, Japanese Prime Minister Fumio Kishida "
+            "said on Tuesday.")
+    evs = events_of(nlp, text)
+    seoul = [e for e in evs if e.location == "Seoul"]
+    assert len(seoul) == 1
+    assert "Fumio Kishida" not in seoul[0].participants
+    assert set(seoul[0].participants) == {"Yoko Kamikawa", "Park Jin"}
+
+
+def test_a_planned_visit_to_a_country_does_not_add_a_leader_named_paragraphs_earlier(nlp):
+    text = ("Kenyan President William Ruto spoke by phone with Brazilian President Luiz Inacio Lula da Silva on "
+            "Monday, the Kenyan presidency said.\n\n"
+            "Ruto is expected to visit Brazil in the coming months, spokesman Hussein Mohamed told reporters.")
+    evs = events_of(nlp, text)
+    visit = [e for e in evs if e.type == "visit"]
+    assert len(visit) == 1 and visit[0].status == "planned"
+    assert visit[0].participants == ("William Ruto",)
+    assert visit[0].location in (None, "Brazil")

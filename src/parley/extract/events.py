@@ -701,7 +701,19 @@ def _people_in(tok, ppl: _People, doc, m: _Mention) -> list[str]:
         return list(dict.fromkeys(found))
     phrase = doc.text[lo:hi].strip()
     if _pair_phrase().match(phrase):
-        # "the two leaders": the two people the sentence (else its paragraph) names, else the article's pair
+        # "the two presidents": people whose roles carry that title come first (the sentence's, the paragraph's,
+        # the article's), then "the two leaders": the two people the sentence (else its paragraph) names, else the
+        # article's pair
+        fits = _role_fits(phrase, ppl)
+        if fits is not None:
+            before_ = [n for s, e, n in ppl.spans if e <= lo and n in fits]
+            for a, b in ((m.sent[0], m.sent[1]), _paragraph(doc.text, tok.idx), (0, lo)):
+                named = list(dict.fromkeys(n for s, e, n in ppl.in_range(a, b) if not (lo <= s < hi) and n in fits))
+                if len(named) == 2:
+                    return named
+            recent = list(dict.fromkeys(reversed(before_)))[:2]
+            if len(recent) == 2:  # the last two such people named before the phrase
+                return recent[::-1]
         for a, b in ((m.sent[0], m.sent[1]), _paragraph(doc.text, tok.idx)):
             named = list(dict.fromkeys(n for s, e, n in ppl.in_range(a, b) if not (lo <= s < hi)))
             if len(named) == 2:
@@ -713,6 +725,27 @@ def _people_in(tok, ppl: _People, doc, m: _Mention) -> list[str]:
         return [who] if who else []
     r = re.fullmatch(r"(?:the|The)\s+(?:(\w+)\s+)?(\w+(?: \w+)?)", phrase)
     return _title_person(r, ppl, tok) if r else []
+
+
+_PLURAL_TITLE = re.compile(r"\b(presidents|prime ministers|premiers|chancellors|(?:foreign |defen[cs]e |finance |trade )?"
+                           r"ministers|secretaries of state|kings|emirs|monarchs)$", re.I)
+
+
+def _role_fits(phrase: str, ppl: _People) -> set[str] | None:
+    """"the two presidents" -> the people whose roles carry "president" ("vice president" does not count, nor
+    "prime minister" for "ministers"); None when the phrase names no title ("the two leaders", "both sides")."""
+    t = _PLURAL_TITLE.search(phrase.strip())
+    if not t:
+        return None
+    word = t.group(1).lower()
+    single = "secretary of state" if word.startswith("secretaries") else word[:-1]
+    rx = re.compile(r"(?<!vice )(?<!vice-)(?<!deputy )\b" + re.escape(single) + r"\b", re.I)
+    out = set()
+    for name, roles in ppl.titles.items():
+        for r in roles:
+            if rx.search(r) and not (single == "minister" and re.search(r"\bprime minister", r)):
+                out.add(name)
+    return out
 
 
 def _title_person(r, ppl: _People, tok) -> list[str]:
@@ -1559,8 +1592,12 @@ def _build_event(n, c: _Cluster, mentions, ppl: _People, article: Article, doc, 
                 roles[others[0]] = "host"
             elif not others and location:
                 country = country_of(venue_city(location))
-                if country and country != country_of(_leader_country(ppl, visitors[0]) or ""):
-                    host = ppl.leader(country) or country
+                host = ppl.leader(country) if country and country != country_of(
+                    _leader_country(ppl, visitors[0]) or "") else None
+                # the host country's leader joins the visit only when the visit's own paragraphs name them ("is
+                # expected to visit Russia" says nothing of meeting Putin, named three paragraphs earlier)
+                paras = {_paragraph(doc.text, m.start) for m in ms}
+                if host and any(a <= s < b and n == host for s, _, n in ppl.spans for a, b in paras):
                     roles[host] = "host"
                     participants.append(host)
     # an agreement signed by one named party with no "with X": the counterpart is the main event's other party
