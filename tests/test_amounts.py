@@ -108,3 +108,25 @@ def test_gold_amounts_all_found(nlp, seeds_dir, gold):
             hits = [a for a in found if a.start >= at and a.end <= at + len(g["contains"])]
             assert hits, (doc_gold["file"], g)
             assert (hits[0].value, hits[0].unit) == (g["value"], g["unit"]), (doc_gold["file"], g, hits)
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, unit",
+    [
+        ("Donors pledged $5-6 billion for reconstruction.", "$5-6 billion", 5_000_000_000, "USD"),
+        ("A $1.5-billion bridge was opened.", "$1.5-billion", 1_500_000_000, "USD"),
+        ("The scheme costs Rs 3,500 crore.", "Rs 3,500 crore", 35_000_000_000, "INR"),
+        ("Each family gets 2 lakh rupees.", "2 lakh rupees", 200_000, "INR"),
+        ("Lagos set aside ₦2 trillion.", "₦2 trillion", 2_000_000_000_000, "NGN"),
+        ("About two dozen soldiers were wounded.", "two dozen soldiers", 24, "people"),
+        ("The plant will add 800 megawatt of power.", "800 megawatt", 800, "megawatts"),
+    ],
+)
+def test_ranges_scales_and_currencies_beyond_the_samples(nlp, sentence, span, value, unit):
+    a = only(nlp, sentence)
+    assert (a.text, a.value, a.unit) == (span, value, unit)
+
+
+def test_a_range_with_to_is_not_one_amount(nlp):
+    found = amounts(nlp, "Inflation rose from 3 to 4 percent.")
+    assert [(a.text, a.value) for a in found] == [("4 percent", 4)]

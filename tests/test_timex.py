@@ -272,3 +272,25 @@ def test_output_does_not_depend_on_system_date_or_timezone():
     assert real == faked
     assert ["Yesterday", "2017-07-24", "DATE", 0] in real[0]
     assert ["Last week", "2020-W08", "DATE", 0] in real[2]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Relations soured in November last year.", "2019-02-01", [("November last year", "2018-11")]),
+        ("Envoys met on 9 May 2016. The next day a deal was announced.", "2016-06-01",
+         [("9 May 2016", "2016-05-09"), ("The next day", "2016-05-10")]),
+        ("Envoys met on 9 May 2016.\nThe next day a deal was announced.", "2016-06-01",
+         [("9 May 2016", "2016-05-09"), ("The next day", "2016-06-02")]),
+        ("The war ended in 1995. Ten years later the court ruled.", "2016-06-01",
+         [("1995", "1995"), ("Ten years later", "2005")]),
+        ("The deal was signed the previous day.", None, [("the previous day", "XXXX-XX-XX")]),
+        ("They talked on April 22 and again the day after.", None,
+         [("April 22", "XXXX-04-22"), ("the day after", "XXXX-04-23")]),
+        ("Output rose in the fourth quarter.", "2019-02-01", [("the fourth quarter", "2018-Q4")]),
+        ("Gas exports reach 30 million cubic metres a day.", "2019-02-01", []),
+    ],
+)
+def test_anchored_and_said_years(nlp, text, published, expected):
+    found = [(t.text, t.value) for t in timexes(nlp, text, published)]
+    assert found == expected

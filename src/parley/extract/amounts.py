@@ -76,7 +76,7 @@ def _rules():
     # a range keeps its lower bound as the value and the whole range as the span: "$3-4 billion" -> 3e9
     number = (rf"(?P<num>{_NUM}|(?i:{words})|(?i:an?)(?=\s+(?i:{_alternation(long_scales)[3:-1]})))"
               rf"(?:\s?[-–]\s?{_NUM}(?![\d,]))?")
-    scale = (rf"(?:(?:\s*|-)(?P<scale>(?i:{_alternation(long_scales)[3:-1]}))\b|"
+    scale = (rf"(?:(?:\s*|-)(?P<scale>(?i:{_alternation(long_scales)[3:-1]})(?:\s+(?i:{_alternation(long_scales)[3:-1]}))?)\b|"
              rf"\s?(?P<sscale>{'|'.join(sorted(map(re.escape, short_scales), key=len, reverse=True))})\b)?")
     # symbols and codes go before the figure: "$", "US$", "AZN", and short mixed-case abbreviations "Rs", "KSh"
     symbols = [a for a, _, _ in currencies if not a.isalpha() or a.isupper() or (len(a) <= 3 and a[0].isupper())]
@@ -114,10 +114,11 @@ def _value(m: re.Match) -> Decimal | None:
         return None
     scale = m.groupdict().get("scale") or m.groupdict().get("sscale")
     if scale:
-        factor = _rules()["scales"].get(scale) or _rules()["scales"].get(scale.lower())
-        if factor is None:
-            return None
-        value *= factor
+        for part in scale.split():  # "1.2 lakh crore": every scale word multiplies
+            factor = _rules()["scales"].get(part) or _rules()["scales"].get(part.lower())
+            if factor is None:
+                return None
+            value *= factor
     return value
 
 
@@ -276,6 +277,7 @@ def _counts(doc, taken: bytearray, found: list) -> None:
                 first = i - 2
         j = i
         while j + 1 < n and (doc[j + 1].like_num or doc[j + 1].text in scales or doc[j + 1].lower_ in scales
+                             or doc[j + 1].lower_ == "dozen"
                              or (doc[j + 1].lower_ == "and" and j + 2 < n and doc[j + 2].lower_ in words)):
             j += 1
         last = doc[j]

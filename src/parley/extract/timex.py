@@ -127,7 +127,8 @@ def _patterns() -> tuple[_Pattern, ...]:
                               rf"[\s-]+)?{mon_full}(?:\s+(?:of\s+)?(?P<ry>last|next|this)\s+year)?)\b"
                               rf"(?!\s+[0-3]?\d\b)", I), _n_month),
         P("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
-                                rf"(?P<qu>quarter|half)\s+of\s+{year}\b|\b(?P<qq>Q[1-4]|H[12])\s+{year.replace('year', 'year2')}\b", I),
+                                rf"(?P<qu>quarter|half)\s+of\s+{year}\b|\b(?P<qq>Q[1-4]|H[12])\s+{year.replace('year', 'year2')}\b|"
+                                rf"\bthe\s+(?P<q3>first|second|third|fourth|final|last)\s+quarter\b(?!\s+of\b)", I),
           _n_quarter),
         P("year", re.compile(rf"(?<![\w$€£¥₽.,/:]){mod}{year}(?![\w%]|[.,]\d)"), _n_year),
         P("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0)'?s\b"),
@@ -303,6 +304,16 @@ def _n_month(m: re.Match, ctx: _Ctx):
 
 def _n_quarter(m: re.Match, ctx: _Ctx):
     y = m.group("year") or m.group("year2")
+    if m.group("q3"):  # "the third quarter": the latest one begun by publication (a coming one in future context)
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}[m.group("q3").lower()]
+        pub = ctx.published
+        if pub is None:
+            return f"XXXX-Q{n}", "DATE"
+        started = pub.month >= 3 * n - 2
+        y = pub.year if started else pub.year - 1
+        if ctx.tense(m.start(), m.end()) == "future" and pub.month > 3 * n:
+            y = pub.year + 1
+        return f"{y}-Q{n}", "DATE"
     if m.group("qq"):
         return f"{y}-{m.group('qq').upper()}", "DATE"
     n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m.group("q").lower()]
@@ -711,7 +722,7 @@ def _resolve(text: str, ctx: _Ctx) -> list[tuple[int, int, str, str]]:
 
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d)")
 _CLOCK_VALUE = re.compile(r".*T(\d\d:\d\d)")
-_GLUE = re.compile(r"\s*,?\s*(?:at|on)?\s*")
+_GLUE = re.compile(r"\s*,?\s*(?:(?:GMT|UTC|[A-Z]{2,4}T|local\s+time)\s*,?\s*)?(?:at|on)?\s*")
 
 
 def _merge_clock_with_day(text: str, items: list) -> list:
