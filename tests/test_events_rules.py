@@ -186,3 +186,78 @@ def test_a_planned_visit_to_a_country_does_not_add_a_leader_named_paragraphs_ear
     assert len(visit) == 1 and visit[0].status == "planned"
     assert visit[0].participants == ("William Ruto",)
     assert visit[0].location in (None, "Brazil")
+
+
+def test_headline_restating_the_lede_is_one_event_with_both_titled_signers(nlp):
+    text = ("Ruto and Lula sign deals on coffee and ethanol during state visit\n\n"
+            "Kenyan President William Ruto and Brazilian President Luiz Inacio Lula da Silva signed a series of "
+            "agreements in Brasilia on May 8, including a deal on biofuel research.\n\n"
+            "Lula hosted Ruto at the Planalto Palace for talks that focused on trade and farming.")
+    evs = events_of(nlp, text)
+    agreements = [e for e in evs if e.type == "agreement"]
+    assert len(agreements) == 1
+    a = agreements[0]
+    assert set(a.participants) == {"William Ruto", "Luiz Inacio Lula da Silva"}
+    assert a.location == "Brasilia" and a.date is not None and a.date.value.endswith("05-08")
+
+
+def test_undated_talks_right_after_a_dated_event_of_the_same_people_and_place_take_its_date(nlp):
+    text = ("Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese signed a "
+            "security agreement in Perth on October 22.\n\n"
+            "Albanese hosted Kishida in Perth for talks that focused on energy and minerals.")
+    evs = events_of(nlp, text)
+    talks = [e for e in evs if e.type in ("visit", "talks", "meeting")]
+    assert talks and talks[0].location == "Perth"
+    assert talks[0].date is not None and talks[0].date.value.endswith("10-22")
+
+
+def test_undated_talks_elsewhere_keep_no_date(nlp):
+    text = ("Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese signed a "
+            "security agreement in Perth on October 22.\n\n"
+            "Albanese hosted Kishida in Canberra for talks that focused on energy and minerals.")
+    evs = events_of(nlp, text)
+    talks = [e for e in evs if e.type in ("visit", "talks", "meeting")]
+    assert talks and talks[0].location == "Canberra"
+    assert talks[0].date is None
+
+
+# regression cases from reported articles
+def test_regression_phone_call_then_two_presidents_met_then_planned_visit(nlp):
+    text = ("Erdogan and Putin discuss grain deal in phone call\n\n"
+            "Turkish President Recep Tayyip Erdogan held a telephone conversation with Russian President Vladimir "
+            "Putin on Tuesday, the Turkish Presidency's Directorate of Communications said.\n\n"
+            "The two presidents last met in Astana in October 2022 on the sidelines of a regional summit. Erdogan is "
+            "expected to visit Russia in the coming months, Kremlin spokesman Dmitry Peskov told reporters.")
+    evs = events_of(nlp, text, published="2023-03-14")
+    call = [e for e in evs if e.type == "call"]
+    assert len(call) == 1 and set(call[0].participants) == {"Recep Tayyip Erdogan", "Vladimir Putin"}
+    met = [e for e in evs if e.location == "Astana"]
+    assert len(met) == 1 and set(met[0].participants) == {"Recep Tayyip Erdogan", "Vladimir Putin"}
+    assert met[0].date.value == "2022-10" and met[0].status == "occurred"
+    visit = [e for e in evs if e.type == "visit"]
+    assert len(visit) == 1 and visit[0].participants == ("Recep Tayyip Erdogan",) and visit[0].status == "planned"
+
+
+def test_regression_headline_and_lede_agreement_and_the_white_house_talks(nlp):
+    text = ("Modi and Biden sign deals on jet engines and chips during state visit\n\n"
+            "Indian Prime Minister Narendra Modi and U.S. President Joe Biden signed a series of agreements in "
+            "Washington on June 22, including a deal for General Electric to produce fighter jet engines in India.\n\n"
+            "Biden hosted Modi at the White House for talks that focused on defence cooperation, semiconductors, "
+            "clean energy and space. It was Modi's first official state visit to the United States.")
+    evs = events_of(nlp, text, published=None)
+    agreements = [e for e in evs if e.type == "agreement"]
+    assert len(agreements) == 1
+    assert set(agreements[0].participants) == {"Narendra Modi", "Joe Biden"}
+    assert agreements[0].location == "Washington" and agreements[0].date.value == "XXXX-06-22"
+    visit = [e for e in evs if e.type == "visit"]
+    assert len(visit) == 1 and visit[0].location == "Washington" and visit[0].date.value == "XXXX-06-22"
+
+
+def test_regression_red_carpet_talks_at_the_white_house(nlp):
+    text = ("WASHINGTON, June 23, 2023 (Wire) - U.S. President Joe Biden rolled out the red carpet for Indian Prime "
+            "Minister Narendra Modi on Thursday, as the two leaders agreed to expand defence and technology ties "
+            "during talks at the White House.")
+    evs = events_of(nlp, text, published="2023-06-23")
+    assert len(evs) == 1
+    assert set(evs[0].participants) == {"Joe Biden", "Narendra Modi"}
+    assert evs[0].location == "Washington" and evs[0].date.value == "2023-06-22" and evs[0].status == "occurred"

@@ -449,6 +449,9 @@ def _find_mentions(doc, article: Article) -> list[_Mention]:
             mentions[-1].noun = head.lemma_.lower()
         mentions[-1]._head = head  # type: ignore[attr-defined]
         mentions[-1].hosting = "host" in flags
+        # a headline (the text's first line, without a closing full stop) restates the lede in other words
+        mentions[-1]._headline = pa == 0 and pb < len(text) and not re.search(  # type: ignore[attr-defined]
+            r"[.!?][\"'’”]?\s*$", text[pa:pb])
         mentions[-1]._right_from = span.end  # type: ignore[attr-defined]
         mentions[-1]._verbal = verbal  # type: ignore[attr-defined]
     # windows stop where the next trigger's window starts
@@ -777,11 +780,14 @@ def _syntactic_participants(doc, m: _Mention, ppl: _People):
             subj += [n for n in _people_in(subj_tok, ppl, doc, m) if n not in subj]
     if verb.idx <= m.start:
         # "X and Y signed ..." misparsed as a lone subject: the names of the verbless stretch right before the verb
-        before = [sp for sp in ppl.in_range(max(m.wstart, m.sent[0]), verb.idx)]
+        # (a noun trigger's window starts after its verb: "X and Y signed a series of agreements"; the stretch then
+        # starts at the sentence, which a headline glued on by the parser no longer reaches)
+        lo = max(m.wstart, m.sent[0]) if verb.idx >= m.wstart else m.sent[0]
+        before = [sp for sp in ppl.in_range(lo, verb.idx)]
         if before:
             stretch = doc.char_span(before[0][0], verb.idx, alignment_mode="expand")
             if stretch is not None and not any(_is_verbal(t) or t.text in (";", ":") for t in stretch) \
-                    and re.search(r"\band\b|&", doc.text[before[0][0]:verb.idx]):
+                    and (re.search(r"\band\b|&", doc.text[before[0][0]:verb.idx]) or not subj):
                 subj = list(dict.fromkeys([n for _, _, n in before] + subj))
     if not subj:
         return None
@@ -1217,7 +1223,8 @@ class _Cluster:
 def _compatible(c: _Cluster, m: _Mention, k: int, mentions: list[_Mention]) -> bool:
     if c.family != family(m.type):
         return False
-    if c.family == "agreement" and c.nouns and m.noun not in c.nouns:
+    headline = getattr(m, "_headline", False) or any(getattr(mentions[j], "_headline", False) for j in c.mentions)
+    if c.family == "agreement" and c.nouns and m.noun not in c.nouns and not (headline and m.participants):
         return False
     for j in c.mentions:
         if j in m.apart or k in mentions[j].apart:
@@ -1427,6 +1434,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
     for n, i in enumerate(clusters_order):
         built.append(_build_event(n, clusters[i], mentions, ppl, article, doc, clusters, main_event, built))
         exclude[n] = _own_countries(built[-1], ppl)
+    _date_from_previous_paragraph(doc.text, built)
     main_participants = list(built[main_event]["participants"]) if main_event is not None else []
     topics = _topics(doc, mentions, events_by_cluster, main_event, exclude, ppl, main_participants)
     events = []
@@ -1649,6 +1657,32 @@ def _build_event(n, c: _Cluster, mentions, ppl: _People, article: Article, doc, 
         - (0.1 if any(m.inherited for m in ms) or inferred else 0)
     return {"type": etype, "participants": participants, "roles": roles, "location": location, "date": event_date,
             "status": status, "evidence": evidence, "confidence": round(max(0.05, min(conf, 0.98)), 2)}
+
+
+def _date_from_previous_paragraph(text: str, built: list[dict]) -> None:
+    """Same-article coreference of an undated event: "X and Y signed agreements in Washington on June 22." followed
+    by "Y hosted X at the White House for talks." -- the talks are the occasion of the dated event. An undated event
+    that took place takes the date of a dated event of the same or the paragraph right before it that has the same
+    people (at least two) and names the same place."""
+    for b in built:
+        if b["date"] is not None or b["status"] != "occurred" or not b["location"] or not b["evidence"]:
+            continue
+        people = {p for p in b["participants"] if not is_country(p)}
+        if len(people) < 2:
+            continue
+        pa, _ = _paragraph(text, b["evidence"][0][0])
+        for o in built:
+            if o is b or o["date"] is None or o["status"] != "occurred" or not o["location"] or not o["evidence"]:
+                continue
+            if {p for p in o["participants"] if not is_country(p)} != people:
+                continue
+            if venue_city(o["location"]).lower() != venue_city(b["location"]).lower():
+                continue
+            oa, ob = _paragraph(text, o["evidence"][-1][0])
+            if o["evidence"][0][0] < b["evidence"][0][0] and (oa == pa or not text[ob:pa].strip()):
+                b["date"] = o["date"]
+                b["confidence"] = round(min(b["confidence"] + 0.05, 0.98), 2)
+                break
 
 
 def _leader_country(ppl: _People, name: str) -> str | None:
