@@ -129,3 +129,21 @@ def test_press_release_publisher_and_contacts():
     ))
     assert (c.title, c.outlet, c.published) == (HEAD, "Department of International Relations and Cooperation", "2024-08-20")
     assert c.text.split("\n\n") == [HEAD, P1, P2, P3]
+
+
+@pytest.mark.parametrize("dateline, published", [
+    ("TEHRAN, November 11, 2024", "2024-11-11"),
+    ("Kuala Lumpur, 27 June 2025", "2025-06-27"),
+    ("Nairobi, 3 March 2023 09:40", "2023-03-03T09:40"),
+])
+def test_place_then_date_on_its_own_line_is_a_dateline(dateline, published):
+    cleaned = clean_text(page("Leaders agree to reopen the border crossing", dateline, P3))
+    assert cleaned.published == published
+    assert dateline in cleaned.removed
+    assert P3 in cleaned.text and dateline not in cleaned.text
+
+
+def test_a_body_line_that_starts_with_a_place_and_a_comma_is_not_a_dateline():
+    line = "Moscow, which hosted the talks on 27 June 2025, said nothing about the outcome."
+    cleaned = clean_text(page("Leaders agree to reopen the border crossing", line, P3))
+    assert line in cleaned.text and cleaned.published is None

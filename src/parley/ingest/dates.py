@@ -71,9 +71,12 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return value, start, end
 
 
+_PLACE_FIRST = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?P<rest>\S.*)$")
+
+
 def parse_dateline(line: str) -> str | None:
     """The date of a line that is a dateline and nothing else ("25 July 2017, 16:53 870",
-    "Published: March 3, 2021 09:15 | Updated: March 4, 2021"), else None. View counters and words such
+    "Published: March 3, 2021 09:15 | Updated: March 4, 2021", "TEHRAN, November 11, 2024"), else None. View counters and words such
     as 'Updated' (data/dateline_words.txt) may surround the dates; the first date is the one returned.
     A line of short fields separated by '|' ("Source: Xinhua | 2024-11-07 21:15:32 | Editor: huaxia")
     is a dateline when one field is."""
@@ -81,6 +84,9 @@ def parse_dateline(line: str) -> str | None:
         return None
     value = _only_dates(line)
     if value is not None:
+        return value
+    placed = _PLACE_FIRST.match(line)  # "TEHRAN, November 11, 2024", "Kuala Lumpur, 27 June 2025"
+    if placed and (value := _only_dates(placed.group("rest"))) is not None:
         return value
     fields = [f.strip() for f in re.split(r"\s[|•·]\s", line)]
     if len(fields) < 2 or any(len(f.split()) > 4 for f in fields):
