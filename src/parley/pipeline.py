@@ -143,7 +143,7 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None =
             continue
         report.read += 1
         progress("read", 1)
-        if item.id in known or any(a.id == item.id for a in fresh[-1:]):
+        if item.id in known:  # stored before, or the same text earlier in this batch
             report.already_stored += 1
             continue
         known.add(item.id)
