@@ -1285,7 +1285,7 @@ def _positive_match(c: _Cluster, m: _Mention) -> bool:
 
 def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], int | None]:
     main_k = next((k for k, m in enumerate(mentions) if not m.caption and not m.generic and m.participants
-                   and family(m.type) == "meeting"), None)
+                   and family(m.type) in ("meeting", "call")), None)
     if main_k is None:
         main_k = next((k for k, m in enumerate(mentions) if not m.caption and not m.generic), None)
     clusters: list[_Cluster] = []
