@@ -122,7 +122,7 @@ def _same_person(asked: str, named: str | None) -> bool:
         return True
     aw, nw = a.split(), n.split()
     # "Putin" asked, "Vladimir Putin" stored (or the reverse); first names must not clash
-    if aw[-1] != nw[-1]:
+    if qmod.surname(a) != qmod.surname(n):
         return False
     return len(aw) == 1 or len(nw) == 1
 
@@ -190,6 +190,17 @@ class _Lookup:
         self.events = _event_rows(ctx)
         self.by_person: dict[str, set[int]] = {}
         self.by_place: dict[str, set[int]] = {}
+        # what each event's cited sentences say, lower-cased: a place they name (the White House, the
+        # capital, the visitor's country) is a place of the event even when its location is another
+        self.said: list[str] = []
+        for row in self.events:
+            texts = []
+            for art, s, e in row["evidence"]:
+                meta = ctx.idx.articles[art]
+                text = article_text(ctx.store, meta["id"])
+                ss, ee = ctx.sentence_at(art, s, e)
+                texts.append(text[ss:ee])
+            self.said.append("\n".join(texts).lower())
         for i, row in enumerate(self.events):
             for p in row["participants"]:
                 self.by_person.setdefault(_surname(p), set()).add(i)
@@ -211,7 +222,7 @@ class _Lookup:
 
 
 def _surname(name: str) -> str:
-    return name.lower().split()[-1] if name.split() else name.lower()
+    return qmod.surname(name)
 
 
 _lookups: dict[int, _Lookup] = {}
@@ -232,20 +243,28 @@ def _matching_events(ctx: _Ctx) -> list[dict[str, Any]]:
     for p in q.people:
         got = look.by_person.get(_surname(p), set())
         ids = got if ids is None else ids & got
-    for pl in q.places:
-        got = look.by_place.get(pl.lower(), set())
-        ids = got if ids is None else ids & got
-    rows = look.events if ids is None else [look.events[i] for i in sorted(ids)]
+    if ids is None and q.places:
+        ids = set()
+        for pl in q.places:
+            ids |= look.by_place.get(pl.lower(), set())
+            ids |= {i for i, said in enumerate(look.said) if qmod.word_in(pl.lower(), said)}
+    order = range(len(look.events)) if ids is None else sorted(ids)
+    located = {pl for pl in q.places if any(_same_place(pl, look.events[i]["location"]) for i in order)}
     out = []
-    for row in rows:
-        row = dict(row)
+    for i in order:
+        row = dict(look.events[i])
         row["evidence"] = [e for e in row["evidence"] if ctx.ok(e[0])]
         row["topic_evidence"] = [e for e in row["topic_evidence"] if ctx.ok(e[0])]
         if not row["evidence"]:
             continue
         if not all(any(_same_person(p, x) for x in row["participants"]) for p in q.people):
             continue
-        if q.places and not any(_same_place(pl, row["location"]) for pl in q.places):
+        # every place asked is the event's location, or, when no event of these people is at that place, is
+        # named in its cited sentences ("at the White House", "visit Iran" for talks in Tehran, "the emir of
+        # Qatar's visit to Paris")
+        if q.places and not all(_same_place(pl, row["location"]) or
+                                (pl not in located and qmod.word_in(pl.lower(), look.said[i]))
+                                for pl in q.places):
             continue
         if q.dates and not any(d.matches(row["date"]) for d in q.dates):
             continue
@@ -335,13 +354,18 @@ def _articles_about(ctx: _Ctx) -> set[int]:
 def _quote(ctx: _Ctx) -> list[AnswerPart]:
     q = ctx.q
     subject = _stems(q.subject) - qmod.stems("question_words") if q.subject else set()
-    for p in q.people:
+    # the speakers are the people named outside the subject: in "what did Koru say about Erdogan?" Erdogan is
+    # what was talked about; in "who said that Erdogan came with proposals?" nobody named is the speaker
+    speakers = [] if q.asks_speaker else [p for p in q.people if not (subject and _stems(_surname(p)) <= subject)]
+    if not q.asks_speaker and not speakers:
+        speakers = list(q.people)
+    for p in speakers:
         subject -= _stems(p)
     words = set(q.terms)
     found: list[tuple[float, int, dict[str, Any]]] = []
     look = _lookup(ctx)
-    if q.people:
-        pool = [(art, quote) for p in q.people for art, quote in look.quotes.get(_surname(p), ())
+    if speakers:
+        pool = [(art, quote) for p in speakers for art, quote in look.quotes.get(_surname(p), ())
                 if _same_person(p, quote.get("speaker"))]
     else:  # "who said ...": quotes inside the sentences that best match the words
         spans = {(c.article, c.start, c.end) for c in _retrieve(ctx, k=50)}
@@ -353,8 +377,8 @@ def _quote(ctx: _Ctx) -> list[AnswerPart]:
     for (art, quote), qtokens in zip(pool, all_words):
         speaker = quote.get("speaker")
         qwords = set(qtokens)
-        if q.people:
-            if not any(_same_person(p, speaker) for p in q.people):
+        if speakers:
+            if not any(_same_person(p, speaker) for p in speakers):
                 continue
             if subject and not (qwords & subject):
                 continue
@@ -423,7 +447,7 @@ def _conflict(ctx: _Ctx) -> list[AnswerPart]:
         spans = list(_spans_in(entry, ctx))
         if not spans:
             continue
-        if wanted and not (wanted & _stems(json.dumps(entry, ensure_ascii=False))):
+        if wanted and not _covers(wanted, _stems(json.dumps(entry, ensure_ascii=False))):
             continue
         label = None
         if isinstance(entry, dict):
@@ -446,11 +470,16 @@ def _conflict(ctx: _Ctx) -> list[AnswerPart]:
         if len(stances) < 2:
             continue
         spans = [(art, c["start"], c["end"]) for art, c in claims if "start" in c and "end" in c]
-        if wanted and not (wanted & _stems(" ".join(str(c.get("text", "")) for _, c in claims) + " " + key)):
+        if wanted and not _covers(wanted, _stems(" ".join(str(c.get("text", "")) for _, c in claims) + " " + key)):
             continue
         parts.append(AnswerPart(f"Sources disagree about {key}: " + " vs ".join(sorted(map(str, stances))),
                                 _citations(ctx, spans, limit=6)))
     return parts
+
+
+def _covers(wanted: set[str], words: set[str]) -> bool:
+    """Does a disagreement concern what was asked: at least half of the question's content words?"""
+    return len(wanted & words) * 2 >= len(wanted) and bool(wanted & words)
 
 
 def _spans_in(obj: Any, ctx: _Ctx):

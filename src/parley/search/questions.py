@@ -24,6 +24,7 @@ _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 DATE_IN_TEXT = re.compile(rf"\b(?:{_MONTH_RE})\b|\b(?:19|20)\d{{2}}\b|\b(?:today|yesterday|tomorrow|ago)\b", re.I)
 _WANTS = (("date", re.compile(r"^\s*(when\b|(on |in )?what (date|day|year|month)|which (date|day|year|month))", re.I)),
           ("place", re.compile(r"^\s*(where\b|(in )?(what|which) (city|country|place|capital))", re.I)))
+_ASKS_SPEAKER = re.compile(r"^\s*(who|which (official|leader|minister|analyst|person|expert))\b", re.I)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’\-]*")
 
 
@@ -109,6 +110,24 @@ class Question:
     terms: list[str] = field(default_factory=list)  # content stems, question words removed
     subject: str | None = None  # "what did X say about SUBJECT"
     wants: str | None = None  # "date" for when-questions, "place" for where-questions
+    asks_speaker: bool = False  # "who said ...?": the people named are what was said, not who said it
+
+
+def _is_proper(alias: str) -> bool:
+    """Is some word of ``alias`` other than a leading "The" capitalised (a name, not a description)?"""
+    words = alias.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return any(w[:1].isupper() for w in words)
+
+
+def surname(name: str) -> str:
+    """The word a person is called by on second mention: the last, skipping "II", "Jr." and the like."""
+    words = name.lower().split()
+    skip = set(data("name_suffixes"))
+    while len(words) > 1 and words[-1].strip(".,") in skip:
+        words.pop()
+    return words[-1] if words else name.lower()
 
 
 class Names:
@@ -124,7 +143,8 @@ class Names:
                 continue
             counts[name] = counts.get(name, 0) + int(person.get("mentions") or 1) + 1000
             for alias in [name, *(person.get("aliases") or ())]:
-                if isinstance(alias, str):
+                # a description ("the emir", "the president") names different people in different articles
+                if isinstance(alias, str) and _is_proper(alias):
                     self._add_person(alias, name, 1000)
         for facts in idx.facts:
             for e in facts.get("entities", ()):
@@ -149,9 +169,10 @@ class Names:
         words = alias.split()
         keys = {alias.lower()}
         if len(words) >= 2 and alias[0].isupper():
-            keys.add(words[-1].lower())  # the surname
+            keys.add(surname(alias))  # the surname ("Abdullah" of "Abdullah II")
         for key in keys:
-            if len(key) < 3:
+            # two letters are a name only when written capitalised as one ("Xi", "Li", "Wu"), never "of"
+            if len(key) < 2 or (len(key) < 3 and not key[:1].isalpha()):
                 continue
             slot = self.person_keys.setdefault(key, {})
             slot[name] = slot.get(name, 0) + weight
@@ -181,6 +202,7 @@ def _strip_possessive(word: str) -> str:
 def parse(question: str, idx: Index) -> Question:
     q = Question(text=question, kind=classify(question))
     q.wants = next((name for name, rx in _WANTS if rx.search(question)), None)
+    q.asks_speaker = q.kind == "quote" and _ASKS_SPEAKER.search(question) is not None
     names = names_of(idx)
     words = [_strip_possessive(m.group(0)) for m in _WORD.finditer(question)]
     lowered = [w.lower() for w in words]
