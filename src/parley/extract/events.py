@@ -1304,6 +1304,8 @@ def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], int | None]:
             fits.sort(key=lambda c: (c is not main_c, -len(set(c.participants) & set(m.participants)),
                                      -c.mentions[-1]))
             _absorb(fits[0], m, k)
+            if k == main_k:
+                main_c = fits[0]
             continue
         c = _Cluster([], [], None, None, family(m.type), m.caption)
         _absorb(c, m, k)
@@ -1353,7 +1355,8 @@ def _cluster_status(c: _Cluster, mentions: list[_Mention], etype: str, published
 # ---------------------------------------------------------------- agenda topics
 
 def _topics(doc, mentions: list[_Mention], events_by_cluster: dict[int, int], main: int | None,
-            exclude_countries: dict[int, set[str]], ppl: _People, main_participants: list[str]):
+            exclude_countries: dict[int, set[str]], ppl: _People, main_participants: list[str],
+            built: list[dict] | None = None):
     """topic labels and evidence per event index."""
     out: dict[int, dict[str, tuple[str, list[tuple[int, int]]]]] = {}
     sents = list(doc.sents)
@@ -1378,8 +1381,13 @@ def _topics(doc, mentions: list[_Mention], events_by_cluster: dict[int, int], ma
             if prev_hits:
                 hits = prev_hits + hits
                 spans.insert(0, (p.start_char, p.end_char))
+        if cue:
+            hits += _np_topics(doc, sent, hits, agenda)
+        fallback = main
+        if not any(m.cluster in events_by_cluster for m in here if m.cluster is not None):
+            fallback = _anaphor_target(doc, s0, s1, stext, built or [], main, ppl)
         for tid, label, a, b in hits:
-            target = _topic_target(a, here, events_by_cluster, main)
+            target = _topic_target(a, here, events_by_cluster, fallback)
             if target is None:
                 continue
             if tid.startswith("country:") and label in exclude_countries.get(target, set()):
@@ -1391,6 +1399,93 @@ def _topics(doc, mentions: list[_Mention], events_by_cluster: dict[int, int], ma
             for sp in spans if a < s0 else [(s0, s1)]:
                 if sp not in ev:
                     ev.append(sp)
+    return out
+
+
+_EVENT_NOUN = re.compile(r"\b(?:the|this|that|their|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
+                         r"Sunday's|today's|yesterday's)\s+(?:(?:phone|telephone|video|two-hour|hour-long|bilateral|"
+                         r"closed-door|one-on-one)\s+)?(call|conversation|talks|meeting|visit|trip|summit|"
+                         r"negotiations|discussions?|consultations)\b", re.I)
+_NOUN_FAMILY = {"call": "call", "conversation": "call"}
+
+
+def _anaphor_target(doc, s0: int, s1: int, stext: str, built: list[dict], main: int | None, ppl: _People):
+    """The event an agenda sentence without an event mention of its own speaks of: "the call" / "the talks" is the
+    main event when it is of that kind, else the latest such event told before the sentence; "the two leaders" or
+    the people it names are the event they all took part in (the main event first, then the latest before)."""
+    if not built:
+        return main
+    order = ([main] if main is not None else []) + sorted(
+        (n for n, b in enumerate(built) if n != main and b["evidence"] and b["evidence"][0][0] < s0),
+        key=lambda n: -built[n]["evidence"][0][0])
+    a = _EVENT_NOUN.search(stext)
+    if a:
+        fam = _NOUN_FAMILY.get(a.group(1).lower(), "meeting")
+        for n in order:
+            if family(built[n]["type"]) == fam and built[n]["status"] != "cancelled":
+                return n
+        return main
+    named = set(n for _, _, n in ppl.in_range(s0, s1))
+    if named:
+        for n in order:
+            if named <= set(built[n]["participants"]):
+                return n
+        for n in order:
+            if named & set(built[n]["participants"]):
+                return n
+    return main
+
+
+@lru_cache(maxsize=1)
+def _np_topic_stop() -> re.Pattern:
+    return re.compile(r"^(?:leaders?|presidents?|ministers?|sides?|countries|nations|officials?|issues?|matters?|"
+                      r"questions?|topics?|range|number|variety|host|way|ways|need|importance|prospects?|state|"
+                      r"development|situation|steps?|measures?|efforts?|possibility|areas?|fields?|details?|"
+                      r"statement|agenda|relations?|cooperation|ties|talks|meeting|call|visit|summit)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    return frozenset(w for p, _, _ in triggers() for w in re.findall(r"[a-z]+", p.pattern.lower()) if len(w) > 3) | {
+        "conversation", "memorandum", "understanding", "statement"}
+
+
+def _np_topics(doc, sent, hits, agenda: re.Pattern) -> list[tuple[str, str, int, int]]:
+    """Free noun-phrase topics of an agenda sentence that the taxonomy does not cover: the noun chunks after the
+    agenda cue ("discussed ... the construction of the Akkuyu nuclear power plant" -> "Akkuyu nuclear power plant"),
+    except people, places, pronouns and generic words ("the two sides", "issues")."""
+    text = doc.text
+    s0 = sent.start_char
+    cue = agenda.search(text, s0, sent.end_char)
+    if not cue or _SIGN.match(cue.group(0)):
+        return []
+    span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
+    if span is None:
+        return []
+    head = span[0]
+    if head.pos_ not in ("VERB", "AUX"):
+        head = head.head if head.head.pos_ == "VERB" else head
+    lo, hi = cue.end(), head.right_edge.idx + len(head.right_edge.text)
+    out = []
+    for chunk in sent.noun_chunks:
+        if chunk.start_char < lo or chunk.end_char > hi or chunk.root.ent_type_ in ("PERSON", "GPE", "NORP"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in chunk.root.children) or chunk.root.text.lower() in (
+                _trigger_words()):
+            continue  # "the construction of X": X is the topic; "the call" is no topic
+        if chunk.root.pos_ == "PRON" or chunk.root.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY"):
+            continue
+        toks = [t for t in chunk if t.dep_ not in ("det", "poss", "predet") and t.pos_ not in ("PRON", "NUM")]
+        if not toks:
+            continue
+        a, b = toks[0].idx, chunk.end_char
+        if _np_topic_stop().match(chunk.root.text) or any(h[2] < b and a < h[3] for h in hits):
+            continue
+        label = text[a:b]
+        if len(label) < 4 or "\n" in label or not any(t.pos_ in ("NOUN", "PROPN") for t in toks) or (
+                len(toks) < 2 and chunk.root.pos_ != "PROPN"):  # one plain noun ("people", "wars") says little
+            continue
+        out.append(("np:" + label.lower(), label, a, b))
     return out
 
 
@@ -1436,7 +1531,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
         exclude[n] = _own_countries(built[-1], ppl)
     _date_from_previous_paragraph(doc.text, built)
     main_participants = list(built[main_event]["participants"]) if main_event is not None else []
-    topics = _topics(doc, mentions, events_by_cluster, main_event, exclude, ppl, main_participants)
+    topics = _topics(doc, mentions, events_by_cluster, main_event, exclude, ppl, main_participants, built)
     events = []
     for n, b in enumerate(built):
         t = topics.get(n, {})

@@ -1,0 +1,56 @@
+"""Agenda sentences in later paragraphs give their topics (with evidence) to the event their participants or their
+anaphor ("the call", "the two leaders", "the ministers") refer to; topics outside the taxonomy survive as noun
+phrases. Articles written for these tests about other countries."""
+
+from __future__ import annotations
+
+from parley.extract import build_record
+from parley.models import Article
+
+
+def events_of(nlp, text, published="2024-06-12"):
+    rec = build_record(Article(id="t", source="test", text=text, published=published), nlp(text))
+    return rec.events, text
+
+
+CALL = ("Brazilian President Luiz Inacio Lula da Silva held a telephone conversation with Indian Prime Minister "
+        "Narendra Modi on Tuesday, the Planalto Palace said.\n\n"
+        "The two leaders last met in New Delhi in September 2023 on the sidelines of the G20 summit.\n\n"
+        "The Indian foreign ministry said in a statement that the two leaders discussed bilateral trade, ethanol "
+        "blending and the construction of the Itaipu hydroelectric dam.")
+
+
+def test_the_two_leaders_discussed_goes_to_the_lede_call_not_the_older_meeting(nlp):
+    evs, text = events_of(nlp, CALL)
+    call = next(e for e in evs if e.type == "call")
+    older = next(e for e in evs if e.location == "New Delhi")
+    assert any("trade" in t for t in call.topics)
+    assert not any("trade" in t for t in older.topics)
+    assert any("ethanol blending" in t.lower() for t in call.topics)  # not in the taxonomy: kept as a phrase
+    assert any(text[ev.start:ev.end].startswith("The Indian foreign ministry said") for ev in call.topic_evidence)
+    assert all(text[ev.start:ev.end] for ev in call.topic_evidence)
+
+
+def test_the_call_focused_on_picks_the_call_among_several_events(nlp):
+    text = ("Kenyan President William Ruto visited Kampala on Monday for talks with Ugandan President Yoweri "
+            "Museveni.\n\nOn Sunday, Ruto spoke by phone with Tanzanian President Samia Suluhu Hassan.\n\n"
+            "The visit focused on the oil pipeline and fishing rights on Lake Victoria.\n\n"
+            "The call focused on cross-border trade and the Standard Gauge Railway.")
+    evs, _ = events_of(nlp, text)
+    call = next(e for e in evs if e.type == "call")
+    visit = next(e for e in evs if e.type != "call" and e.location == "Kampala")
+    assert any("railway" in t.lower() for t in call.topics)
+    assert not any("railway" in t.lower() for t in visit.topics)
+    assert any("fishing rights" in t.lower() for t in visit.topics)
+
+
+def test_the_ministers_discussed_does_not_create_an_event_and_names_no_generic_topics(nlp):
+    text = ("Polish Foreign Minister Radoslaw Sikorski met his Lithuanian counterpart Kestutis Budrys in Vilnius on "
+            "Monday.\n\nThe ministers discussed air defence, the Suwalki gap and energy links between the two "
+            "countries.")
+    evs, _ = events_of(nlp, text)
+    assert len(evs) == 1
+    topics = [t.lower() for t in evs[0].topics]
+    assert "defence" in topics and "energy" in topics
+    assert any("suwalki gap" in t for t in topics)
+    assert not any(t in ("countries", "ministers", "the two countries") for t in topics)
