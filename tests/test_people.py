@@ -189,3 +189,12 @@ def test_titled_mentions_and_publications_are_not_people(nlp):
     assert any(m.text == "Swedish Prime Minister Ulf Kristersson" for m in persons["Ulf Kristersson"].mentions)
     assert has_role(persons["Ulf Kristersson"], "Prime Minister of Sweden")
     assert has_role(persons["Tomas Berg"], "political analyst")
+
+
+def test_a_head_of_state_phrase_never_lands_on_a_different_head_of_state(nlp):
+    text = ("Brazilian President Luiz Inacio Lula da Silva spoke to reporters in Brasilia on Monday.\n\n"
+            "The king arrived later in the afternoon and thanked his hosts for the welcome.")
+    found = people(nlp(text))
+    lula = found["Luiz Inacio Lula da Silva"]
+    assert "The king" not in mention_texts(lula)
+    assert not has_role(lula, "king")

@@ -686,9 +686,19 @@ class _Extractor:
                                                                            self.text[max(0, pos - 20):pos]):
             return None  # "including the chief executive of Airbus": someone else, not the last speaker
         p = self.recent_subject(pos, paras_back=2)
+        if p is not None and self.holds_other_office(p, title):
+            return None  # "the emir" is not the president who was the last subject: a second head of state
         if p is not None:
             p.roles.append((pos, phrase))
         return p
+
+    def holds_other_office(self, person: _Person, title: str) -> bool:
+        """Whether ``title`` is a head-of-state title and the person already holds a different one."""
+        offices = self.L.generic_roles.get("head of state") or set()
+        if title not in offices:
+            return False
+        held = {w for _, r in person.roles for w in offices if re.search(rf"\b{re.escape(w)}\b", r.lower())}
+        return bool(held - {title})
 
     def most_recent(self, people, pos) -> _Person:
         def last(p):
