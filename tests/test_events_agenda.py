@@ -54,3 +54,12 @@ def test_the_ministers_discussed_does_not_create_an_event_and_names_no_generic_t
     assert "defence" in topics and "energy" in topics
     assert any("suwalki gap" in t for t in topics)
     assert not any(t in ("countries", "ministers", "the two countries") for t in topics)
+
+
+def test_host_welcomed_the_title_is_the_earlier_titled_person_not_the_host(nlp):
+    text = ("Emir of Kuwait Sheikh Meshal Al-Ahmad Al-Sabah began a state visit to Rome on Monday.\n\n"
+            "Italian Prime Minister Giorgia Meloni welcomed the emir at Palazzo Chigi on Monday. The two leaders "
+            "discussed energy and migration.")
+    evs, _ = events_of(nlp, text)
+    assert any({"Giorgia Meloni"} < set(e.participants) and any("Meshal" in p for p in e.participants)
+               for e in evs), [(e.type, e.participants) for e in evs]

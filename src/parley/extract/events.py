@@ -726,8 +726,9 @@ def _people_in(tok, ppl: _People, doc, m: _Mention) -> list[str]:
     if tok.lower_ in ("he", "she"):
         who = ppl.before(tok.idx, set())
         return [who] if who else []
-    r = re.fullmatch(r"(?:the|The)\s+(?:(\w+)\s+)?(\w+(?: \w+)?)", phrase)
-    return _title_person(r, ppl, tok) if r else []
+    r = re.fullmatch(r"(?:the|The)\s+(?:(\w+)\s+)?(\w+(?: \w+)?)", phrase) or re.fullmatch(
+        r"(?:the|The)\s+(?:(\w+)\s+)?(\w+(?: \w+)?)", doc.text[lo:tok.idx + len(tok.text)].strip())
+    return _title_person(r, ppl, tok) if r else []  # "the emir at the palace": the phrase up to its noun
 
 
 _PLURAL_TITLE = re.compile(r"\b(presidents|prime ministers|premiers|chancellors|(?:foreign |defen[cs]e |finance |trade )?"
@@ -761,10 +762,15 @@ def _title_person(r, ppl: _People, tok) -> list[str]:
                 return [who]
         cands = [n for n, roles in ppl.titles.items() if any(re.search(rf"\b{re.escape(title)}\b", x) for x in roles)]
         if cands:
-            for _, e, n in reversed(ppl.spans):
-                if e <= tok.idx and n in cands:
-                    return [n]
-            return [cands[0]]
+            # "Macron welcomed the emir": a role phrase does not stand for someone its own sentence has just named
+            sent0 = tok.sent.start_char
+            named_here = {n for s, e, n in ppl.spans if sent0 <= s and e <= tok.idx}
+            for pool in ([c for c in cands if c not in named_here], cands):
+                for _, e, n in reversed(ppl.spans):
+                    if e <= tok.idx and n in pool:
+                        return [n]
+                if pool:
+                    return [pool[0]]
     return []
 
 
