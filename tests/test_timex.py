@@ -294,3 +294,12 @@ def test_output_does_not_depend_on_system_date_or_timezone():
 def test_anchored_and_said_years(nlp, text, published, expected):
     found = [(t.text, t.value) for t in timexes(nlp, text, published)]
     assert found == expected
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The visit had been scheduled for late March but was postponed.", "2023-03"),  # a plan told in the past
+    ("The visit is scheduled for late March.", "2024-03"),                          # still ahead
+])
+def test_a_plan_told_in_the_past_perfect_lies_before_publication(nlp, sentence, value):
+    found = extract_timexes(nlp(sentence), "2023-04-14")
+    assert [t.value for t in found if t.text == "late March"] == [value]

@@ -756,7 +756,12 @@ def _tense_of(doc, start: int, end: int) -> str | None:
     tok = span.root
     for _ in range(8):
         if tok.lemma_.lower() in future or tok.lower_ in future:
-            return "future"
+            # a plan told in the past: "had been scheduled for late March" lies before publication,
+            # "was scheduled for March" says nothing either way
+            told = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
+            if any(c.lemma_ == "have" for c in told):
+                return "past"
+            return None if told else "future"
         if any(c.lower_ in future or c.lemma_.lower() in future for c in tok.children if c.dep_ in ("aux", "amod")):
             return "future"
         if tok.pos_ in ("VERB", "AUX"):
