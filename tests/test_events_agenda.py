@@ -63,3 +63,23 @@ def test_host_welcomed_the_title_is_the_earlier_titled_person_not_the_host(nlp):
     evs, _ = events_of(nlp, text)
     assert any({"Giorgia Meloni"} < set(e.participants) and any("Meshal" in p for p in e.participants)
                for e in evs), [(e.type, e.participants) for e in evs]
+
+
+def test_accepted_invitation_to_visit_is_a_planned_visit_by_the_subject(nlp):
+    text = ("Vietnamese President To Lam met Indonesian President Prabowo Subianto in Jakarta on Monday.\n\n"
+            "Prabowo accepted an invitation to visit Vietnam, officials said, without giving a date.")
+    evs, _ = events_of(nlp, text)
+    planned = [e for e in evs if e.location == "Vietnam"]
+    assert len(planned) == 1 and planned[0].status == "planned"
+    assert "Prabowo Subianto" in planned[0].participants
+    assert any(e.location == "Jakarta" and e.status == "occurred" for e in evs)
+
+
+def test_will_host_is_a_planned_visit_with_host_and_visitor(nlp):
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on Monday.\n\n"
+            "Boric will host Boluarte in Santiago in May, his spokesman said.")
+    evs, _ = events_of(nlp, text)
+    nxt = [e for e in evs if e.location == "Santiago"]
+    assert len(nxt) == 1 and nxt[0].status == "planned"
+    assert set(nxt[0].participants) == {"Gabriel Boric", "Dina Boluarte"}
+    assert nxt[0].roles.get("Dina Boluarte") == "visitor"

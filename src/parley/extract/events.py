@@ -513,7 +513,8 @@ def _mark_generic(doc, m: _Mention) -> None:
     if m._verbal and head.tag_ == "VB" and m.type != "agreement":  # type: ignore[attr-defined]
         prev = doc[head.i - 1] if head.i > 0 else None
         if prev is not None and prev.lower_ == "to" and head.head.lemma_ not in (
-                "plan", "expect", "intend", "schedule", "agree", "go", "want", "hope", "decide", "due"):
+                "plan", "expect", "intend", "schedule", "agree", "go", "want", "hope", "decide", "due", "invitation",
+                "invite", "accept", "prepare", "promise", "pledge"):
             m.generic = True
     prev_word = re.search(r"(\w+)\s+(?:the\s+)?$", doc.text[max(m.sent[0], m.wstart - 12):m.wstart])
     if prev_word and prev_word.group(1).lower() == "at" and m.type in ("summit", "talks", "meeting"):
@@ -668,6 +669,10 @@ def _subjects_of(verb) -> list:
         subj = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
         if subj:
             return sorted(subj, key=lambda c: abs(t.i - c.i))
+        if t.dep_ == "acl" and t.head.lemma_ in ("invitation", "offer", "plan", "decision") \
+                and t.head.dep_ in ("dobj", "nsubjpass") and _is_verbal(t.head.head):
+            t = t.head.head  # "X accepted an invitation to visit Y": X visits
+            continue
         if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t and _is_verbal(t.head):
             if t.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 return []
