@@ -16,7 +16,7 @@ from typing import Any
 from parley.models import Article, Entity, Quote
 from parley.nlp import lexicon
 
-__all__ = ["extract_claims", "acronyms", "claim_key"]
+__all__ = ["extract_claims", "acronyms", "claim_key", "fold_place"]
 
 _PRONOUNS = {"he", "she", "his", "her", "him"}
 
@@ -90,52 +90,197 @@ def claim_key(subject: str, predicate: str, obj: str) -> str:
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"(?:'s|’s)$", "", name.strip())
+    name = re.sub(r"\s*\(\s*[A-Z][\w+]*\)?$", "", name.strip())  # "Shanghai Cooperation Organisation (SCO"
+    name = re.sub(r"(?:'s|’s)$", "", name)
     return re.sub(r"^(the|The)\s+", "", name).strip(" ,.")
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, str], re.Pattern]:
+    """lower-cased country name, other name or capital (first city of a states.txt row) -> country, and a pattern
+    finding any of them: "Ankara has no plans to ..." speaks for Turkey."""
+    index: dict[str, str] = {}
+    for line in lexicon("states"):
+        parts = [p.strip() for p in line.split("\t")]
+        country = parts[0]
+        index.setdefault(country.lower(), country)
+        if len(parts) > 1:
+            for n in parts[1].split(","):
+                if n.strip():
+                    index.setdefault(n.strip().lower(), country)
+        if len(parts) > 2 and parts[2].split(",")[0].strip():
+            index.setdefault(parts[2].split(",")[0].strip().lower(), country)
+    names = sorted(index, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.I)
+    return index, rx
+
+
+def fold_place(name: str) -> str:
+    """A country, its other names and its capital -> the country ("New Delhi" -> "India"); anything else as is."""
+    return _places()[0].get(_clean(name).lower(), name)
+
+
+@lru_cache(maxsize=1)
+def _objects() -> tuple[tuple[str, re.Pattern], ...]:
+    """Common-noun objects (claim_objects.txt): canonical <TAB> words; 'a free trade agreement' -> agreement."""
+    out = []
+    for line in lexicon("claim_objects"):
+        canon, _, forms = line.partition("\t")
+        words = sorted({canon.strip(), *(f.strip() for f in forms.split(",") if f.strip())}, key=len, reverse=True)
+        out.append((canon.strip(), re.compile(r"^\s*(?:(?:an?|the|any|its|their)\s+)?(?:[\w-]+\s+){0,3}?("
+                                              + "|".join(re.escape(w) for w in words) + r")\b", re.I)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _outcomes() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """claim_outcomes.txt: stance <TAB> predicate <TAB> regex; the object follows the match and the parties are the
+    coordinated names before it ("talks between India and Britain collapsed without an agreement")."""
+    out = []
+    for line in lexicon("claim_outcomes"):
+        stance, predicate, rx = (p.strip() for p in line.split("\t", 2))
+        out.append((stance, predicate, re.compile(rx, re.I)))
+    return tuple(out)
+
+
+def _stance_rx(name: str) -> re.Pattern | None:
+    for stance, rx in _stances():
+        if stance == name:
+            return rx
+    return None
+
+
+_SUBJECT_LABELS = ("GPE", "ORG", "PERSON", "NORP")
+_OBJECT_LABELS = ("ORG", "GPE", "LOC")
+
+
+def _candidates(text: str, s0: int, s1: int, ents, names: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:
+    """Names in the sentence that can be a claim's party: spaCy entities plus any country/capital states.txt knows
+    (the small model misses "Chisinau"); each as (start, end, folded name)."""
+    out: dict[int, tuple[int, int, str]] = {}
+    for e in ents:
+        if s0 <= e.start_char and e.end_char <= s1 and e.label_ in _SUBJECT_LABELS + ("LOC",):
+            start = max(e.start_char, text.rfind("\n", 0, e.end_char) + 1)
+            if start >= e.end_char:
+                continue
+            name = names.get((e.start_char, e.end_char)) or _clean(text[start:e.end_char])
+            out[start] = (start, e.end_char, fold_place(name))
+    for m in _places()[1].finditer(text, s0, s1):
+        if not any(a <= m.start() < b for a, b, _ in out.values()):
+            out[m.start()] = (m.start(), m.end(), fold_place(m.group(0)))
+    return sorted(out.values())
+
+
+def _party(text: str, cands: list[tuple[int, int, str]], before: int) -> tuple[int, int, str] | None:
+    """The last name ending before `before` on the same line, joined with a coordinated one before it
+    ("Thailand and Cambodia" -> "Cambodia & Thailand")."""
+    prior = [c for c in cands if c[1] <= before and "\n" not in text[c[1]:before]]
+    if not prior:
+        return None
+    last = prior[-1]
+    if len(prior) > 1 and re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", text[prior[-2][1]:last[0]]):
+        first = prior[-2]
+        if first[2] != last[2]:
+            return (first[0], last[1], " & ".join(sorted({first[2], last[2]})))
+    return last
+
+
+def _object(text: str, ents, end: int, limit: int) -> tuple[int, str] | None:
+    """What follows a predicate: a named organisation or place, an all-capitals acronym (OPEC+), a country or
+    capital, or a common-noun object (ceasefire, agreement); as (end offset, folded name)."""
+    after = text[end:min(limit, end + 60)]
+    for e in ents:
+        if end <= e.start_char <= end + 6 and e.label_ in _OBJECT_LABELS and e.end_char <= limit:
+            stop = e.end_char + (1 if text[e.end_char:e.end_char + 1] == "+" else 0)
+            paren = text.find(" (", e.start_char, stop)  # the model glues "(SCO" to the long name
+            return (paren if paren > 0 else stop), _clean(text[e.start_char:stop])
+    m = re.match(r"\s+(?:the\s+)?([A-Z][A-Z0-9]{1,7}\+?)(?![\w+])", after)
+    if m:
+        return end + m.end(1), m.group(1)
+    m = re.match(r"\s+(?:the\s+)?", after)
+    pm = _places()[1].match(after, m.end() if m else 0)
+    if pm:
+        return end + pm.end(), fold_place(pm.group(0))
+    for canon, rx in _objects():
+        m = rx.match(after)
+        if m:
+            return end + m.end(1), canon
+    return None
+
+
+def _stance_of(between: str, prefix: str, verb: str) -> str | None:
+    stance = None
+    for name, srx in _stances():
+        if name in ("reported_denied", "qualified"):
+            continue
+        if srx.search(between):
+            stance = name
+            break
+    if stance is None and re.search(r"ed$", verb.split()[0], re.I) and len(between.strip().split()) <= 2 \
+            and re.fullmatch(r"\s*(?:(?:has|have|had|also|now|finally|formally|officially)\s+)*", between, re.I):
+        stance = "affirmed"  # "Kenya and Ethiopia signed an agreement", "have agreed to a ceasefire"
+    denial = _stance_rx("reported_denied")
+    if stance and stance != "denied" and denial is not None and denial.search(prefix):
+        stance = "denied"  # "the Kremlin denied that Putin plans to visit ..."
+    return stance
 
 
 def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...], article: Article) -> tuple[dict[str, Any], ...]:
     text = doc.text  # computed once: spaCy rebuilds it on every access
     folds = acronyms(text)
     ents = [e for e in doc.ents if e.label_ in ("GPE", "ORG", "NORP", "PERSON", "LOC")]
+    names = {(m.start, m.end): e.name for e in entities if e.type == "PERSON" for m in e.mentions}
     claims: list[dict[str, Any]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(subj, predicate, obj_name, stance, end, sent, s0, s1):
+        start = subj[0]
+        if (start, end) in seen:
+            return
+        seen.add((start, end))
+        obj_name = fold_place(folds.get(obj_name, obj_name))
+        claims.append({
+            "key": claim_key(subj[2], predicate, obj_name), "subject": subj[2], "predicate": predicate,
+            "object": obj_name, "stance": stance, "start": start, "end": end, "text": text[start:end],
+            "sentence": [s0, s1], "speaker": _speaker(doc, text, sent, entities, quotes, start, end),
+        })
+
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         stext = text[s0:s1]
+        cands = None
         for predicate, rx in _predicates():
             for pm in rx.finditer(stext):
-                p0 = s0 + pm.start()
-                obj = next((e for e in ents if e.start_char >= s0 + pm.end() and e.start_char <= s0 + pm.end() + 6
-                            and e.label_ in ("ORG", "GPE")), None)
-                subj = None
-                for e in ents:
-                    if s0 <= e.start_char and e.end_char <= p0 and e.label_ in ("GPE", "ORG", "PERSON"):
-                        subj = e
-                if obj is None or subj is None:
+                p0, p1 = s0 + pm.start(), s0 + pm.end()
+                obj = _object(text, ents, p1, s1)
+                if obj is None:
                     continue
-                between = text[subj.end_char:p0]
+                if cands is None:
+                    cands = _candidates(text, s0, s1, ents, names)
+                subj = _party(text, cands, p0)
+                if subj is None:
+                    continue
+                between = text[subj[1]:p0]
                 if len(between) > 80:
                     continue
-                stance = None
-                for name, srx in _stances():
-                    if srx.search(between):
-                        stance = name
-                        break
+                stance = _stance_of(between, text[s0:subj[0]], pm.group(0))
                 if stance is None:
                     continue
-                obj_name = _clean(obj.text)
-                obj_name = folds.get(obj_name, obj_name)
-                # the parser can glue a headline's last word to the next paragraph's first ("Stoltenberg\n\nMoldova")
-                start = max(subj.start_char, text.rfind("\n", 0, subj.end_char) + 1)
-                if start >= subj.end_char:
+                qualified = _stance_rx("qualified")
+                if qualified is not None and qualified.match(text, obj[0], s1):
+                    continue  # "joined the SCO as a dialogue partner" answers another question
+                add(subj, predicate, obj[1], stance, obj[0], sent, s0, s1)
+        for stance, predicate, orx in _outcomes():
+            for om in orx.finditer(text, s0, s1):
+                obj = _object(text, ents, om.end(), s1)
+                if obj is None:
                     continue
-                subject = _clean(text[start:subj.end_char])
-                end = obj.end_char
-                claims.append({
-                    "key": claim_key(subject, predicate, obj_name), "subject": subject, "predicate": predicate,
-                    "object": obj_name, "stance": stance, "start": start, "end": end, "text": text[start:end],
-                    "sentence": [s0, s1], "speaker": _speaker(doc, text, sent, entities, quotes, start, end),
-                })
+                if cands is None:
+                    cands = _candidates(text, s0, s1, ents, names)
+                subj = _party(text, cands, om.start())
+                if subj is None:
+                    continue
+                add(subj, predicate, obj[1], stance, obj[0], sent, s0, s1)
     return tuple(claims)
 
 

@@ -9,11 +9,12 @@ Every side cites its article, offsets, text and speaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from parley.extract.claims import acronyms, claim_key
+from parley.extract.claims import _spells, acronyms, claim_key
 from parley.extract.events import dates_compatible, places_compatible
 from parley.models import Record
 
@@ -58,6 +59,17 @@ def _claim_conflicts(records: Sequence[Record]) -> list[Conflict]:
     for rec in sorted(records, key=lambda r: r.article.id):
         for short, long in acronyms(rec.article.text).items():
             folds.setdefault(short, long)
+    # an acronym no article spells out folds to the one long name of a claim's party whose initials it spells
+    # ("EU" in one article, "European Union" in another)
+    longs = {folds.get(n, n) for rec in records for c in rec.claims for n in (c.get("subject", ""), c.get("object", ""))}
+    longs = {n for n in longs if len(n.split()) > 1}
+    for rec in records:
+        for c in rec.claims:
+            for n in (c.get("subject", ""), c.get("object", "")):
+                if re.fullmatch(r"[A-Z]{2,8}", n) and n not in folds:
+                    spelled = [x for x in longs if _spells(n.lower(), [w.lower() for w in x.split() if w[0].isupper()])]
+                    if len(spelled) == 1:
+                        folds[n] = spelled[0]
     groups: dict[str, list[tuple[Record, dict]]] = {}
     for rec in sorted(records, key=lambda r: r.article.id):
         for c in rec.claims:

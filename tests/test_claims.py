@@ -1,0 +1,103 @@
+"""Claim rules on short written sentences: capitals standing for their country, coordinated parties, negation and
+modality cues, a denied report, outcomes without the predicate, qualified membership, acronyms folded across
+articles. Each article is run through the real pipeline pieces."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract import build_record
+from parley.extract.claims import fold_place
+from parley.models import Article
+from parley.resolve.conflicts import find_conflicts
+from parley.resolve.timeline import build_timeline
+
+
+@pytest.fixture()
+def records(nlp):
+    def make(*texts):
+        return [build_record(Article(id=f"k{i}", source=f"s{i}", text=t, published="2024-05-01"), nlp(t))
+                for i, t in enumerate(texts)]
+    return make
+
+
+def _claims(rec):
+    return {(c["key"], c["stance"]) for c in rec.claims}
+
+
+def _claim_conflicts(recs):
+    return [c for c in find_conflicts(recs, build_timeline(recs)) if c.kind == "claim"]
+
+
+def test_capitals_fold_to_their_country():
+    assert fold_place("New Delhi") == "India"
+    assert fold_place("Ankara") == "Turkey"
+    assert fold_place("Britain") == "United Kingdom"
+    assert fold_place("Shanghai Cooperation Organisation") == "Shanghai Cooperation Organisation"
+
+
+def test_capital_against_country_is_one_question(records):
+    recs = records("Officials said Kazakhstan might join the Organization of Turkic States next year.",
+                   "Astana has no plans to join the Organization of Turkic States, the foreign ministry said.")
+    assert ("Kazakhstan|join|Organization of Turkic States", "possible") in _claims(recs[0])
+    assert ("Kazakhstan|join|Organization of Turkic States", "denied") in _claims(recs[1])
+    conflicts = _claim_conflicts(recs)
+    assert [c.key for c in conflicts] == ["Kazakhstan|join|Organization of Turkic States"]
+    assert {s.article_id for s in conflicts[0].sides} == {"k0", "k1"}
+
+
+@pytest.mark.parametrize("sentence,stance", [
+    ("Pakistan is expected to join BRICS next year.", "planned"),
+    ("Pakistan is considering joining BRICS.", "possible"),
+    ("Pakistan ruled out joining BRICS on Monday.", "denied"),
+    ("Pakistan will not join BRICS this year.", "denied"),
+    ("Pakistan has not applied and does not want to join BRICS.", "denied"),
+    ("Pakistan will become a member of BRICS in January.", "affirmed"),
+])
+def test_modality_and_negation_cues(records, sentence, stance):
+    (rec,) = records(sentence)
+    assert ("Pakistan|join|BRICS", stance) in _claims(rec)
+
+
+def test_denied_report_turns_a_plan_into_a_denial(records):
+    (rec,) = records("The Elysee on Friday denied reports that Emmanuel Macron plans to visit Beijing in March.")
+    assert _claims(rec) == {("Emmanuel Macron|visit|China", "denied")}
+
+
+def test_coordinated_parties_and_common_noun_objects(records):
+    recs = records("Ethiopia and Eritrea signed a peace agreement in Riyadh on Sunday.",
+                   "Talks between Eritrea and Ethiopia broke down without an agreement, diplomats said.")
+    assert ("Eritrea & Ethiopia|sign|agreement", "affirmed") in _claims(recs[0])
+    assert ("Eritrea & Ethiopia|sign|agreement", "denied") in _claims(recs[1])
+    assert [c.key for c in _claim_conflicts(recs)] == ["Eritrea & Ethiopia|sign|agreement"]
+
+
+def test_ceasefire_agreed_against_not_agreed(records):
+    recs = records("Israel and Hezbollah have agreed to a truce, mediators said.",
+                   "Israel and Hezbollah have not agreed to any ceasefire, an Israeli official said.")
+    assert [c.key for c in _claim_conflicts(recs)] == ["Hezbollah & Israel|agree|ceasefire"]
+
+
+def test_qualified_membership_is_not_membership(records):
+    (rec,) = records("Egypt joined the Shanghai Cooperation Organisation as a dialogue partner in 2022.")
+    assert rec.claims == ()
+
+
+def test_acronym_folds_to_a_long_name_another_article_uses(records):
+    recs = records("Serbia may join the European Union by 2030, officials said.",
+                   "Belgrade will not join the EU while the Kosovo dispute lasts, the president said.")
+    conflicts = _claim_conflicts(recs)
+    assert [c.key for c in conflicts] == ["Serbia|join|European Union"]
+
+
+def test_agreeing_capital_and_country_are_no_conflict(records):
+    recs = records("Vietnam could join BRICS as a full member, analysts said.",
+                   "Hanoi is weighing joining BRICS, according to diplomats.")
+    assert _claim_conflicts(recs) == []
+
+
+def test_spans_are_verbatim(records):
+    recs = records("Talks between Eritrea and Ethiopia collapsed without a deal.\n\nAnkara has no plans to join BRICS.")
+    for c in recs[0].claims:
+        assert recs[0].article.text[c["start"]:c["end"]] == c["text"]
+    assert len(recs[0].claims) == 2
