@@ -83,3 +83,19 @@ def test_will_host_is_a_planned_visit_with_host_and_visitor(nlp):
     assert len(nxt) == 1 and nxt[0].status == "planned"
     assert set(nxt[0].participants) == {"Gabriel Boric", "Dina Boluarte"}
     assert nxt[0].roles.get("Dina Boluarte") == "visitor"
+
+
+def test_agreement_signed_after_the_talks_takes_their_date_and_place(nlp):
+    text = ("Argentine President Javier Milei met Israeli Prime Minister Benjamin Netanyahu in Jerusalem on "
+            "Tuesday.\n\nAfter the talks, Milei and Netanyahu signed a memorandum on water technology.")
+    evs, _ = events_of(nlp, text, published="2024-02-08")
+    deal = next(e for e in evs if e.type == "agreement")
+    assert deal.location == "Jerusalem" and deal.date and deal.date.value == "2024-02-06"
+
+
+def test_agreement_with_a_time_of_its_own_keeps_no_borrowed_date(nlp):
+    text = ("Argentine President Javier Milei met Israeli Prime Minister Benjamin Netanyahu in Jerusalem on "
+            "Tuesday.\n\nTwo days before the election, Milei and Netanyahu signed a memorandum on water technology.")
+    evs, _ = events_of(nlp, text, published="2024-02-08")
+    deal = next(e for e in evs if e.type == "agreement")
+    assert deal.location is None and (deal.date is None or deal.date.value != "2024-02-06")

@@ -1541,6 +1541,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
         built.append(_build_event(n, clusters[i], mentions, ppl, article, doc, clusters, main_event, built))
         exclude[n] = _own_countries(built[-1], ppl)
     _date_from_previous_paragraph(doc.text, built)
+    _agreement_occasion(doc.text, built, main_event)
     main_participants = list(built[main_event]["participants"]) if main_event is not None else []
     topics = _topics(doc, mentions, events_by_cluster, main_event, exclude, ppl, main_participants, built)
     events = []
@@ -1789,6 +1790,32 @@ def _date_from_previous_paragraph(text: str, built: list[dict]) -> None:
                 b["date"] = o["date"]
                 b["confidence"] = round(min(b["confidence"] + 0.05, 0.98), 2)
                 break
+
+
+_OWN_TIME = re.compile(r"\b(1[89]|20)\d\d\b|\b(days?|weeks?|months?|years?)\s+(before|after|ago|earlier|later)\b|"
+                       r"\b(before|since|until|last|previous)\b|\bin\s+(January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December)\b", re.I)
+
+
+def _agreement_occasion(text: str, built: list[dict], main: int | None) -> None:
+    """An agreement that names neither date nor place, signed by people of the article's main event after it is
+    told ("After the talks, the two leaders signed ..."), was signed on that occasion: its date and place."""
+    if main is None:
+        return
+    o = built[main]
+    if o["status"] not in ("occurred", "occurring") or o["date"] is None or not o["evidence"]:
+        return
+    theirs = {p for p in o["participants"] if not is_country(p)}
+    for b in built:
+        if b is o or b["type"] != "agreement" or b["date"] is not None or b["location"] or not b["evidence"]:
+            continue
+        people = {p for p in b["participants"] if not is_country(p)}
+        if b["status"] != "occurred" or not people or not people <= theirs:
+            continue
+        if any(_OWN_TIME.search(text[a:z]) for a, z in b["evidence"]):
+            continue  # "two days before the war, he signed ...": a time of its own, left unresolved
+        if b["evidence"][-1][0] > o["evidence"][0][0]:
+            b["date"], b["location"] = o["date"], o["location"]
 
 
 def _leader_country(ppl: _People, name: str) -> str | None:
