@@ -99,3 +99,15 @@ def test_agreement_with_a_time_of_its_own_keeps_no_borrowed_date(nlp):
     evs, _ = events_of(nlp, text, published="2024-02-08")
     deal = next(e for e in evs if e.type == "agreement")
     assert deal.location is None and (deal.date is None or deal.date.value != "2024-02-06")
+
+
+def test_also_met_happens_on_the_same_trip_and_an_undated_proposed_visit_is_planned(nlp):
+    text = ("Turkish Foreign Minister Hakan Fidan arrived in Cairo on Monday and held talks with Egyptian Foreign "
+            "Minister Badr Abdelatty.\n\nFidan also met Egyptian President Abdel Fattah al-Sisi, who said Egypt "
+            "wanted closer ties with Ankara.\n\nA visit to Ankara by Sisi has been discussed but no date has been "
+            "set, officials said.")
+    evs, _ = events_of(nlp, text, published="2024-09-03")
+    also = next(e for e in evs if "Abdel Fattah al-Sisi" in e.participants and "Hakan Fidan" in e.participants)
+    assert also.location == "Cairo" and also.date and also.date.value == "2024-09-02"
+    later = [e for e in evs if e.location == "Ankara"]
+    assert len(later) == 1 and later[0].status == "planned"

@@ -1527,6 +1527,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
     _sentence_dates(doc, mentions, timexes)
     _inherit_clause_participants(mentions)
     _sidelines_place(mentions)
+    _also_on_the_trip(mentions)
     _relations(doc, mentions)
     _their_participants(doc, mentions)
     _COUNTRY_OF.set(lambda name: _leader_country(ppl, name))
@@ -1665,6 +1666,24 @@ def _sidelines_place(mentions: list[_Mention]) -> None:
                     m.date = o.date
                 m.apart.add(j)  # the summit is its own event
                 break
+
+
+def _also_on_the_trip(mentions: list[_Mention]) -> None:
+    """"X also met Y" with no place or time of its own, said of someone of the lede's event after it, happened on
+    the same trip: the lede's place and date."""
+    lede = next((m for m in mentions if not m.generic and not m.caption and m.participants and m.location
+                 and m.date and m.date.value and m.status in (None, "occurred", "occurring")), None)
+    if lede is None:
+        return
+    for m in mentions:
+        if m is lede or m.start < lede.start or not m._verbal or m.location or (m.date and m.date.value):  # type: ignore[attr-defined]
+            continue
+        head = m._head  # type: ignore[attr-defined]
+        if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in head.children):
+            continue
+        if head.tag_ != "VBD" or not set(m.participants) & set(lede.participants):
+            continue
+        m.location, m.date = lede.location, lede.date
 
 
 def _own_countries(b: dict, ppl: _People) -> set[str]:
