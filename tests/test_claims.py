@@ -101,3 +101,26 @@ def test_spans_are_verbatim(records):
     for c in recs[0].claims:
         assert recs[0].article.text[c["start"]:c["end"]] == c["text"]
     assert len(recs[0].claims) == 2
+
+
+def test_two_figures_for_one_quantity_are_a_conflict(records):
+    recs = records("Bilateral trade between China and Brazil reached $157 billion in 2023, Chinese customs said.",
+                   "Trade between Brazil and China stood at about $181 billion in 2023, according to Brasilia.",
+                   "Trade between China and Brazil was $160 billion in 2023, analysts estimated.")
+    figures = [c for r in recs for c in r.claims if c["stance"] == "figure"]
+    assert {c["key"] for c in figures} == {"Brazil & China|trade|2023"}
+    assert sorted(c["value"] for c in figures) == [157e9, 160e9, 181e9]
+    conflicts = _claim_conflicts(recs)
+    assert len(conflicts) == 1
+    assert {s.stance for s in conflicts[0].sides} >= {"$157 billion", "$181 billion"}
+
+
+def test_close_figures_or_different_years_are_no_conflict(records):
+    close = records("Trade between Japan and India reached $22 billion in 2022.",
+                    "Trade between India and Japan reached $23 billion in 2022, officials said.")
+    assert _claim_conflicts(close) == []
+    years = records("Trade between Japan and India reached $22 billion in 2022.",
+                    "Trade between India and Japan reached $30 billion in 2024, officials said.")
+    assert _claim_conflicts(years) == []
+    (undated,) = records("Trade between Japan and India reached $22 billion, officials said.")
+    assert undated.claims == ()

@@ -2,7 +2,9 @@
 or contradict. Predicates come from nlp/data/claim_predicates.txt, stance cues from nlp/data/claim_patterns.txt.
 
 Each claim is a dict: key ("Azerbaijan|join|Eurasian Economic Union"), subject, predicate, object, stance
-(possible | denied | affirmed | planned), start/end (the clause), text, speaker (a name or None).
+(possible | denied | affirmed | planned | figure), start/end (the clause), text, speaker (a name or None).
+A figure claim ("trade between Russia and India reached $65 billion in 2023") also has value (a float), currency
+and figure (the amount as written); its key's object is the year.
 Acronyms are folded to the long form the article spells out ("Eurasian Economic Union (EAEU)");
 resolve.conflicts folds them across articles as well.
 """
@@ -143,6 +145,33 @@ def _outcomes() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _figures() -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for line in lexicon("claim_figures"):
+        quantity, _, rx = line.partition("\t")
+        out.append((quantity.strip(), re.compile(rx.strip(), re.I)))
+    return tuple(out)
+
+
+_LEVEL = re.compile(r"\s*(?:\w+\s+){0,3}?(?:reached|reach|stood\s+at|stands\s+at|totall?ed|amounted\s+to|was|were|hit|"
+                    r"rose\s+to|fell\s+to|grew\s+to|climbed\s+to|dropped\s+to|was\s+worth|were\s+worth)\s+(?:about\s+|"
+                    r"around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|more\s+than\s+|over\s+)?", re.I)
+_AMOUNT = re.compile(r"((?:US)?\$|€|£)?\s?(\d[\d,]*(?:\.\d+)?)\s*(trillion|billion|bn|million|mn|m)?\b"
+                     r"(?:\s+(dollars|euros|pounds|yuan|rubles|roubles|rupees))?", re.I)
+_SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6}
+
+
+def _amount(text: str, pos: int, limit: int) -> tuple[int, float, str, str] | None:
+    """An amount at `pos`: (end, value, currency, its text) — "$65 billion" -> 6.5e10 in "$"."""
+    m = _AMOUNT.match(text, pos, limit)
+    if not m or not (m.group(1) or m.group(4)) or not (m.group(3) or m.group(1)):
+        return None
+    value = float(m.group(2).replace(",", "")) * _SCALE.get((m.group(3) or "").lower(), 1.0)
+    currency = (m.group(1) or m.group(4) or "").lower().replace("us$", "$").replace("dollars", "$")
+    return m.end(), value, currency, m.group(0)
+
+
 def _stance_rx(name: str) -> re.Pattern | None:
     for stance, rx in _stances():
         if stance == name:
@@ -270,6 +299,34 @@ def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...],
                 if qualified is not None and qualified.match(text, obj[0], s1):
                     continue  # "joined the SCO as a dialogue partner" answers another question
                 add(subj, predicate, obj[1], stance, obj[0], sent, s0, s1)
+        for quantity, frx in _figures():
+            for fm in frx.finditer(text, s0, s1):
+                if cands is None:
+                    cands = _candidates(text, s0, s1, ents, names)
+                after = [c for c in cands if c[0] >= fm.end() and c[0] <= fm.end() + 40]
+                if not after:
+                    continue
+                pend = after[0][1]
+                if len(after) > 1 and re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", text[after[0][1]:after[1][0]]):
+                    parties = " & ".join(sorted({after[0][2], after[1][2]}))
+                    pend = after[1][1]
+                else:
+                    parties = after[0][2]
+                lm = _LEVEL.match(text, pend, s1)
+                amount = _amount(text, lm.end(), s1) if lm else None
+                year = re.search(r"\b(?:in|for|during|of)\s+((?:19|20)\d\d)\b", text[s0:s1])
+                if amount is None or year is None:
+                    continue
+                start, end = fm.start(), amount[0]
+                if (start, end) in seen:
+                    continue
+                seen.add((start, end))
+                claims.append({
+                    "key": claim_key(parties, quantity, year.group(1)), "subject": parties, "predicate": quantity,
+                    "object": year.group(1), "stance": "figure", "value": amount[1], "currency": amount[2],
+                    "figure": amount[3].strip(), "start": start, "end": end, "text": text[start:end],
+                    "sentence": [s0, s1], "speaker": _speaker(doc, text, sent, entities, quotes, start, end),
+                })
         for stance, predicate, orx in _outcomes():
             for om in orx.finditer(text, s0, s1):
                 obj = _object(text, ents, om.end(), s1)

@@ -79,6 +79,10 @@ def _claim_conflicts(records: Sequence[Record]) -> list[Conflict]:
             groups.setdefault(key.lower(), []).append((rec, {**c, "key": key}))
     out = []
     for _, members in sorted(groups.items()):
+        figures = [(r, c) for r, c in members if c.get("stance") == "figure" and c.get("value")]
+        if figures:
+            out.extend(_figure_conflict(figures))
+            continue
         stances = {c["stance"] for _, c in members}
         articles = {r.article.id for r, _ in members}
         if len(articles) < 2 or not any(pair <= stances for pair in OPPOSED):
@@ -89,6 +93,26 @@ def _claim_conflicts(records: Sequence[Record]) -> list[Conflict]:
         subject, predicate, obj = key.split("|")
         summary = f"Will {subject} {predicate} {obj}? " + " vs ".join(sorted(stances))
         out.append(Conflict("claim", key, summary, sides))
+    return out
+
+
+def _figure_conflict(members: list[tuple[Record, dict]]) -> list[Conflict]:
+    """Reports of one quantity (same parties, same year, same currency) whose amounts differ by more than a tenth."""
+    out = []
+    by_currency: dict[str, list[tuple[Record, dict]]] = {}
+    for r, c in members:
+        by_currency.setdefault(c.get("currency") or "", []).append((r, c))
+    for _, group in sorted(by_currency.items()):
+        values = [c["value"] for _, c in group]
+        if len({r.article.id for r, _ in group}) < 2 or max(values) <= min(values) * 1.1:
+            continue
+        key = group[0][1]["key"]
+        sides = tuple(ConflictSide(r.article.id, c["start"], c["end"], c.get("text") or r.article.text[c["start"]:c["end"]],
+                                   c.get("speaker"), c.get("figure")) for r, c in group)
+        subject, quantity, year = key.split("|")
+        figures = sorted({s.stance for s in sides if s.stance})
+        out.append(Conflict("claim", key, f"How much was {quantity} of {subject} in {year}? " + " vs ".join(figures),
+                            sides))
     return out
 
 
