@@ -111,3 +111,12 @@ def test_also_met_happens_on_the_same_trip_and_an_undated_proposed_visit_is_plan
     assert also.location == "Cairo" and also.date and also.date.value == "2024-09-02"
     later = [e for e in evs if e.location == "Ankara"]
     assert len(later) == 1 and later[0].status == "planned"
+
+
+def test_undated_main_meeting_takes_the_day_of_the_lede_that_names_both(nlp):
+    text = ("Chinese President Xi Jinping told Vietnamese leader To Lam on Thursday that the two countries should "
+            "deepen cooperation.\n\nThe two leaders met in the Great Hall of the People in Beijing for their first "
+            "talks since Lam took office.")
+    evs, _ = events_of(nlp, text, published="2024-08-19")
+    met = next(e for e in evs if e.location and "Beijing" in e.location or e.location == "Great Hall of the People")
+    assert met.date and met.date.value == "2024-08-15"

@@ -90,3 +90,10 @@ def test_helpers():
     assert date_precision("XXXX-04-22") == "month-day"
     assert date_precision("2022") == "year"
     assert date_precision(None) == "none"
+
+
+def test_a_name_without_its_first_given_name_is_the_same_person():
+    assert same_person("Tayyip Erdogan", "Recep Tayyip Erdogan")
+    assert same_person("Lula da Silva", "Luiz Inacio Lula da Silva")
+    assert not same_person("Kim Jong Un", "Kim Jong Il")
+    assert not same_person("George W. Bush", "George H. W. Bush")

@@ -1542,6 +1542,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
         built.append(_build_event(n, clusters[i], mentions, ppl, article, doc, clusters, main_event, built))
         exclude[n] = _own_countries(built[-1], ppl)
     _date_from_previous_paragraph(doc.text, built)
+    _date_from_lede(doc.text, built, main_event, timexes, ppl)
     _agreement_occasion(doc.text, built, main_event)
     main_participants = list(built[main_event]["participants"]) if main_event is not None else []
     topics = _topics(doc, mentions, events_by_cluster, main_event, exclude, ppl, main_participants, built)
@@ -1814,6 +1815,31 @@ def _date_from_previous_paragraph(text: str, built: list[dict]) -> None:
 _OWN_TIME = re.compile(r"\b(1[89]|20)\d\d\b|\b(days?|weeks?|months?|years?)\s+(before|after|ago|earlier|later)\b|"
                        r"\b(before|since|until|last|previous)\b|\bin\s+(January|February|March|April|May|June|July|"
                        r"August|September|October|November|December)\b", re.I)
+
+
+def _date_from_lede(text: str, built: list[dict], main: int | None, timexes: tuple[Timex, ...], ppl: _People) -> None:
+    """"Putin told Erdogan on Monday that ...  The two leaders met in Sochi ...": the article's main event, undated,
+    said to have taken place, takes the day of the paragraph right before it when that paragraph names the same two
+    people with one day-precise date."""
+    if main is None:
+        return
+    b = built[main]
+    if b["date"] is not None or b["status"] != "occurred" or not b["evidence"]:
+        return
+    people = {p for p in b["participants"] if not is_country(p)}
+    if len(people) < 2:
+        return
+    pa, _ = _paragraph(text, b["evidence"][0][0])
+    if pa < 2:
+        return
+    qa, qb = _paragraph(text, pa - 2)
+    if text[qb:pa].strip():
+        return
+    days = {t.value: t for t in timexes if qa <= t.start < qb and t.type == "DATE"
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value or "")}
+    if len(days) == 1 and people <= {n for _, _, n in ppl.in_range(qa, qb)}:
+        t = next(iter(days.values()))
+        b["date"] = EventDate(t.value, t.text)
 
 
 def _agreement_occasion(text: str, built: list[dict], main: int | None) -> None:

@@ -97,7 +97,8 @@ def same_person(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     if len(ta) == 1 or len(tb) == 1:
         return ta[-1] == tb[-1]
-    return False
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return long_[-len(short):] == short  # "Tayyip Erdogan" is "Recep Tayyip Erdogan"
 
 
 def _persons(names) -> list[str]:
