@@ -124,3 +124,16 @@ def test_close_figures_or_different_years_are_no_conflict(records):
     assert _claim_conflicts(years) == []
     (undated,) = records("Trade between Japan and India reached $22 billion, officials said.")
     assert undated.claims == ()
+
+
+def test_a_past_deed_does_not_answer_a_plan(records):
+    recs = records("Vladimir Putin has not visited Turkey since the war began, the paper noted.",
+                   "Vladimir Putin will visit Turkey in the autumn, the Kremlin said.")
+    assert [(c["stance"], c["tense"]) for c in recs[0].claims] == [("denied", "past")]
+    assert [(c["stance"], c["tense"]) for c in recs[1].claims] == [("affirmed", "future")]
+    assert _claim_conflicts(recs) == []
+
+
+def test_agreeing_that_something_is_no_agreement_claim(records):
+    (rec,) = records("Ramaphosa and Tinubu agreed that the African Union should take the lead in mediation.")
+    assert rec.claims == ()

@@ -2,7 +2,8 @@
 or contradict. Predicates come from nlp/data/claim_predicates.txt, stance cues from nlp/data/claim_patterns.txt.
 
 Each claim is a dict: key ("Azerbaijan|join|Eurasian Economic Union"), subject, predicate, object, stance
-(possible | denied | affirmed | planned | figure), start/end (the clause), text, speaker (a name or None).
+(possible | denied | affirmed | planned | figure), tense (past for a done deed: "visited", "has not signed";
+else future), start/end (the clause), text, speaker (a name or None).
 A figure claim ("trade between Russia and India reached $65 billion in 2023") also has value (a float), currency
 and figure (the amount as written); its key's object is the year.
 Acronyms are folded to the long form the article spells out ("Eurasian Economic Union (EAEU)");
@@ -219,7 +220,8 @@ def _object(text: str, ents, end: int, limit: int) -> tuple[int, str] | None:
     capital, or a common-noun object (ceasefire, agreement); as (end offset, folded name)."""
     after = text[end:min(limit, end + 60)]
     for e in ents:
-        if end <= e.start_char <= end + 6 and e.label_ in _OBJECT_LABELS and e.end_char <= limit:
+        if end <= e.start_char <= end + 6 and e.label_ in _OBJECT_LABELS and e.end_char <= limit \
+                and not re.search(r"\b(?:that|whether|if|when|how)\b", text[end:e.start_char], re.I):
             stop = e.end_char + (1 if text[e.end_char:e.end_char + 1] == "+" else 0)
             paren = text.find(" (", e.start_char, stop)  # the model glues "(SCO" to the long name
             return (paren if paren > 0 else stop), _clean(text[e.start_char:stop])
@@ -235,6 +237,19 @@ def _object(text: str, ents, end: int, limit: int) -> tuple[int, str] | None:
         if m:
             return end + m.end(1), canon
     return None
+
+
+_IRREGULAR_PAST = {"went", "left", "quit", "withdrew", "became", "inked"}
+
+
+def _tense(verb: str, between: str) -> str:
+    """past for a done deed ("visited", "has not visited", "have agreed to"), else future (a plan, a possibility,
+    a refusal of what is to come): "has not visited Turkey since 2019" does not answer "will he visit Turkey"."""
+    first = verb.split()[0].lower()
+    if (first.endswith("ed") or first in _IRREGULAR_PAST) and not re.search(
+            r"\b(?:will|would|shall|to|may|might|could|can)\b", between, re.I):
+        return "past"
+    return "future"
 
 
 def _stance_of(between: str, prefix: str, verb: str) -> str | None:
@@ -262,7 +277,7 @@ def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...],
     claims: list[dict[str, Any]] = []
     seen: set[tuple[int, int]] = set()
 
-    def add(subj, predicate, obj_name, stance, end, sent, s0, s1):
+    def add(subj, predicate, obj_name, stance, end, sent, s0, s1, tense):
         start = subj[0]
         if (start, end) in seen:
             return
@@ -270,7 +285,7 @@ def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...],
         obj_name = fold_place(folds.get(obj_name, obj_name))
         claims.append({
             "key": claim_key(subj[2], predicate, obj_name), "subject": subj[2], "predicate": predicate,
-            "object": obj_name, "stance": stance, "start": start, "end": end, "text": text[start:end],
+            "object": obj_name, "stance": stance, "tense": tense, "start": start, "end": end, "text": text[start:end],
             "sentence": [s0, s1], "speaker": _speaker(doc, text, sent, entities, quotes, start, end),
         })
 
@@ -298,7 +313,7 @@ def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...],
                 qualified = _stance_rx("qualified")
                 if qualified is not None and qualified.match(text, obj[0], s1):
                     continue  # "joined the SCO as a dialogue partner" answers another question
-                add(subj, predicate, obj[1], stance, obj[0], sent, s0, s1)
+                add(subj, predicate, obj[1], stance, obj[0], sent, s0, s1, _tense(pm.group(0), between))
         for quantity, frx in _figures():
             for fm in frx.finditer(text, s0, s1):
                 if cands is None:
@@ -337,7 +352,7 @@ def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...],
                 subj = _party(text, cands, om.start())
                 if subj is None:
                     continue
-                add(subj, predicate, obj[1], stance, obj[0], sent, s0, s1)
+                add(subj, predicate, obj[1], stance, obj[0], sent, s0, s1, "past")
     return tuple(claims)
 
 

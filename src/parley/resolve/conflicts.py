@@ -76,7 +76,8 @@ def _claim_conflicts(records: Sequence[Record]) -> list[Conflict]:
             subject = folds.get(c.get("subject", ""), c.get("subject", ""))
             obj = folds.get(c.get("object", ""), c.get("object", ""))
             key = claim_key(subject, c.get("predicate", ""), obj)
-            groups.setdefault(key.lower(), []).append((rec, {**c, "key": key}))
+            # "has not visited Turkey" (a past deed) does not contradict "will visit Turkey" (a plan)
+            groups.setdefault(key.lower() + "|" + c.get("tense", ""), []).append((rec, {**c, "key": key}))
     out = []
     for _, members in sorted(groups.items()):
         figures = [(r, c) for r, c in members if c.get("stance") == "figure" and c.get("value")]
