@@ -1837,6 +1837,8 @@ def _date_from_lede(text: str, built: list[dict], main: int | None, timexes: tup
         return
     days = {t.value: t for t in timexes if qa <= t.start < qb and t.type == "DATE"
             and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value or "")}
+    if any(o is not b and o["date"] is not None and any(qa <= a < qb for a, _ in o["evidence"]) for o in built):
+        return  # the paragraph tells an event of its own ("signed ... in Perth on October 22"): its date is that one's
     if len(days) == 1 and people <= {n for _, _, n in ppl.in_range(qa, qb)}:
         t = next(iter(days.values()))
         b["date"] = EventDate(t.value, t.text)
