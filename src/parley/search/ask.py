@@ -11,6 +11,7 @@ from typing import Any
 
 from parley.errors import QueryError
 from parley.models import Citation
+from parley.resolve.conflicts import OPPOSED
 from parley.search import questions as qmod
 from parley.search.index import Index, tokenize
 
@@ -456,7 +457,7 @@ def _conflict(ctx: _Ctx) -> list[AnswerPart]:
         parts.append(AnswerPart(f"Sources disagree: {label}" if label else "Sources disagree", cites[:6]))
     if parts:
         return parts
-    # no resolved conflict: claims with different stances about the same key
+    # no resolved conflict: claims with opposed stances about the same key
     by_key: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for art, facts in enumerate(ctx.idx.facts):
         if not ctx.ok(art):
@@ -467,7 +468,7 @@ def _conflict(ctx: _Ctx) -> list[AnswerPart]:
                 by_key.setdefault(str(key), []).append((art, claim))
     for key, claims in sorted(by_key.items()):
         stances = {c.get("stance") for _, c in claims}
-        if len(stances) < 2:
+        if not any(pair <= stances for pair in OPPOSED):  # "possible" and "planned" do not disagree
             continue
         spans = [(art, c["start"], c["end"]) for art, c in claims if "start" in c and "end" in c]
         if wanted and not _covers(wanted, _stems(" ".join(str(c.get("text", "")) for _, c in claims) + " " + key)):
