@@ -20,7 +20,7 @@ HELDOUT = Path(__file__).parent / "data" / "heldout"
 
 FLOORS = {"boilerplate": 1.0, "preserved": 1.0, "people": 1.0, "roles": 1.0, "quotes.direct": 1.0,
           "quotes.indirect": 1.0, "speakers": 1.0, "amounts": 1.0, "events": 0.8, "events.found": 1.0,
-          "topics": 0.6, "timeline": 1.0, "metadata": 0.9}
+          "topics": 0.95, "timeline": 1.0, "metadata": 0.9}
 
 
 @pytest.fixture(scope="module")
