@@ -120,3 +120,12 @@ def test_undated_main_meeting_takes_the_day_of_the_lede_that_names_both(nlp):
     evs, _ = events_of(nlp, text, published="2024-08-19")
     met = next(e for e in evs if e.location and "Beijing" in e.location or e.location == "Great Hall of the People")
     assert met.date and met.date.value == "2024-08-15"
+
+
+def test_event_noun_subject_of_take_place_gets_that_place(nlp):
+    text = ("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on Monday.\n\n"
+            "The next East African Community summit is scheduled to take place in Kampala in November, officials "
+            "said.")
+    evs, _ = events_of(nlp, text, published="2024-06-12")
+    summit = [e for e in evs if e.type == "summit"]
+    assert summit and summit[0].location == "Kampala" and summit[0].status == "planned"

@@ -939,6 +939,20 @@ def _location(doc, m: _Mention, ents_by_start, people: "_People") -> None:
     verb = _verb_of(m)
     if verb is not None and verb.i != m._head.i:  # type: ignore[attr-defined]
         m.location = _verb_place(doc, verb, m, ents_by_start, people)
+    elif not m._verbal:  # type: ignore[attr-defined]
+        # "The summit is scheduled to take place in Seoul", "the talks will be held in Doha": the place of the
+        # predicate whose subject the event noun is
+        head = _noun_slot(m._head)  # type: ignore[attr-defined]
+        if head.dep_ in ("nsubj", "nsubjpass") and _is_verbal(head.head):
+            t = head.head
+            for _ in range(3):
+                if t.lemma_ in _VENUE_PREDICATES:
+                    m.location = _verb_place(doc, t, m, ents_by_start, people)
+                    break
+                nxt = next((c for c in t.children if c.dep_ == "xcomp"), None)
+                if nxt is None:
+                    break
+                t = nxt
 
 
 def _verb_place(doc, verb, m: _Mention, ents, people: "_People") -> str | None:
@@ -967,6 +981,7 @@ def _verb_place(doc, verb, m: _Mention, ents, people: "_People") -> str | None:
     return None
 
 
+_VENUE_PREDICATES = {"take", "hold", "convene", "open", "begin", "start", "resume", "close", "end", "continue"}
 _FRAME_OF = re.compile(r"\b(in|to|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:city|town|resort|capital|port|village|"
                        r"region|enclave|province|state|island|district)\s+of\s+$", re.I)
 _FRAMED_NAME = re.compile(r"\b(in|to|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:city|town|resort|capital|port|"
