@@ -129,3 +129,14 @@ def test_event_noun_subject_of_take_place_gets_that_place(nlp):
     evs, _ = events_of(nlp, text, published="2024-06-12")
     summit = [e for e in evs if e.type == "summit"]
     assert summit and summit[0].location == "Kampala" and summit[0].status == "planned"
+
+
+def test_event_noun_whose_predicate_is_postponed_is_postponed_and_apart(nlp):
+    text = ("Ghanaian President John Mahama received Ivorian President Alassane Ouattara in Accra on Monday.\n\n"
+            "A regional summit on the Sahel, originally set for March 3 in Abuja after consultations between the "
+            "member states, has been postponed, officials said. Mahama is scheduled to meet Senegalese President "
+            "Bassirou Diomaye Faye in Dakar next week.")
+    evs, _ = events_of(nlp, text, published="2025-02-10")
+    summit = [e for e in evs if e.type == "summit"]
+    assert summit and summit[0].status == "postponed"
+    assert not any(e.status == "postponed" and "Bassirou Diomaye Faye" in e.participants for e in evs)

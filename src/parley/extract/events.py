@@ -1120,6 +1120,17 @@ def _fallback_date(window: str, published: str | None) -> tuple[str, str] | None
 def _status(doc, m: _Mention) -> None:
     text = doc.text
     best = None
+    if not m._verbal:  # type: ignore[attr-defined]
+        # "An Arab summit on Gaza, originally set for February 27 in Cairo, has been postponed": the predicate of
+        # the event noun says what became of it, however far the cue is
+        t = _noun_slot(m._head)  # type: ignore[attr-defined]
+        if t.dep_ in ("nsubj", "nsubjpass") and _is_verbal(t.head):
+            v = t.head
+            phrase = text[v.idx:v.idx + len(v.text) + 6]
+            for status, rx in _status_cues():
+                if status in ("cancelled", "postponed") and rx.match(phrase):
+                    m.status, m.strength = status, 2
+                    return
     lo, hi = max(m.sent[0], m.wstart - 30), min(m.sent[1], m.wend + 40)
     for status, rx in _status_cues():
         for c in rx.finditer(text, lo, hi):
