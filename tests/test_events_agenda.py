@@ -140,3 +140,14 @@ def test_event_noun_whose_predicate_is_postponed_is_postponed_and_apart(nlp):
     summit = [e for e in evs if e.type == "summit"]
     assert summit and summit[0].status == "postponed"
     assert not any(e.status == "postponed" and "Bassirou Diomaye Faye" in e.participants for e in evs)
+
+
+def test_widely_used_agenda_topics_and_named_projects(nlp):
+    text = ("Colombian President Gustavo Petro met Venezuelan President Nicolas Maduro in Caracas on Monday.\n\n"
+            "The two presidents discussed drug trafficking, humanitarian aid for migrants, the situation in "
+            "Ecuador and the reopening of the Cucuta-Urena rail link. They also discussed potential disruptions.")
+    evs, _ = events_of(nlp, text, published="2024-06-11")
+    ev = next(e for e in evs if e.location == "Caracas")
+    topics = [t.lower() for t in ev.topics]
+    assert "organised crime" in topics and "humanitarian aid" in topics and "ecuador" in topics
+    assert not any("disruptions" in t for t in topics)

@@ -1418,7 +1418,7 @@ def _topics(doc, mentions: list[_Mention], events_by_cluster: dict[int, int], ma
             if prev_hits:
                 hits = prev_hits + hits
                 spans.insert(0, (p.start_char, p.end_char))
-        if cue:
+        if cue or here:
             hits += _np_topics(doc, sent, hits, agenda)
         fallback = main
         if not any(m.cluster in events_by_cluster for m in here if m.cluster is not None):
@@ -1474,11 +1474,13 @@ def _anaphor_target(doc, s0: int, s1: int, stext: str, built: list[dict], main: 
 
 
 @lru_cache(maxsize=1)
-def _np_topic_stop() -> re.Pattern:
-    return re.compile(r"^(?:leaders?|presidents?|ministers?|sides?|countries|nations|officials?|issues?|matters?|"
-                      r"questions?|topics?|range|number|variety|host|way|ways|need|importance|prospects?|state|"
-                      r"development|situation|steps?|measures?|efforts?|possibility|areas?|fields?|details?|"
-                      r"statement|agenda|relations?|cooperation|ties|talks|meeting|call|visit|summit)$", re.I)
+def _np_stop() -> tuple[frozenset[str], frozenset[str]]:
+    """(head nouns, empty leading modifiers) from nlp/data/agenda_np_stop.txt."""
+    roots, mods = set(), set()
+    for line in lexicon("agenda_np_stop"):
+        kind, _, word = line.partition("\t")
+        (roots if kind.strip() == "root" else mods).add(word.strip().lower())
+    return frozenset(roots), frozenset(mods)
 
 
 @lru_cache(maxsize=1)
@@ -1487,37 +1489,51 @@ def _trigger_words() -> frozenset[str]:
         "conversation", "memorandum", "understanding", "statement"}
 
 
+_AGENDA_VERBS = {"discuss", "focus", "cover", "touch", "devote", "dedicate", "review", "address", "center", "centre",
+                 "concentrate", "exchange"}
+
+
+_AGENDA_VERB_RX = re.compile(r"\b(discuss|focus|cover|touch|devot|dedicat|review|address|cent|concentrat|exchang)",
+                             re.I)
+
+
 def _np_topics(doc, sent, hits, agenda: re.Pattern) -> list[tuple[str, str, int, int]]:
     """Free noun-phrase topics of an agenda sentence that the taxonomy does not cover: the noun chunks after the
     agenda cue ("discussed ... the construction of the Akkuyu nuclear power plant" -> "Akkuyu nuclear power plant"),
     except people, places, pronouns and generic words ("the two sides", "issues")."""
     text = doc.text
     s0 = sent.start_char
-    cue = agenda.search(text, s0, sent.end_char)
-    if not cue or _SIGN.match(cue.group(0)):
+    if not _AGENDA_VERB_RX.search(text, s0, sent.end_char):
+        return []  # cheap check before walking the parse
+    verbs = [t for t in sent if t.lemma_.lower() in _AGENDA_VERBS and t.pos_ in ("VERB", "AUX")]
+    if not verbs:
         return []
-    span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
-    if span is None:
-        return []
-    head = span[0]
-    if head.pos_ not in ("VERB", "AUX"):
-        head = head.head if head.head.pos_ == "VERB" else head
-    lo, hi = cue.end(), head.right_edge.idx + len(head.right_edge.text)
+    head = verbs[0]
+    lo, hi = head.idx + len(head.text), head.right_edge.idx + len(head.right_edge.text)
     out = []
     for chunk in sent.noun_chunks:
-        if chunk.start_char < lo or chunk.end_char > hi or chunk.root.ent_type_ in ("PERSON", "GPE", "NORP"):
+        if chunk.start_char < lo or chunk.end_char > hi or chunk.root.ent_type_ in ("PERSON", "GPE", "NORP", "FAC"):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in chunk.root.children) or chunk.root.text.lower() in (
                 _trigger_words()):
             continue  # "the construction of X": X is the topic; "the call" is no topic
         if chunk.root.pos_ == "PRON" or chunk.root.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY"):
             continue
-        toks = [t for t in chunk if t.dep_ not in ("det", "poss", "predet") and t.pos_ not in ("PRON", "NUM")]
+        toks = [t for t in chunk if t.dep_ not in ("det", "poss", "predet", "case") and t.pos_ not in ("PRON", "NUM")]
         if not toks:
             continue
         a, b = toks[0].idx, chunk.end_char
-        if _np_topic_stop().match(chunk.root.text) or any(h[2] < b and a < h[3] for h in hits):
+        roots, mods = _np_stop()
+        if chunk.root.lower_ in roots:
             continue
+        while toks and toks[0].lower_ in mods:
+            toks = toks[1:]
+        if not toks:
+            continue
+        a = toks[0].idx
+        if any(h[2] < b and a < h[3] for h in hits) and not any(
+                t.pos_ == "PROPN" and not any(h[2] <= t.idx < h[3] for h in hits) for t in toks):
+            continue  # covered by the taxonomy, unless it names something of its own ("the Maya Train railway")
         label = text[a:b]
         if len(label) < 4 or "\n" in label or not any(t.pos_ in ("NOUN", "PROPN") for t in toks) or (
                 len(toks) < 2 and chunk.root.pos_ != "PROPN"):  # one plain noun ("people", "wars") says little
