@@ -24,6 +24,7 @@ class Topic:
     id: str
     label: str
     pattern: re.Pattern
+    keys: frozenset[str] | None = None  # first letters (up to 4) of each keyword's first word; None: always try
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,14 @@ def taxonomy() -> tuple[Topic, ...]:
         # acronyms (all capitals) keep their case, other keywords match in any case
         flagged = [a if re.fullmatch(r"[A-Z]{2,}", k.strip()) else "(?i:" + a + ")"
                    for a, k in zip(alts, [k for k in keywords.split(";") if k.strip()])]
-        topics.append(Topic(tid, label, re.compile("|".join(flagged))))
+        keys: set[str] | None = set()
+        for k in keywords.split(";"):
+            words = re.findall(r"\w+", k.strip().lower())
+            if not words or k.strip().startswith("{"):
+                keys = None
+                break
+            keys.add(words[0][:4])
+        topics.append(Topic(tid, label, re.compile("|".join(flagged)), frozenset(keys) if keys is not None else None))
     return tuple(topics)
 
 
@@ -129,7 +137,11 @@ def find_topics(text: str, countries: bool = True) -> list[tuple[str, str, int, 
     With ``countries``, a country named in the text is a topic of its own ("country:Iran"), so that an agenda
     such as "relations with Iran" is kept even when the taxonomy has no entry for it."""
     hits = []
+    # a topic is searched for only when the text has a word beginning like one of its keywords (cheap set test)
+    present = {w[:k] for w in re.findall(r"\w+", text.lower()) for k in (2, 3, 4)}
     for topic in taxonomy():
+        if topic.keys is not None and not (topic.keys & present):
+            continue
         for m in topic.pattern.finditer(text):
             hits.append((topic.id, topic.label, m.start(), m.end()))
     if countries:
