@@ -58,3 +58,12 @@ def test_sample_articles_are_distinct():
     arts = [a for a in read_paths([SEEDS]) if isinstance(a, Article)]
     out = mark_duplicates(arts, DuplicateIndex())
     assert len(out) == 5 and all(a.duplicate_of is None for a in out)
+
+
+def test_stored_signature_equals_a_fresh_one():
+    from parley.ingest.dedup import DuplicateIndex
+
+    text = "The foreign ministers met in Vienna on Monday to discuss the nuclear agreement and sanctions relief."
+    index = DuplicateIndex()
+    index.add("a1", text)
+    assert index.stored_signature("a1") == DuplicateIndex().signature_bytes(text)

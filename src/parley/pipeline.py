@@ -157,7 +157,7 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None =
     for start in range(0, len(fresh), BATCH):
         batch = fresh[start:start + BATCH]
         records = list(analyse(batch, progress))
-        signatures = {a.id: index.signature_bytes(a.text) for a in batch}
+        signatures = {a.id: index.stored_signature(a.id) for a in batch}  # hashed by mark_duplicates
         report.added += store.write_records(records, signatures)
         report.added_articles.extend(batch)
 

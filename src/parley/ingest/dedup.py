@@ -30,6 +30,10 @@ def shingles(text: str, size: int = 3) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+def _as_bytes(m: MinHash) -> bytes:
+    return m.hashvalues.astype(_DTYPE).tobytes()
+
+
 class DuplicateIndex:
     """Articles seen so far, searchable for near-identical text (estimated Jaccard >= threshold)."""
 
@@ -54,7 +58,11 @@ class DuplicateIndex:
 
     def signature_bytes(self, text: str) -> bytes:
         """The MinHash signature of ``text`` as bytes (num_perm little-endian uint32 values)."""
-        return self.minhash(text).hashvalues.astype(_DTYPE).tobytes()
+        return _as_bytes(self.minhash(text))
+
+    def stored_signature(self, article_id: str) -> bytes:
+        """The signature of an article already in the index, as ``signature_bytes`` gives it (no rehashing)."""
+        return _as_bytes(self._hashes[article_id])
 
     def add(self, article_id: str, text: str) -> None:
         self._insert(article_id, self.minhash(text))
