@@ -16,6 +16,8 @@ import pytest
 
 from parley.search import ask
 
+from test_ask_seeds import _assert_resolves, _cited
+
 DATA = Path(__file__).resolve().parent / "data"
 CORPORA = ("dev", "dev2", "heldout")
 
@@ -39,17 +41,6 @@ def dev_store(dev_db):
 
     with Store(dev_db, read_only=True) as store:
         yield store
-
-
-def _cited(answer) -> str:
-    return "\n".join(c.text for p in answer.parts for c in p.citations)
-
-
-def _assert_resolves(store, answer) -> None:
-    for part in answer.parts:
-        assert part.citations, f"uncited part: {part.text}"
-        for c in part.citations:
-            assert store.article(c.article_id).text[c.start:c.end] == c.text
 
 
 def _assert_speakers_are_extracted(store, answer) -> None:
