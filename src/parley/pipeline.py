@@ -26,7 +26,7 @@ from parley.models import Article, Record
 from parley.resolve.conflicts import find_conflicts
 from parley.resolve.people import merge_people
 from parley.resolve.timeline import assign_timeline_ids, build_timeline
-from parley.search import update_index
+from parley.search import index_current, update_index
 from parley.store import Store
 
 __all__ = ["Corpus", "IngestReport", "ingest", "extract", "analyse", "resolve_corpus", "refresh"]
@@ -42,6 +42,7 @@ class IngestReport:
     already_stored: int = 0
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
+    repaired: bool = False  # an earlier, interrupted run's resolve or index step was completed
     added_articles: list[Article] = field(default_factory=list)
 
     @property
@@ -55,6 +56,7 @@ class IngestReport:
             "already_stored": self.already_stored,
             "duplicates": self.duplicates,
             "errors": list(self.errors),
+            "repaired": self.repaired,
             "added_ids": [a.id for a in self.added_articles],
         }
 
@@ -161,9 +163,15 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None =
         report.added += store.write_records(records, signatures)
         report.added_articles.extend(batch)
 
-    # 6-7. corpus-level results and the search index, also after an earlier run was killed
+    # 6-7. corpus-level results and the search index, also after an earlier run was killed or ran out of
+    # disk in either step: a rerun exits only when both cover every stored article
     if report.added or store.corpus_stale():
+        report.repaired = not report.added
         refresh(store, progress)
+    elif not index_current(store):
+        report.repaired = True
+        progress("index", 0)
+        update_index(store)
     return report
 
 

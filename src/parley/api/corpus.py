@@ -45,6 +45,15 @@ class Corpus:
     def __init__(self, db_path: str | Path):
         self.store = Store(db_path, read_only=True)
         self.lock = threading.RLock()
+        self._complete_index()
+
+    def _complete_index(self) -> None:
+        """An index left behind by an interrupted ingest is brought up to date before the first request,
+        so no search waits behind the repair (and no other request behind the search)."""
+        from parley.search import index_current, update_index
+
+        if not index_current(self.store):
+            update_index(self.store)
 
     def close(self) -> None:
         with self.lock:

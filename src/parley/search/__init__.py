@@ -16,7 +16,7 @@ from parley.errors import QueryError, StoreError
 from parley.resolve.query import check_date
 from parley.search import index as _index
 
-__all__ = ["Hit", "search", "update_index", "ask", "Answer", "AnswerPart", "semantic_available"]
+__all__ = ["Hit", "search", "update_index", "index_current", "ask", "Answer", "AnswerPart", "semantic_available"]
 
 @dataclass(frozen=True)
 class Hit:
@@ -46,11 +46,23 @@ def update_index(store, *, semantic: bool | None = None) -> int:
     return added
 
 
+def index_current(store) -> bool:
+    """True when the search index beside ``store`` covers every stored article (a run killed or out of disk
+    while indexing leaves it behind; ``parley ingest`` run again brings it up to date)."""
+    index_dir = Path(store.index_dir)
+    if not (index_dir / "manifest.json").exists():
+        return False
+    try:
+        manifest = _index.read_manifest(index_dir)
+    except (OSError, ValueError):  # a manifest cut short: rebuild from what the segments hold
+        return False
+    return manifest.get("store_count") == store.count()
+
+
 def open_index(store) -> _index.Index:
     """The loaded index of ``store``, brought up to date first if articles were stored since."""
     index_dir = Path(store.index_dir)
-    manifest = _index.read_manifest(index_dir)
-    if not (index_dir / "manifest.json").exists() or manifest.get("store_count") != store.count():
+    if not index_current(store):
         update_index(store)
     idx = _index.load(index_dir)
     if idx is None:  # pragma: no cover - update_index always writes a manifest

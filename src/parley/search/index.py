@@ -139,7 +139,9 @@ def build_segment(seg_dir: Path, records: list[Record], *, semantic: bool) -> in
     """Write one segment for ``records``; returns the number of sentences indexed."""
     import bm25s
 
-    seg_dir.mkdir(parents=True, exist_ok=True)
+    if seg_dir.exists():  # left half-written by a run killed while indexing: start it afresh
+        shutil.rmtree(seg_dir)
+    seg_dir.mkdir(parents=True)
     arts, facts, unit_art, starts, ends, texts, blobs = [], [], [], [], [], [], []
     for record in records:
         a = record.article
