@@ -3,7 +3,9 @@ what to do next; the CLI prints ``str(error)`` as a single line.
 
     ParleyError
     ├── InputError          a file or folder could not be read as an article
-    │   ├── MissingPathError     the path does not exist
+    │   ├── MissingPathError     the path does not exist (or is a broken or looping symbolic link)
+    │   ├── UnreadablePathError  the file or folder may not be read (permission denied)
+    │   ├── OversizeInputError   over a size limit (article characters, file or decompressed bytes)
     │   ├── EmptyInputError      the file (or folder) holds no article text
     │   ├── BinaryInputError     the file is not text of any kind we read
     │   ├── DecodeError          the bytes are not valid in any encoding tried
@@ -22,6 +24,8 @@ __all__ = [
     "ParleyError",
     "InputError",
     "MissingPathError",
+    "UnreadablePathError",
+    "OversizeInputError",
     "EmptyInputError",
     "BinaryInputError",
     "DecodeError",
@@ -47,8 +51,17 @@ class InputError(ParleyError):
 
 
 class MissingPathError(InputError):
-    def __init__(self, path: str | Path):
-        super().__init__(path, "no such file or directory")
+    def __init__(self, path: str | Path, problem: str = "no such file or directory"):
+        super().__init__(path, problem)
+
+
+class UnreadablePathError(InputError):
+    def __init__(self, path: str | Path, problem: str = "permission denied"):
+        super().__init__(path, problem)
+
+
+class OversizeInputError(InputError):
+    pass
 
 
 class EmptyInputError(InputError):

@@ -19,9 +19,10 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from parley import ingest as readers
-from parley.errors import InputError
+from parley.errors import InputError, OversizeInputError
 from parley.extract import build_record
 from parley.ingest.dedup import DuplicateIndex
+from parley.ingest.limits import Limits
 from parley.models import Article, Record
 from parley.resolve.conflicts import find_conflicts
 from parley.resolve.people import merge_people
@@ -70,14 +71,53 @@ def with_published(article: Article, published: str | None) -> Article:
     return replace(article, published=published) if published and not article.published else article
 
 
-def analyse(articles: Sequence[Article], progress: Progress = _noop) -> Iterator[Record]:
-    """Step 4: one spaCy pass over the articles, then the extraction steps per Doc."""
+def analyse(articles: Sequence[Article], progress: Progress = _noop,
+            limits: Limits = Limits()) -> Iterator[Record | InputError]:
+    """Step 4: one spaCy pass over the articles, then the extraction steps per Doc.
+    An article longer than ``limits.max_article_chars`` never reaches spaCy (whose own max_length is
+    set to the same limit): it comes back as an InputError naming its source. Articles go to spaCy
+    in groups of at most that many characters, so memory stays bounded by the limit."""
     from parley.nlp import load
 
     nlp = load()
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=32):
-        yield build_record(article, doc)
-        progress("analyse", 1)
+    nlp.max_length = limits.max_article_chars
+    for group in _groups_by_size(articles, limits):
+        if isinstance(group, InputError):
+            yield group
+            continue
+        for doc, article in nlp.pipe(((a.text, a) for a in group), as_tuples=True, batch_size=32):
+            yield build_record(article, doc)
+            progress("analyse", 1)
+
+
+def _groups_by_size(articles: Iterable[Article], limits: Limits) -> Iterator[list[Article] | InputError]:
+    """Consecutive articles whose texts add up to at most the article limit; an InputError in place
+    of an article over it."""
+    group: list[Article] = []
+    size = 0
+    for a in articles:
+        problem = limits.article_problem(len(a.text))
+        if problem:
+            yield OversizeInputError(a.source, problem)
+            continue
+        if group and size + len(a.text) > limits.max_article_chars:
+            yield group
+            group, size = [], 0
+        group.append(a)
+        size += len(a.text)
+    if group:
+        yield group
+
+
+def _split(results: Iterable[Record | InputError], errors: list[str]) -> list[Record]:
+    """The records of analyse, each error appended to ``errors`` as its line."""
+    records = []
+    for item in results:
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            records.append(item)
+    return records
 
 
 def resolve_corpus(records: Sequence[Record]) -> tuple[list[Record], list[dict], list[dict], list[dict]]:
@@ -105,10 +145,10 @@ def _as_dict(item) -> dict:
 
 
 def extract(paths: Sequence[str | Path], published: str | None = None,
-            progress: Progress = _noop) -> Corpus:
+            progress: Progress = _noop, limits: Limits = Limits()) -> Corpus:
     """Read and analyse articles without a database: the records of the JSONL export, and error lines."""
     articles, errors = [], []
-    for item in readers.read_paths(paths):
+    for item in readers.read_paths(paths, limits):
         if isinstance(item, InputError):
             errors.append(str(item))
         else:
@@ -116,7 +156,7 @@ def extract(paths: Sequence[str | Path], published: str | None = None,
             progress("read", 1)
     index = DuplicateIndex()
     articles = _unique(readers.dedup.mark_duplicates(articles, index))
-    records, people, timeline, conflicts = resolve_corpus(list(analyse(articles, progress)))
+    records, people, timeline, conflicts = resolve_corpus(_split(analyse(articles, progress, limits), errors))
     return Corpus(records, errors, people, timeline, conflicts)
 
 
@@ -130,7 +170,7 @@ def _unique(articles: Iterable[Article]) -> list[Article]:
 
 
 def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None = None,
-           progress: Progress = _noop) -> IngestReport:
+           progress: Progress = _noop, limits: Limits = Limits()) -> IngestReport:
     report = IngestReport()
     known = store.article_ids()
     index = DuplicateIndex()
@@ -139,7 +179,7 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None =
 
     # 1-2. read, skip what is stored
     fresh: list[Article] = []
-    for item in readers.read_paths(paths):
+    for item in readers.read_paths(paths, limits):
         if isinstance(item, InputError):
             report.errors.append(str(item))
             continue
@@ -158,10 +198,11 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None =
     # 4-5. analyse and store batch by batch
     for start in range(0, len(fresh), BATCH):
         batch = fresh[start:start + BATCH]
-        records = list(analyse(batch, progress))
-        signatures = {a.id: index.stored_signature(a.id) for a in batch}  # hashed by mark_duplicates
+        records = _split(analyse(batch, progress, limits), report.errors)
+        analysed = {r.article.id for r in records}
+        signatures = {i: index.stored_signature(i) for i in analysed}  # hashed by mark_duplicates
         report.added += store.write_records(records, signatures)
-        report.added_articles.extend(batch)
+        report.added_articles.extend(a for a in batch if a.id in analysed)
 
     # 6-7. corpus-level results and the search index, also after an earlier run was killed or ran out of
     # disk in either step: a rerun exits only when both cover every stored article

@@ -3,6 +3,7 @@ feed entries and other fragments."""
 
 from __future__ import annotations
 
+from html import unescape
 from pathlib import Path
 
 from parley.errors import CorruptInputError
@@ -69,8 +70,8 @@ def html_to_text(html: str | bytes) -> str:
         html = html.decode("utf-8", errors="replace")
     if not html.strip():
         return ""
-    if "<" not in html:
-        return normalise_whitespace(html)
+    if "<" not in html:  # escaped text (a feed's summary): "AT&amp;T" is AT&T
+        return normalise_whitespace(unescape(html))
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):

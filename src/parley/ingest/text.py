@@ -13,11 +13,15 @@ __all__ = ["decode", "normalise_line", "normalise_whitespace", "paragraphs"]
 _ALLOWED_CONTROL = {9, 10, 12, 13}  # tab, newline, form feed, carriage return
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
 _BLANKS = re.compile(r"\n{3,}")
+_DETECT_SAMPLE = 256 * 1024  # bytes the encoding detector looks at
+_LATIN_END = 0x024F  # last letter of Latin Extended-B
 
 
 def decode(data: bytes, path: str | Path) -> str:
-    """Decode a file's bytes as text. UTF-8 (BOM or not), UTF-16 with BOM, then cp1252 / Latin-1 only
-    where the result is plainly text. Raises EmptyInputError, BinaryInputError or DecodeError."""
+    """Decode a file's bytes as text. UTF-8 (BOM or not), UTF-16 with BOM, then the code page
+    charset-normalizer detects when it reads as another script than Latin (Windows-1251 Cyrillic,
+    say), then cp1252 / Latin-1, each only where the result is plainly text.
+    Raises EmptyInputError, BinaryInputError or DecodeError."""
     if not data.strip():
         raise EmptyInputError(path, "empty file (no text)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -32,6 +36,9 @@ def decode(data: bytes, path: str | Path) -> str:
         return _non_empty(data.decode("utf-8-sig"), path)
     except UnicodeDecodeError as exc:
         utf8_error = f"{exc.reason} at byte {exc.start}"
+    text = _other_script(data)
+    if text is not None:
+        return _non_empty(text, path)
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
@@ -40,6 +47,25 @@ def decode(data: bytes, path: str | Path) -> str:
         if _plainly_text(text):
             return _non_empty(text, path)
     raise DecodeError(path, f"undecodable bytes: not UTF-8 ({utf8_error}), cp1252 or Latin-1 text")
+
+
+def _other_script(data: bytes) -> str | None:
+    """The text in the detected encoding when it is plainly text mostly in a non-Latin script; a
+    cp1252 reading of such bytes would be accented-letter gibberish. None otherwise."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_DETECT_SAMPLE]).best()
+    if best is None or best.encoding in ("ascii", "utf_8", "cp1252", "latin_1"):
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    letters = [c for c in text[:_DETECT_SAMPLE] if c.isalpha()]
+    other = sum(1 for c in letters if ord(c) > _LATIN_END)
+    if not letters or other / len(letters) < 0.5 or not _plainly_text(text):
+        return None
+    return text
 
 
 def _non_empty(text: str, path: str | Path) -> str:

@@ -7,16 +7,18 @@ import zlib
 from pathlib import Path
 from typing import Iterator
 
-from parley.errors import CorruptInputError, InputError
+from parley.errors import CorruptInputError, InputError, OversizeInputError
+from parley.ingest.limits import Limits
 
 __all__ = ["read_warc"]
 
 _HTML_RECORDS = {"response", "resource", "conversion"}
 
 
-def read_warc(path: Path) -> Iterator[tuple[str, bytes] | InputError]:
-    """Yield (target URI, HTML bytes) per HTML record, then a CorruptInputError if the archive is
-    truncated (after everything readable came through)."""
+def read_warc(path: Path, limits: Limits = Limits()) -> Iterator[tuple[str, bytes] | InputError]:
+    """Yield (target URI, HTML bytes) per HTML record, an OversizeInputError for a record whose
+    payload passes the byte limit (read no further; the archive goes on), then a CorruptInputError
+    if the archive is truncated (after everything readable came through)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -35,7 +37,11 @@ def read_warc(path: Path) -> Iterator[tuple[str, bytes] | InputError]:
                 if "html" not in ctype.lower():
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path}#record-{records}"
-                payload = record.content_stream().read()
+                payload = record.content_stream().read(limits.max_file_bytes + 1)
+                if len(payload) > limits.max_file_bytes:  # the iterator skips the rest in chunks
+                    yield OversizeInputError(f"{path}#record-{records} ({uri})",
+                                             limits.past_limit("record payload"))
+                    continue
                 if getattr(record.raw_stream, "limit", 0):  # record shorter than its Content-Length
                     truncated = True
                     break
@@ -55,7 +61,8 @@ def read_warc(path: Path) -> Iterator[tuple[str, bytes] | InputError]:
 
 
 def _gzip_truncated(path: Path) -> bool:
-    """warcio stops quietly at a cut gzip member; reading the whole stream tells."""
+    """warcio stops quietly at a cut gzip member; reading the whole stream (a chunk at a time,
+    nothing kept) tells."""
     with open(path, "rb") as fh:
         if fh.read(2) != b"\x1f\x8b":
             return False
