@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import typer
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from parley.cli._common import (
     DbOption,
     JsonOption,
+    article_filter,
     console,
     err_console,
     errors_as_messages,
     fail,
+    json_text,
+    literal,
     open_store,
+    print_error,
     print_json,
     progress_bar,
 )
-from parley.store import ArticleFilter
+from parley.cli._limits import MaxArticleCharsOption, MaxFileMbOption, PathsHelp, limits_of
+from parley.resolve.query import check_published
 
 
 def register(app: typer.Typer) -> None:
@@ -33,31 +37,42 @@ def register(app: typer.Typer) -> None:
 
 
 def _write_jsonl(records, out: Path | None) -> None:
-    stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+    """One JSON line per record, to ``out`` or stdout; a file that cannot be written is one error line."""
     try:
-        for record in records:
-            stream.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-    finally:
-        if out:
-            stream.close()
+        stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+        try:
+            for record in records:
+                stream.write(json_text(record.to_dict()) + "\n")
+        finally:
+            if out:
+                stream.close()
+    except BrokenPipeError:
+        raise  # `parley export | head`: main() ends quietly
+    except OSError as exc:
+        fail(f"{out or 'stdout'}: cannot write ({exc.strerror or exc})")
 
 
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Files or folders to read."),
+    paths: list[Path] = typer.Argument(..., help=PathsHelp, readable=False),  # unreadable: an error line, not exit 2
     published: str = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for articles that state none."),
     out: Path = typer.Option(None, "--out", help="Write JSONL here instead of stdout."),
+    max_article_chars: int = MaxArticleCharsOption,
+    max_file_mb: int = MaxFileMbOption,
 ) -> None:
     """Read articles and write their parley/1 JSONL records, without any database."""
     from parley import pipeline
 
+    with errors_as_messages():
+        published = check_published(published)
     with errors_as_messages(), progress_bar(None, "extract", enabled=out is not None) as progress:
-        corpus = pipeline.extract(paths, published=published, progress=progress)
+        corpus = pipeline.extract(paths, published=published, progress=progress,
+                                  limits=limits_of(max_article_chars, max_file_mb))
     records, errors = corpus.records, corpus.errors
     _write_jsonl(records, out)
     for line in errors:
-        err_console.print(f"[bold red]error:[/] {line}", highlight=False, soft_wrap=True)
+        print_error(line)
     if out:
-        err_console.print(f"{len(records)} record(s) written to {out}", highlight=False)
+        err_console.print(literal(f"{len(records)} record(s) written to {out}"))
     if errors:
         raise typer.Exit(1)
 
@@ -70,8 +85,9 @@ def export(
     until: str = typer.Option(None, "--until"),
 ) -> None:
     """Write the stored records as parley/1 JSONL (the same format as `extract`)."""
+    flt = article_filter(outlet, since, until)
     with open_store(db) as store:
-        _write_jsonl(store.records(ArticleFilter(outlet, since, until)), out)
+        _write_jsonl(store.records(flt), out)
 
 
 def quotes(
@@ -83,8 +99,9 @@ def quotes(
     as_json: bool = JsonOption,
 ) -> None:
     """Who said what across the stored corpus."""
+    flt = article_filter(outlet, since, until)
     with open_store(db) as store:
-        rows = store.quotes(speaker, ArticleFilter(outlet, since, until))
+        rows = store.quotes(speaker, flt)
     if as_json:
         print_json(rows)
         return
@@ -94,7 +111,8 @@ def quotes(
     for q in rows:
         text = q["text"] if len(q["text"]) < 300 else q["text"][:297] + "..."
         source = " · ".join(x for x in (q["outlet"], q["published"], q["article_id"][:10]) if x)
-        table.add_row(q["speaker"] or "[dim]unknown[/]", q["kind"], text, source)
+        speaker = literal(q["speaker"]) if q["speaker"] else Text("unknown", style="dim")
+        table.add_row(speaker, literal(q["kind"]), literal(text), literal(source))
     console.print(table)
 
 
@@ -109,38 +127,47 @@ def people(db: str = DbOption, as_json: bool = JsonOption) -> None:
     for col in ("name", "roles", "also called", "articles", "quotes"):
         table.add_column(col, overflow="fold")
     for p in rows:
-        table.add_row(
+        table.add_row(*(literal(cell) for cell in (
             p.get("name", "?"),
             "; ".join(p.get("roles") or []),
             "; ".join((p.get("aliases") or [])[:6]),
             str(len(p.get("articles") or [])),
             str(p.get("quote_count", "")),
-        )
+        )))
     console.print(table)
 
 
 def evaluate(
-    gold: Path = typer.Option(..., "--gold", help="Gold annotation file (parley-gold/1)."),
-    corpus: Path = typer.Option(None, "--corpus", help="Folder with the annotated files (default: found beside the gold file)."),
+    gold: list[Path] = typer.Option(..., "--gold", help="Gold annotation file (parley-gold/1); repeat it to score "
+                                    "several files, each and together."),
+    corpus: Path = typer.Option(None, "--corpus", help="Folder with the annotated files (default: found beside each gold file)."),
     as_json: bool = JsonOption,
 ) -> None:
-    """Score extraction against a gold file: precision, recall and F1 per category."""
+    """Score extraction against gold files: precision, recall and F1 per category, per file and together."""
     from parley import evaluate as ev
 
     with errors_as_messages():
-        report = ev.evaluate_gold(gold, corpus)
+        reports = ev.evaluate_golds(gold, corpus)
+    together = ev.combine(reports) if len(reports) > 1 else None
     if as_json:
-        print_json(report.to_dict())
+        print_json({**together.to_dict(), "sets": [r.to_dict() for r in reports]} if together else reports[0].to_dict())
         return
-    table = Table(title=f"parley eval: {report.documents} document(s) from {gold}")
+    for report in reports:
+        _print_eval(report, f"parley eval: {report.documents} document(s) from {report.gold}")
+        for line in report.misses[:40]:
+            console.print(literal("  ", ("miss:", "dim"), " ", line))
+    if together:
+        _print_eval(together, f"parley eval: {together.documents} document(s) from {len(reports)} gold files together")
+    if not any(r.scores for r in reports):
+        fail("the gold file annotates no document that could be read")
+
+
+def _print_eval(report, title: str) -> None:
+    table = Table(title=literal(title))
     for col in ("category", "gold", "predicted", "matched", "precision", "recall", "F1"):
         table.add_column(col, justify="right" if col != "category" else "left")
     fmt = lambda x: "-" if x is None else f"{x:.2f}"  # noqa: E731
     for name, s in report.scores.items():
-        table.add_row(name, str(s.gold), "-" if s.predicted is None else str(s.predicted), str(s.matched),
+        table.add_row(literal(name), str(s.gold), "-" if s.predicted is None else str(s.predicted), str(s.matched),
                       fmt(s.precision), fmt(s.recall), fmt(s.f1))
     console.print(table)
-    for line in report.misses[:40]:
-        console.print(f"  [dim]miss:[/] {escape(line)}", highlight=False)
-    if not report.scores:
-        fail("the gold file annotates no document that could be read")

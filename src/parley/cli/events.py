@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import typer
-from rich.markup import escape
 
-from parley.cli._common import DbOption, JsonOption, console, fail, open_store, print_json
+from parley.cli._common import DbOption, JsonOption, console, fail, literal, open_store, print_json
 from parley.errors import QueryError
 from parley.resolve.query import filter_timeline, find_entry
 
@@ -38,17 +37,17 @@ def timeline(
     if as_json:
         print_json(entries)
         return
-    console.print(f"[bold]Timeline: {len(entries)} event(s)[/], oldest first "
-                  "([dim]parley events ID[/] shows one in full)", highlight=False)
+    console.print(literal((f"Timeline: {len(entries)} event(s)", "bold"), ", oldest first (",
+                          ("parley events ID", "dim"), " shows one in full)"))
     for e in entries:
         sources = sorted({_source_label(titles.get(m.get("article_id"))) for m in e.get("mentions", [])})
         head = " · ".join(x for x in (e.get("type"), e.get("status"), e.get("location")) if x)
-        console.print(f"\n[bold]{escape(_date_label(e))}[/]  {escape(head)}  [dim]{e.get('timeline_id', '')}[/]",
-                      highlight=False)
-        console.print(f"  who: {escape(', '.join(e.get('participants') or []) or '-')}", highlight=False)
+        console.print()
+        console.print(literal((_date_label(e), "bold"), "  ", head, "  ", (str(e.get("timeline_id", "")), "dim")))
+        console.print(literal("  who: ", ", ".join(e.get("participants") or []) or "-"))
         if e.get("topics"):
-            console.print(f"  agenda: {escape(', '.join(e['topics'][:10]))}", highlight=False)
-        console.print(f"  reported by: {escape('; '.join(sources))}", style="dim", highlight=False)
+            console.print(literal("  agenda: ", ", ".join(e["topics"][:10])))
+        console.print(literal("  reported by: ", "; ".join(sources)), style="dim")
 
 
 def _date_label(entry: dict) -> str:
@@ -89,23 +88,28 @@ def events(
     if as_json:
         print_json(detail)
         return
-    console.rule(f"{entry.get('type', 'event')} · {_date_label(entry)} · {entry.get('location') or 'place unknown'}")
-    console.print(f"[bold]participants:[/] {', '.join(entry.get('participants') or []) or '-'}", highlight=False)
-    console.print(f"[bold]status:[/] {entry.get('status') or '-'}", highlight=False)
-    console.print(f"[bold]agenda:[/] {', '.join(entry.get('topics') or []) or '-'}", highlight=False)
+    console.rule(literal(f"{entry.get('type', 'event')} · {_date_label(entry)} · "
+                         f"{entry.get('location') or 'place unknown'}"))
+    console.print(literal(("participants:", "bold"), " ", ", ".join(entry.get("participants") or []) or "-"))
+    console.print(literal(("status:", "bold"), " ", entry.get("status") or "-"))
+    console.print(literal(("agenda:", "bold"), " ", ", ".join(entry.get("topics") or []) or "-"))
     for acc in accounts:
-        console.print(f"\n[bold]{acc['outlet'] or 'unknown outlet'}[/] {acc['published'] or ''} — {acc['title'] or acc['article_id']}",
-                      highlight=False)
+        console.print()
+        console.print(literal((acc["outlet"] or "unknown outlet", "bold"),
+                              f" {acc['published'] or ''} — {acc['title'] or acc['article_id']}"))
         for ev in acc["evidence"]:
-            console.print(f"  “{ev['text']}”", highlight=False, markup=False)
+            console.print(literal(f"  “{ev['text']}”", multiline=True))
     if quotes:
-        console.print("\n[bold]Quotes in these reports:[/]")
+        console.print()
+        console.print(literal(("Quotes in these reports:", "bold")))
         for q in quotes[:20]:
-            console.print(f"  {q['speaker'] or 'unknown'}: “{q['text'][:200]}”", highlight=False, markup=False)
+            said = literal(f"“{q['text'][:200]}”", multiline=True)
+            console.print(literal("  ", q["speaker"] or "unknown", ": ", said))
     if related:
-        console.print("\n[bold red]Sources disagree:[/]")
+        console.print()
+        console.print(literal(("Sources disagree:", "bold red")))
         for c in related:
-            console.print(f"  {c.get('summary') or c.get('key')}", highlight=False, markup=False)
+            console.print(literal("  ", str(c.get("summary") or c.get("key"))))
 
 
 def conflicts(db: str = DbOption, as_json: bool = JsonOption) -> None:
@@ -120,9 +124,9 @@ def conflicts(db: str = DbOption, as_json: bool = JsonOption) -> None:
         console.print("No contradictions found between the stored articles.")
         return
     for c in rows:
-        console.rule(c.get("summary") or c.get("key") or c.get("kind") or "conflict")
+        console.rule(literal(str(c.get("summary") or c.get("key") or c.get("kind") or "conflict")))
         for side in c.get("sides", []):
             a = articles.get(side.get("article_id"))
             who = f"{side['speaker']}: " if side.get("speaker") else ""
-            console.print(f"[bold]{side.get('stance', '')}[/] ({_source_label(a)}) {who}“{side.get('text', '')}”",
-                          highlight=False)
+            console.print(literal((str(side.get("stance", "")), "bold"),
+                                  f" ({_source_label(a)}) {who}“{side.get('text', '')}”"))

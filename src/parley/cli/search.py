@@ -6,9 +6,8 @@ from contextlib import contextmanager
 from collections.abc import Iterator
 
 import typer
-from rich.markup import escape
 
-from parley.cli._common import DbOption, JsonOption, console, fail, open_store, print_json
+from parley.cli._common import DbOption, JsonOption, console, fail, literal, open_store, print_json
 from parley.errors import ParleyError, QueryError
 
 
@@ -55,9 +54,10 @@ def search(
         console.print("No matching sentence.")
         return
     for n, hit in enumerate(hits, 1):
-        console.print(f"[bold]{n}.[/] {escape(hit.text)}", soft_wrap=True)
-        console.print(f"   [dim]{escape(_source_line(hit.title, hit.outlet, hit.published, hit.article_id))}"
-                      f" · chars {hit.start}-{hit.end} · score {hit.score:.4f}[/]", soft_wrap=True)
+        console.print(literal((f"{n}.", "bold"), " ", literal(hit.text, multiline=True)), soft_wrap=True)
+        console.print(literal("   ", (f"{_source_line(hit.title, hit.outlet, hit.published, hit.article_id)}"
+                                      f" · chars {hit.start}-{hit.end} · score {hit.score:.4f}", "dim")),
+                      soft_wrap=True)
 
 
 def ask(
@@ -77,13 +77,14 @@ def ask(
         print_json(answer.to_dict())
         return
     if not answer.answered:
-        console.print(f"[bold yellow]{escape(answer.note or 'The corpus does not say.')}[/]", soft_wrap=True)
+        console.print(literal((answer.note or "The corpus does not say.", "bold yellow"), multiline=True),
+                      soft_wrap=True)
         return
-    console.print(f"[dim]({answer.kind} question; {answer.retrieval} retrieval)[/]")
+    console.print(literal((f"({answer.kind} question; {answer.retrieval} retrieval)", "dim")))
     for part in answer.parts:
-        console.print(f"[bold]•[/] {escape(part.text)}", soft_wrap=True)
+        console.print(literal(("•", "bold"), " ", literal(part.text, multiline=True)), soft_wrap=True)
         for c in part.citations:
             if c.text != part.text:
-                console.print(f"    [italic]“{escape(c.text)}”[/]", soft_wrap=True)
-            console.print(f"    [dim]— {escape(_source_line(c.title, c.outlet, c.published, c.article_id))}[/]",
+                console.print(literal("    ", literal((f"“{c.text}”", "italic"), multiline=True)), soft_wrap=True)
+            console.print(literal("    ", (f"— {_source_line(c.title, c.outlet, c.published, c.article_id)}", "dim")),
                           soft_wrap=True)

@@ -7,27 +7,44 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import datetime
 
 from parley.errors import NotFoundError, QueryError
 
-__all__ = ["check_date", "filter_timeline", "find_entry", "entry_date", "mentions_actor"]
+__all__ = ["check_date", "check_published", "filter_timeline", "find_entry", "entry_date", "mentions_actor"]
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only: not "２０２４"
+_PUBLISHED = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}))?")
 
 
 def check_date(value: str | None, name: str = "date") -> str | None:
-    """A filter date: YYYY, YYYY-MM or YYYY-MM-DD, and a real calendar date. Empty means no filter."""
+    """A filter date: YYYY, YYYY-MM or YYYY-MM-DD, and a real calendar date. Empty means no filter.
+
+    Every --since/--until of the CLI and every date parameter of the API goes through here."""
     if value is None or value == "":
         return None
-    m = _DATE.match(value)
-    if m:
-        try:
-            date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-            return value
-        except ValueError:
-            pass
+    m = _DATE.fullmatch(value)
+    if m and _real(int(m[1]), int(m[2] or 1), int(m[3] or 1)):
+        return value
     raise QueryError(f"{name} {value[:40]!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def check_published(value: str | None, name: str = "--published") -> str | None:
+    """A publication date as the store keeps it: YYYY-MM-DD or YYYY-MM-DDTHH:MM, a real date and time."""
+    if value is None or value == "":
+        return None
+    m = _PUBLISHED.fullmatch(value)
+    if m and _real(int(m[1]), int(m[2]), int(m[3]), int(m[4] or 0), int(m[5] or 0)):
+        return value
+    raise QueryError(f"{name} {value[:40]!r} is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+
+
+def _real(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> bool:
+    try:
+        datetime(year, month, day, hour, minute)
+    except ValueError:
+        return False
+    return True
 
 
 def entry_date(entry: dict) -> str | None:

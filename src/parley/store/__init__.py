@@ -4,7 +4,8 @@ One file (``parley.duckdb`` by default) holds the cleaned articles, the extracte
 (the JSONL export line, verbatim), query tables derived from the records (entities, quotes, events),
 MinHash signatures for near-duplicate detection, and the corpus-level results of the resolve step
 (people, timeline, conflicts). Schema changes are numbered migrations recorded in ``schema_migrations``
-and applied in a transaction when the store is opened.
+and applied in a transaction when the store is opened; a file of another or a newer schema is refused
+(``store.schema``), and a store another process holds is one line naming it (``store.busy``).
 
 All writes go through ``Store.write_records`` and ``Store.replace_corpus`` (each one transaction),
 so an ingest killed midway leaves whole articles or none, and running it again completes it.
@@ -22,6 +23,7 @@ import duckdb
 
 from parley.errors import NotFoundError, StoreError
 from parley.models import Article, Record
+from parley.store import busy, schema
 from parley.store.migrations import MIGRATIONS
 
 __all__ = ["Store", "DEFAULT_DB", "ArticleFilter"]
@@ -45,8 +47,8 @@ class ArticleFilter:
     def sql(self, alias: str = "a") -> tuple[str, list[Any]]:
         clauses, params = [], []
         if self.outlet:
-            clauses.append(f"lower({alias}.outlet) LIKE ?")
-            params.append(f"%{self.outlet.lower()}%")
+            clauses.append(f"contains(lower({alias}.outlet), ?)")  # a literal substring: no LIKE wildcards
+            params.append(self.outlet.lower())
         if self.since:
             clauses.append(f"{alias}.published >= ?")
             params.append(self.since)
@@ -67,10 +69,15 @@ class Store:
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
+            if busy.is_lock_error(str(exc)):
+                raise StoreError(busy.busy_message(self.path, str(exc))) from exc
             raise StoreError(f"{self.path}: cannot open the store ({_first_line(exc)})") from exc
         self.read_only = read_only
-        if not read_only:
-            self._migrate()
+        try:
+            self._check_schema()
+        except BaseException:
+            self.con.close()
+            raise
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -89,27 +96,74 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        self.con.execute("BEGIN TRANSACTION")
+        """One transaction: committed whole, or rolled back whole. A DuckDB failure (a full disk at commit)
+        becomes a one-line StoreError naming the file; what was stored before stays as it was."""
         try:
-            yield self.con
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        else:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield self.con
+            except BaseException:
+                self._rollback()
+                raise
             self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot write to the store ({_first_line(exc)}); "
+                             "this write was rolled back and what was stored before is intact") from exc
 
-    def _migrate(self) -> None:
-        self.con.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL)"
-        )
-        done = {row[0] for row in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
-        for version, name, statements in MIGRATIONS:
-            if version in done:
+    def _rollback(self) -> None:
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:  # DuckDB already aborted it (a failed COMMIT)
+            pass
+
+    # -- schema ------------------------------------------------------------------------------
+    def _check_schema(self) -> None:
+        """Refuse a file that is not a parley store of a schema this code knows; migrate an older one."""
+        try:
+            actual = schema.read(self.con)
+        except duckdb.Error as exc:
+            raise self._foreign(_first_line(exc)) from exc
+        if not actual:
+            if self.read_only:
+                raise StoreError(f"{self.path}: not a parley store (it holds no tables); "
+                                 "run 'parley ingest PATH' first")
+            self._migrate(0)
+            return
+        if "schema_migrations" not in actual:
+            raise self._foreign("it has tables but no schema_migrations")
+        version = self._version()
+        if version > schema.LATEST:
+            raise StoreError(f"{self.path}: made by a newer parley (schema {version}, this one knows "
+                             f"{schema.LATEST}); upgrade parley")
+        problem = schema.mismatch(actual, version)
+        if problem:
+            raise self._foreign(problem)
+        if version < schema.LATEST:
+            if self.read_only:
+                raise StoreError(f"{self.path}: made by an older parley (schema {version}, this one needs "
+                                 f"{schema.LATEST}); run 'parley ingest' on it once to upgrade it")
+            self._migrate(version)
+
+    def _foreign(self, problem: str) -> StoreError:
+        return StoreError(f"{self.path}: not a parley store, or made by another schema ({problem})")
+
+    def _version(self) -> int:
+        try:
+            return self.con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+        except duckdb.Error as exc:
+            raise self._foreign(f"schema_migrations unreadable: {_first_line(exc)}") from exc
+
+    def _migrate(self, version: int) -> None:
+        """Apply the migrations after ``version``, each in its own transaction."""
+        with self.transaction() as con:
+            con.execute(schema.MIGRATIONS_TABLE)
+        for number, name, statements in MIGRATIONS:
+            if number <= version:
                 continue
             with self.transaction() as con:
                 for sql in statements:
                     con.execute(sql)
-                con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, name])
+                con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [number, name])
 
     def migrations(self) -> list[tuple[int, str]]:
         return [tuple(r) for r in self.con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()]
@@ -282,8 +336,8 @@ class Store:
             f"WHERE {where}"
         )
         if speaker:
-            sql += " AND lower(coalesce(q.speaker, '')) LIKE ?"
-            params = [*params, f"%{speaker.lower()}%"]
+            sql += " AND contains(lower(coalesce(q.speaker, '')), ?)"
+            params = [*params, speaker.lower()]
         sql += " ORDER BY a.seq, q.idx"
         cols = ("article_id", "index", "speaker", "speaker_id", "kind", "cue", "text", "start", "end",
                 "title", "outlet", "published")
