@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from _servers import serving
 from parley.models import Amount, Article, Entity, Event, EventDate, Evidence, Mention, Quote, Record
 
 EVIL = "<script>window.__pwned=1</script>"
@@ -195,28 +196,7 @@ def test_handmade_store_round_trips(tmp_path):
 @contextlib.contextmanager
 def running_server(db_path: Path) -> Iterator[str]:
     """A real uvicorn server for the app on a free localhost port, in a background thread; yields its URL."""
-    import socket
-    import threading
-    import time
-
-    import uvicorn
-
     from parley.api import create_app
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(db_path), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(create_app(db_path)) as url:
+        yield url

@@ -13,9 +13,10 @@ from markupsafe import Markup
 from parley.api.routes import (MAX_NAME, MAX_QUERY, CorpusDep, FiltersDep, ask_answer, citation_href,
                                search_hits)
 from parley.errors import ParleyError, QueryError
+from parley.links import safe_url
 from parley.report import render_html, views
-from parley.report.html import format_number, template_environment
-from parley.report.svg import timeline_svg, type_colour
+from parley.report.html import dossier_csp, format_number, template_environment
+from parley.report.svg import timeline_svg, type_colour, type_key
 
 __all__ = ["router", "render_page"]
 
@@ -27,7 +28,8 @@ def _env() -> Environment:
     global _ENV
     if _ENV is None:
         _ENV = template_environment("parley.api")
-        _ENV.globals.update(colour=type_colour, cite_href=citation_href, number=format_number)
+        _ENV.globals.update(colour=type_colour, type_key=type_key, safe_url=safe_url, cite_href=citation_href,
+                            number=format_number)
         _ENV.filters["qs"] = lambda d: urlencode({k: v for k, v in d.items() if v})
     return _ENV
 
@@ -138,4 +140,7 @@ def search(request: Request, corpus: CorpusDep, flt: FiltersDep,
 
 @router.get("/report", response_class=HTMLResponse)
 def report(corpus: CorpusDep, flt: FiltersDep) -> HTMLResponse:
-    return HTMLResponse(render_html(corpus.dossier(flt)))
+    """The self-contained dossier, under its own policy: its inline stylesheet by hash, no script at all."""
+    return HTMLResponse(render_html(corpus.dossier(flt)),
+                        headers={"Content-Security-Policy": dossier_csp(header=True)})
+

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 from pathlib import Path
 
 import typer
 
-from parley.cli._common import DbOption, err_console, fail
+from parley.cli._common import DbOption, err_console, fail, literal
 from parley.errors import ParleyError
 
 
@@ -20,22 +21,57 @@ def serve(
     db: str = DbOption,
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (localhost by default)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="TCP port."),
+    allow_host: list[str] = typer.Option(
+        None, "--allow-host", metavar="NAME",
+        help="Also answer requests for this Host name (NAME or NAME:PORT; repeatable). Only the address "
+             "bound is answered otherwise (all loopback names for 127.0.0.1); '*' turns the check off."),
 ) -> None:
     """Serve the timeline, event, people and article pages and the JSON API (/api, described at /docs)."""
     import uvicorn
 
     from parley.api import create_app
+    from parley.api.hosts import host_policy
 
     try:
-        app = create_app(db)
+        policy = host_policy(host, port, allow_host or ())
+    except ValueError as exc:
+        fail(f"--allow-host: {exc}")
+    try:
+        app = create_app(db, allowed_hosts=policy)
     except ParleyError as exc:
         fail(str(exc))
-    err_console.print(f"parley: serving {db} on http://{host}:{port}/  (API at /api, described at /docs)",
+    sock = _listen(host, port)
+    shown = f"[{host}]" if ":" in host else host
+    err_console.print(literal(f"parley: serving {db} on http://{shown}:{port}/  (API at /api, described at /docs)"),
                       highlight=False)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
-    except OSError as exc:  # port in use, permission denied
-        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to HOST:PORT and listening, or one line and exit 1 (busy port, no such address)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        fail(f"cannot listen on {host}:{port} ({_reason(exc)})")
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: restart past TIME_WAIT
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        fail(f"cannot listen on {host}:{port} ({_reason(exc)})")
+    return sock
+
+
+def _reason(exc: Exception) -> str:
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return text[:1].lower() + text[1:]
 
 
 def report(
@@ -76,7 +112,7 @@ def report(
                 out.write_text(text, encoding="utf-8")
             except OSError as exc:
                 raise ParleyError(f"{out}: cannot write the dossier ({exc.strerror or exc})") from exc
-            err_console.print(f"wrote {out} ({len(dossier['events'])} events, {len(dossier['sources'])} sources)",
-                              highlight=False)
+            err_console.print(literal(f"wrote {out} ({len(dossier['events'])} events, "
+                                      f"{len(dossier['sources'])} sources)"))
     except ParleyError as exc:
         fail(str(exc))

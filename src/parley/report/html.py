@@ -1,17 +1,26 @@
-"""The self-contained HTML dossier: inline CSS and SVG, nothing fetched when it is opened."""
+"""The self-contained HTML dossier: inline CSS and SVG, nothing fetched when it is opened.
+
+It carries its own Content-Security-Policy: no script at all, no request to anywhere, and only its own
+stylesheet (allowed by hash), so a hostile string in a stored article cannot run even if it got past escaping.
+Article links are emitted only for http(s) URLs (``parley.links.safe_url``); anything else is shown as text.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Mapping
+from functools import cache
 from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from parley.report.svg import timeline_svg, type_colour
+from parley.links import safe_url
+from parley.report.svg import timeline_svg, type_key, type_colour, type_css
 
-__all__ = ["render_html", "environment", "template_environment", "format_number"]
+__all__ = ["render_html", "environment", "template_environment", "format_number", "dossier_css", "dossier_csp"]
 
 _ENV: Environment | None = None
 
@@ -50,6 +59,23 @@ def render_html(dossier: Mapping[str, Any]) -> str:
         return Markup('<a href="#src-{}">[{}] {}</a>').format(s["id"], n, label)
 
     svg = timeline_svg(dossier["events"], lambda r: f"#ev-{r.get('timeline_id')}")
-    css = resources.files("parley.report").joinpath("templates/dossier.css").read_text(encoding="utf-8")
     return environment().get_template("dossier.html").render(
-        d=dossier, svg=Markup(svg), css=Markup(css), cite=cite, colour=type_colour, number=format_number)
+        d=dossier, svg=Markup(svg), css=Markup(dossier_css()), csp=dossier_csp(), cite=cite, colour=type_colour,
+        type_key=type_key, safe_url=safe_url, number=format_number)
+
+
+@cache
+def dossier_css() -> str:
+    """The dossier's one stylesheet, written inline between <style> tags exactly as returned."""
+    css = resources.files("parley.report").joinpath("templates/dossier.css").read_text(encoding="utf-8")
+    return css + type_css()
+
+
+@cache
+def dossier_csp(header: bool = False) -> str:
+    """The dossier's policy: nothing but its own inline stylesheet (by hash) and data: images. As an HTTP
+    header (``header=True``) it also forbids framing, which a <meta> policy cannot say."""
+    digest = base64.b64encode(hashlib.sha256(dossier_css().encode("utf-8")).digest()).decode("ascii")
+    policy = (f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; base-uri 'none'; "
+              "form-action 'none'")
+    return policy + "; frame-ancestors 'none'" if header else policy

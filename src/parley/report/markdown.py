@@ -6,9 +6,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from parley.links import safe_url
 from parley.report.html import format_number
 
-__all__ = ["render_markdown", "md_escape"]
+__all__ = ["render_markdown", "md_escape", "md_link"]
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 
@@ -18,6 +19,14 @@ def md_escape(text: Any) -> str:
     and ampersands as entities so that no renderer sees raw HTML."""
     flat = " ".join(str(text or "").split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", flat)
+
+
+def md_link(url: Any, fallback: Any = "") -> str:
+    """An http(s) URL as a Markdown autolink; anything else (``javascript:``, ``data:``…) as escaped text."""
+    href = safe_url(url)
+    if href is None:
+        return md_escape(url or fallback)
+    return "<" + href.replace("<", "%3C").replace(">", "%3E") + ">"
 
 
 def render_markdown(dossier: Mapping[str, Any]) -> str:
@@ -95,6 +104,6 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
     out += ["## Sources", ""]
     for i, s in enumerate(dossier["sources"], 1):
         out.append(f"{i}. {md_escape(s.get('title') or '(untitled)')} — {md_escape(s.get('outlet') or 'outlet unknown')}, "
-                   f"{md_escape(s.get('published') or 'date unknown')}. {md_escape(s.get('url') or s.get('source') or '')} "
+                   f"{md_escape(s.get('published') or 'date unknown')}. {md_link(s.get('url'), s.get('source') or '')} "
                    f"(id {s['id'][:12]})")
     return "\n".join(out).rstrip() + "\n"

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import escape
 
-__all__ = ["timeline_svg", "TYPE_COLOURS", "type_colour"]
+__all__ = ["timeline_svg", "TYPE_COLOURS", "type_colour", "type_key", "type_css"]
 
 TYPE_COLOURS = {
     "meeting": "#2563eb", "visit": "#d9480f", "talks": "#2f9e44", "call": "#7048e8",
@@ -25,6 +25,19 @@ CHAR = 6.1  # average width of an 11px sans-serif character
 
 def type_colour(kind: str | None) -> str:
     return TYPE_COLOURS.get((kind or "").lower(), OTHER_COLOUR)
+
+
+def type_key(kind: str | None) -> str:
+    """The ``data-type`` value that colours an event type (``meeting``, ``other``): pages carry no inline
+    style attributes, so that a Content-Security-Policy without 'unsafe-inline' still draws them."""
+    name = (kind or "").lower()
+    return name if name in TYPE_COLOURS else "other"
+
+
+def type_css() -> str:
+    """One rule per event type setting ``--type`` to its colour; badges and borders read ``var(--type)``."""
+    rules = [f'[data-type="{name}"] {{ --type: {colour}; }}' for name, colour in TYPE_COLOURS.items()]
+    return "\n".join(rules + [f'[data-type="other"] {{ --type: {OTHER_COLOUR}; }}']) + "\n"
 
 
 def _surname(name: str) -> str:
