@@ -30,6 +30,7 @@ from parley.errors import QueryError
 from parley.resolve.query import check_date, check_published
 from parley.store import Store
 from parley.store.busy import command_name
+from parley.store.schema import LATEST
 
 ESC_SEQUENCES = ("\x1b[2J", "\x1b]0;pwned\x07", "\x1b]8;;http://evil.example/\x1b\\", "\x1b[8m", "\x9b31m", "\u202e")
 TITLE = "Markup [/bold] close tag [link=x]y[/link] :thumbs_up: \x1b[2J\x1b]0;pwned\x07\u202eexe.txt"
@@ -191,7 +192,8 @@ def _damage(path: Path, sql: str) -> None:
     ("ALTER TABLE articles DROP COLUMN seq", "not a parley store, or made by another schema (table articles lacks column seq)"),
     ("DROP TABLE quotes", "not a parley store, or made by another schema (it has no table quotes)"),
     ("ALTER TABLE articles ADD COLUMN extra VARCHAR", "not a parley store, or made by another schema (table articles has a column extra "),
-    ("INSERT INTO schema_migrations VALUES (3, 'from the future')", "made by a newer parley (schema 3, this one knows 1); upgrade parley"),
+    (f"INSERT INTO schema_migrations VALUES ({LATEST + 1}, 'from the future')",
+     f"made by a newer parley (schema {LATEST + 1}, this one knows {LATEST}); upgrade parley"),
 ])
 @pytest.mark.parametrize("command", [["articles"], ["ingest", "missing-file.txt"]])
 def test_a_store_of_another_schema_is_refused_in_one_line(seeds_copy, tmp_path, damage, message, command):

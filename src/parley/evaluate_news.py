@@ -70,10 +70,13 @@ def with_source(article: Article, sources: Sources) -> Article:
     changes: dict[str, str] = {}
     published = normalise_published(given.get("published"))
     if published and not article.published:
-        changes["published"] = published
+        changes["published"], changes["published_from"] = published, "given"
     for key in ("outlet", "url"):
         value = given.get(key)
-        if isinstance(value, str) and value.strip() and not getattr(article, key):
+        named = getattr(article, key)
+        if key == "outlet" and named and named == article.wire:
+            named = None  # the text named only the agency: the page's publisher is still unknown
+        if isinstance(value, str) and value.strip() and not named:
             changes[key] = value.strip()
     return replace(article, **changes) if changes else article
 

@@ -48,6 +48,10 @@ class Article:
     duplicate_of: str | None = None
     url: str | None = None
     format: str = "text"  # reader that produced it: text, html, feed, jsonl, warc
+    wire: str | None = None  # news agency the text credits ("(Reuters)", "- PTI"), beside the outlet
+    published_from: str | None = None  # where `published` was read: dateline, date line, byline, given
+    dateline_place: str | None = None  # where the story was filed ("TOKYO (Reuters) -"), never an event place
+    removed_rules: tuple[str, ...] = ()  # for each line of `removed`, the cleaning rule that dropped it
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,8 @@ class Quote:
     cue: str | None = None
     speaker_mention: SpeakerMention | None = None
     speaker_role: str | None = None
+    source_span: SpeakerMention | None = None  # the source as written ("he", "the ministry"), resolved or not
+    source_kind: str | None = None  # person | organisation | document | group | anonymous | other
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,8 @@ class Event:
     timeline_id: str | None = None
     confidence: float = 1.0
     topic_evidence: tuple[Evidence, ...] = ()
+    actors: tuple[str, ...] = ()  # states (ISO 3166-1 alpha-3) and organisations (UN, EU, NATO...) taking part
+    host: str | None = None  # the hosting state's code, where there is one
 
 
 @dataclass(frozen=True)
@@ -173,6 +181,10 @@ class Record:
             "text": a.text,
             "removed": list(a.removed),
             "duplicate_of": a.duplicate_of,
+            "wire": a.wire,
+            "published_from": a.published_from,
+            "dateline_place": a.dateline_place,
+            "removed_rules": list(a.removed_rules),
             "entities": [_entity_dict(e) for e in self.entities],
             "quotes": [_drop_none_keys(asdict(q), keep=("speaker", "speaker_id")) for q in self.quotes],
             "events": [_event_dict(e) for e in self.events],
@@ -196,6 +208,10 @@ class Record:
             removed=tuple(d.get("removed") or ()),
             duplicate_of=d.get("duplicate_of"),
             url=d.get("url"),
+            wire=d.get("wire"),
+            published_from=d.get("published_from"),
+            dateline_place=d.get("dateline_place"),
+            removed_rules=tuple(d.get("removed_rules") or ()),
         )
         return cls(
             article=article,
@@ -243,6 +259,7 @@ def _event_dict(e: Event) -> dict[str, Any]:
     d["topics"] = list(e.topics)
     d["evidence"] = [asdict(x) for x in e.evidence]
     d["topic_evidence"] = [asdict(x) for x in e.topic_evidence]
+    d["actors"] = list(e.actors)
     return d
 
 
@@ -251,6 +268,8 @@ def _quote_from(q: dict[str, Any]) -> Quote:
     sm = q.get("speaker_mention")
     if sm is not None:
         q["speaker_mention"] = SpeakerMention(**sm)
+    if q.get("source_span") is not None:
+        q["source_span"] = SpeakerMention(**q["source_span"])
     return Quote(**q)
 
 
@@ -263,4 +282,5 @@ def _event_from(e: dict[str, Any]) -> Event:
     e["evidence"] = tuple(Evidence(**x) for x in e.get("evidence") or ())
     e["topic_evidence"] = tuple(Evidence(**x) for x in e.get("topic_evidence") or ())
     e["roles"] = dict(e.get("roles") or {})
+    e["actors"] = tuple(e.get("actors") or ())
     return Event(**e)

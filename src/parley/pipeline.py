@@ -68,7 +68,9 @@ def _noop(stage: str, advance: int) -> None:
 
 def with_published(article: Article, published: str | None) -> Article:
     """Give an article a publication date when its source did not (``--published``)."""
-    return replace(article, published=published) if published and not article.published else article
+    if not published or article.published:
+        return article
+    return replace(article, published=published, published_from="given")
 
 
 def analyse(articles: Sequence[Article], progress: Progress = _noop,

@@ -10,25 +10,41 @@ from email.utils import parsedate_tz
 
 from parley.ingest._data import entries
 
-__all__ = ["find_date", "parse_dateline", "normalise_published"]
+__all__ = ["find_date", "parse_dateline", "normalise_published", "MONTH_NAMES", "WEEKDAYS", "TIME_ZONES"]
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+def _locale_words() -> tuple[dict[str, int], set[str], set[str]]:
+    """Month names and abbreviations -> month number, weekday names, and time-zone abbreviations, all from
+    dateparser's English locale data (no hand-kept tables)."""
+    from dateparser.languages import default_loader
+    from dateparser.timezones import timezone_info_list
+
+    info = default_loader.get_locale("en").info
+    months = {}
+    for number, key in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                  "september", "october", "november", "december"), start=1):
+        for name in info[key]:
+            if len(name) >= 3:
+                months[name.lower()] = number
+    weekdays = {w.lower() for key in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                      "sunday") for w in info[key] if len(w) >= 3}
+    zones = {name.lower() for group in timezone_info_list for name, _ in group["timezones"]}
+    return months, weekdays, zones
+
+
+_MONTHS, WEEKDAYS, TIME_ZONES = _locale_words()
+MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))  # a regular-expression alternation
+_MONTH = r"(?P<month>" + MONTH_NAMES + r")\.?"
 _TIME = r"(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?"
 _DATES = [
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
-    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,\s*|\s+)(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+|/)(?P<year>\d{4})\b", re.I),
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})([/.])(?P<mon>\d{1,2})\2(?P<day>\d{1,2})\b"),
-    re.compile(r"\b(?P<day>\d{1,2})[./](?P<mon>\d{1,2})[./](?P<year>\d{4})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})([./-])(?P<mon>\d{1,2})\2(?P<year>\d{4})\b"),
 ]
 _TIME_AFTER = re.compile(r"^[\s,|\-–—T]*(?:at\s+)?" + _TIME + r"\b", re.I)
-_TIME_BEFORE = re.compile(_TIME + r"[\s,|\-–—]*$", re.I)
+_TIME_BEFORE = re.compile(_TIME + r"(?:\s*[a-z]{2,5}\b)?[\s,|\-–—/]*$", re.I)
 
 
 def find_date(text: str) -> tuple[str, int, int] | None:
@@ -71,6 +87,10 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return value, start, end
 
 
+_PLACES_DASH = re.compile(
+    r"^[A-Z][\w.'’-]*(?:(?:\s+(?:of|the|and|de))?\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*"
+    r"(?:(?:\s+(?:of|the|and|de))?\s+[A-Z][\w.'’-]*)*){0,3}\s+[-–—]\s+(?P<rest>\S.*)$"
+)
 _PLACE_FIRST = re.compile(r"^(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3},\s+(?P<rest>\S.*)$")
 
 
@@ -88,33 +108,48 @@ def parse_dateline(line: str) -> str | None:
     placed = _PLACE_FIRST.match(line)  # "TEHRAN, November 11, 2024", "Kuala Lumpur, 27 June 2025"
     if placed and (value := _only_dates(placed.group("rest"))) is not None:
         return value
+    placed = _PLACES_DASH.match(line)  # "New York, New York, United States of America - April 22, 2016"
+    if placed and (value := _only_dates(placed.group("rest"))) is not None:
+        return value
     fields = [f.strip() for f in re.split(r"\s[|•·]\s", line)]
-    if len(fields) < 2 or any(len(f.split()) > 4 for f in fields):
+    if len(fields) < 2 or any(len(f.split()) > 6 for f in fields):
         return None
-    for f in fields:
-        value = _only_dates(f)
-        if value is not None:
+    values = [(value, f) for f in fields if (value := _only_dates(f)) is not None]
+    updates = set(entries("update_words"))
+    for value, f in values:  # "Ankara | Updated: 25-03-2021 | Created: 24-03-2021": the created date
+        if not set(re.findall(r"[^\W\d_]+", f.lower())) & updates:
             return value
-    return None
+    return values[0][0] if values else None
 
 
 def _only_dates(line: str) -> str | None:
-    """The first date of a line made only of dates, times, dateline words, digits and punctuation."""
+    """The date of a line made only of dates, times, dateline words (data/dateline_words.txt), weekday and
+    time-zone names, section labels (data/chrome_words.txt), digits and punctuation. Of several dates the
+    first that no 'updated' word precedes: "Updated: 24-03-2021 | Created: 23-03-2021" is from the 23rd."""
     found = find_date(line)
     if found is None:
         return None
-    value, start, end = found
-    rest = line[:start] + " " + line[end:]
+    dates = [found]
+    rest = line[:found[1]] + " " * (found[2] - found[1]) + line[found[2]:]
     for _ in range(3):  # "Published: 12 March 2024 | Updated: 13 March 2024"
         more = find_date(rest)
         if more is None:
             break
-        rest = rest[:more[1]] + " " + rest[more[2]:]
-    allowed = set(entries("dateline_words"))
+        dates.append(more)
+        rest = rest[:more[1]] + " " * (more[2] - more[1]) + rest[more[2]:]
+    allowed = set(entries("dateline_words")) | WEEKDAYS | TIME_ZONES | set(entries("chrome_words"))
     words = re.findall(r"[^\W\d_]+", rest.lower())
-    if all(w in allowed for w in words):
-        return value
-    return None
+    if not all(w in allowed for w in words):
+        return None
+    dates.sort(key=lambda d: d[1])
+    updates = set(entries("update_words"))
+    previous = 0
+    for value, start, end in dates:
+        label = set(re.findall(r"[^\W\d_]+", line[previous:start].lower()))
+        if not label & updates:
+            return value
+        previous = end
+    return dates[0][0]
 
 
 def normalise_published(value: object) -> str | None:

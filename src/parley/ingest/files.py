@@ -159,6 +159,10 @@ def _article(text: str, source: str, fmt: str, limits: Limits, **meta) -> Articl
         removed=tuple(meta.get("removed") or ()),
         url=meta.get("url"),
         format=fmt,
+        wire=meta.get("wire"),
+        published_from=meta.get("published_from") or ("given" if meta.get("published") else None),
+        dateline_place=meta.get("dateline_place"),
+        removed_rules=tuple(meta.get("removed_rules") or ("chrome",) * len(meta.get("removed") or ())),
     )
 
 
@@ -178,7 +182,8 @@ def _text(raw: str, path: Path, context: CleaningContext | None, limits: Limits)
     if not c.text.strip():
         raise EmptyInputError(path, "no article text left after removing page chrome")
     return _article(c.text, str(path), "text", limits, title=c.title, outlet=c.outlet, author=c.author,
-                    published=c.published, removed=c.removed)
+                    published=c.published, removed=c.removed, wire=c.wire, published_from=c.published_from,
+                    dateline_place=c.dateline_place, removed_rules=c.removed_rules)
 
 
 def _html(raw: str | bytes, path: Path, limits: Limits, url: str | None = None, source: str | None = None,
@@ -223,10 +228,12 @@ def _jsonl_article(source: str, obj: dict, limits: Limits) -> Article:
     text = c.text
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    published = normalise_published(obj.get("published")) or c.published
+    given = normalise_published(obj.get("published"))
+    published, published_from = (given, "given") if given else (c.published, c.published_from)
     return _article(text, source, "jsonl", limits, title=title, outlet=obj.get("outlet") or c.outlet,
                     author=obj.get("author") or c.author, published=published, removed=c.removed,
-                    url=obj.get("url"))
+                    url=obj.get("url"), wire=c.wire, published_from=published_from,
+                    dateline_place=c.dateline_place, removed_rules=c.removed_rules)
 
 
 def _warc(path: Path, limits: Limits) -> Iterator[Article | InputError]:

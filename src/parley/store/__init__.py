@@ -32,7 +32,8 @@ DEFAULT_DB = "parley.duckdb"
 
 _ARTICLE_COLUMNS = (
     "id", "source", "url", "title", "outlet", "author", "published", "language", "format",
-    "text", "removed", "duplicate_of",
+    "text", "removed", "duplicate_of", "wire", "published_from", "dateline_place",
+    "removed_rules",
 )
 
 
@@ -189,7 +190,9 @@ class Store:
                 a = record.article
                 seq += 1
                 articles.append((a.id, seq, a.source, a.url, a.title, a.outlet, a.author, a.published, a.language,
-                                 a.format, a.text, json.dumps(list(a.removed), ensure_ascii=False), a.duplicate_of))
+                                 a.format, a.text, json.dumps(list(a.removed), ensure_ascii=False), a.duplicate_of,
+                                 a.wire, a.published_from, a.dateline_place,
+                                 json.dumps(list(a.removed_rules), ensure_ascii=False)))
             _insert(con, "articles", articles)
             _insert(con, "sources", sorted({(r.article.source, r.article.id) for r in records}), "OR IGNORE")
             _insert(con, "signatures", [(r.article.id, signatures[r.article.id]) for r in fresh
@@ -378,6 +381,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Sequence[
 def _article(row: Sequence[Any]) -> Article:
     d = dict(zip(_ARTICLE_COLUMNS, row))
     d["removed"] = tuple(json.loads(d["removed"] or "[]"))
+    d["removed_rules"] = tuple(json.loads(d["removed_rules"] or "[]"))
     return Article(**d)
 
 

@@ -24,4 +24,14 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
         ],
     ),
+    (
+        2,
+        "articles: wire, published_from, dateline_place, removed_rules",
+        [
+            "ALTER TABLE articles ADD COLUMN wire VARCHAR",
+            "ALTER TABLE articles ADD COLUMN published_from VARCHAR",
+            "ALTER TABLE articles ADD COLUMN dateline_place VARCHAR",
+            "ALTER TABLE articles ADD COLUMN removed_rules VARCHAR",
+        ],
+    ),
 ]
