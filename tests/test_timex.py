@@ -211,7 +211,8 @@ def test_sample_corpus(nlp, seeds_dir, gold):
 
 
 # ----------------------------------------------------------------------------------- independence of the clock
-MODULES = ["timex.py", "amounts.py", "_numbers.py"]
+MODULES = ["amounts.py", "_numbers.py"] + [f"timex/{p.name}" for p in sorted(
+    (Path(__file__).resolve().parents[1] / "src" / "parley" / "extract" / "timex").glob("*.py"))]
 
 
 def test_no_wall_clock_in_source():
@@ -303,3 +304,130 @@ def test_anchored_and_said_years(nlp, text, published, expected):
 def test_a_plan_told_in_the_past_perfect_lies_before_publication(nlp, sentence, value):
     found = extract_timexes(nlp(sentence), "2023-04-14")
     assert [t.value for t in found if t.text == "late March"] == [value]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# TimeML-driven additions (issue 12). PUB is Tuesday 2017-07-25: ISO week 30, third quarter of 2017.
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Negotiators are now drafting a joint statement.", "now", "PRESENT_REF"),
+        ("The ministry currently employs 400 diplomats.", "currently", "PRESENT_REF"),
+        ("The envoy recently returned from Brussels.", "recently", "PAST_REF"),
+        ("A decision is expected soon, officials said.", "soon", "FUTURE_REF"),
+        ("Talks could resume in the near future.", "the near future", "FUTURE_REF"),
+        ("Relations were tense in the past.", "the past", "PAST_REF"),
+    ],
+)
+def test_reference_words(nlp, sentence, span, value):
+    t = only(nlp, sentence)
+    assert (t.text, t.value, t.type) == (span, value, "DATE")
+
+
+def test_soon_as_a_signal_is_not_a_timex(nlp):
+    found = timexes(nlp, "The delegation will leave as soon as the visas arrive.")
+    assert found == ()
+    found = timexes(nlp, "He resigned soon after the vote.")
+    assert found == ()
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The bank's third-quarter profit fell 4%.", "third-quarter", "2017-Q3"),
+        ("Exports rose 2% in the second quarter.", "the second quarter", "2017-Q2"),
+        ("Fourth-quarter orders fell sharply.", "Fourth-quarter", "2016-Q4"),
+        ("The ministry expects growth in next year's first quarter.", "next year's first quarter", "2018-Q1"),
+        ("Revenue in the fiscal first quarter was flat.", "the fiscal first quarter", "2017-Q1"),
+        ("Output grew in the first half of 2016.", "the first half of 2016", "2016-H1"),
+        ("Results for the latest quarter disappointed investors.", "the latest quarter", "2017-Q2"),
+        ("Sales in the current quarter are weaker.", "the current quarter", "2017-Q3"),
+    ],
+)
+def test_quarters(nlp, sentence, span, value):
+    t = only(nlp, sentence)
+    assert (t.text, t.value, t.type) == (span, value, "DATE")
+
+
+def test_the_quarter_and_year_ago_follow_the_quarter_named_before(nlp):
+    text = ("The airline reported second-quarter net income of $40 million.\n\n"
+            "Net income in the quarter rose from $31 million a year ago, and revenue beat the year-earlier "
+            "quarter.")
+    got = {t.text: t.value for t in timexes(nlp, text)}
+    assert got == {"second-quarter": "2017-Q2", "the quarter": "2017-Q2", "a year ago": "2016-Q2",
+                   "the year-earlier quarter": "2016-Q2"}
+
+
+def test_a_year_ago_without_a_quarter_is_a_year(nlp):
+    t = only(nlp, "Imports were higher a year ago.")
+    assert (t.text, t.value) == ("a year ago", "2016")
+
+
+def test_month_day_year_from_the_dates_own_clause(nlp):
+    # the past tense of "declared" does not time "payable Sept. 30": the dividend's noun phrase stands between
+    t = only(nlp, "The board declared a dividend payable Sept. 30.")
+    assert t.value == "2017-09-30"
+    # a date a few days ahead with a past-tense verb: an arrangement for it, not a day a year back
+    t = only(nlp, "The deadline for bids was extended to Aug. 10.")
+    assert t.value == "2017-08-10"
+    # a past verb governing a date months ahead still moves it a year back
+    t = only(nlp, "The two ministers met on December 3.")
+    assert t.value == "2016-12-03"
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The talks resume Monday in Geneva.", "Monday", "2017-07-31"),
+        ("The father could arrive as early as Thursday.", "Thursday", "2017-07-27"),
+        ("The ceasefire holds until Saturday.", "Saturday", "2017-07-29"),
+        ("The spokesman said Monday that the talks had failed.", "Monday", "2017-07-24"),
+    ],
+)
+def test_weekday_direction(nlp, sentence, span, value):
+    t = only(nlp, sentence)
+    assert (t.text, t.value) == (span, value)
+
+
+def test_weekday_month_day_before_a_colon_is_one_date(nlp):
+    t = only(nlp, "The paper wrote in an editorial on Monday, July 31: the vote must be held.")
+    assert (t.text, t.value) == ("Monday, July 31", "2017-07-31")
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The treaty was signed in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+        ("Prices fell in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        ("It snowed heavily in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+        ("The plan runs to the year two thousand.", "the year two thousand", "2000"),
+        ("The bridge opened in nineteen oh five.", "nineteen oh five", "1905"),
+    ],
+)
+def test_spelled_out_years(nlp, sentence, span, value):
+    t = only(nlp, sentence)
+    assert (t.text, t.value, t.type) == (span, value, "DATE")
+
+
+def test_two_thousand_alone_is_a_count(nlp):
+    assert [t for t in timexes(nlp, "Two thousand troops crossed the border.") if t.type == "DATE"] == []
+
+
+def test_weekends(nlp):
+    t = only(nlp, "Protesters gathered over the weekend in the capital.")
+    assert (t.text, t.value) == ("the weekend", "2017-W29-WE")  # Saturday 2017-07-22
+    t = only(nlp, "The leaders will meet next weekend.")
+    assert (t.text, t.value) == ("next weekend", "2017-W30-WE")  # Saturday 2017-07-29
+
+
+def test_the_past_year_is_a_date_unless_a_stretch_is_said(nlp):
+    t = only(nlp, "The past year was the hardest for exporters.")
+    assert (t.text, t.value, t.type) == ("The past year", "2016", "DATE")
+    t = only(nlp, "Prices have doubled over the past year.")
+    assert (t.value, t.type) == ("P1Y", "DURATION")
+
+
+def test_ages_are_not_timexes(nlp):
+    assert timexes(nlp, "A 50-year-old man was detained.") == ()
+    assert timexes(nlp, "The boy is six years old.") == ()

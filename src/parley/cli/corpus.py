@@ -138,14 +138,21 @@ def people(db: str = DbOption, as_json: bool = JsonOption) -> None:
 
 
 def evaluate(
-    gold: list[Path] = typer.Option(..., "--gold", help="Gold annotation file (parley-gold/1); repeat it to score "
+    gold: list[Path] = typer.Option(None, "--gold", help="Gold annotation file (parley-gold/1); repeat it to score "
                                     "several files, each and together."),
     corpus: Path = typer.Option(None, "--corpus", help="Folder with the annotated files (default: found beside each gold file)."),
+    timeml: list[Path] = typer.Option(None, "--timeml", help="Folder of TimeML (.tml) files: score the dates "
+                                      "(TIMEX3) instead; repeat it for several folders."),
     as_json: bool = JsonOption,
 ) -> None:
     """Score extraction against gold files: precision, recall and F1 per category, per file and together."""
     from parley import evaluate as ev
 
+    if timeml:
+        _evaluate_timeml(timeml, as_json)
+        return
+    if not gold:
+        fail("give --gold FILE (or --timeml FOLDER)")
     with errors_as_messages():
         reports = ev.evaluate_golds(gold, corpus)
     together = ev.combine(reports) if len(reports) > 1 else None
@@ -160,6 +167,27 @@ def evaluate(
         _print_eval(together, f"parley eval: {together.documents} document(s) from {len(reports)} gold files together")
     if not any(r.scores for r in reports):
         fail("the gold file annotates no document that could be read")
+
+
+def _evaluate_timeml(folders: list[Path], as_json: bool) -> None:
+    from parley.evaluate_timeml import evaluate_folder
+
+    missing = [f for f in folders if not f.is_dir() or not any(f.glob("*.tml"))]
+    if missing:
+        fail(f"no .tml files in {', '.join(map(str, missing))}")
+    with errors_as_messages():
+        reports = [(f, evaluate_folder(f)) for f in folders]
+    if as_json:
+        print_json({str(f): dict(r.rows()) for f, r in reports})
+        return
+    table = Table(title=literal(f"parley eval --timeml: {sum(r.documents for _, r in reports)} document(s)"))
+    table.add_column("figure")
+    for f, _ in reports:
+        table.add_column(literal(f.name), justify="right")
+    for i, (name, _) in enumerate(reports[0][1].rows()):
+        cells = ["-" if r.rows()[i][1] is None else f"{r.rows()[i][1]:.3f}" for _, r in reports]
+        table.add_row(literal(name), *cells)
+    console.print(table)
 
 
 def _print_eval(report, title: str) -> None:

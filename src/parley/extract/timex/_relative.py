@@ -1,0 +1,180 @@
+"""Normalisers of spans of time and vaguer references: N units ago, durations, anchored offsets (the next day),
+references (recently), sets (every Monday), weekdays and clock times."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from parley.extract.timex._base import _Ctx, _POD, _UNIT_CODE, _UNIT_TIME, _add_months, _count, _hhmm, _lex, _week
+
+
+def _n_ago(m: re.Match, ctx: _Ctx):
+    n = _count(m.group("num"))
+    unit = m.group("unit").lower().rstrip("s").replace("centurie", "century")
+    pub = ctx.published
+    if n is None or pub is None or unit in ("hour", "minute"):
+        return ("PAST_REF", "DATE") if n is None or pub is None else (pub.isoformat(), "DATE")
+    if not float(n).is_integer():
+        return "PAST_REF", "DATE"
+    n = int(n)
+    if unit == "day":
+        return (pub - timedelta(days=n)).isoformat(), "DATE"
+    if unit == "week":
+        return _week(pub - timedelta(weeks=n)), "DATE"
+    if unit == "month":
+        y, mo = _add_months(pub.year, pub.month, -n)
+        return f"{y}-{mo:02d}", "DATE"
+    if unit == "year":
+        return str(pub.year - n), "DATE"
+    if unit == "decade":
+        return str(pub.year - 10 * n)[:3], "DATE"
+    return f"{pub.year // 100 - n:02d}", "DATE"
+
+
+_RATE_BEFORE = re.compile(r"\d[\d,.]*%?(?:[ \t]+[^\W\d_][\w'-]*){0,4}[ \t]+$")
+
+
+def _n_duration(m: re.Match, ctx: _Ctx):
+    unit = m.group("unit").lower()
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"-?\s*old\b", after) and m.group("pre") is None:
+        return None  # an age ("a 50-year-old man", "six years old"): TimeBank and AQUAINT tag none (1 of 36)
+    if m.group("num").lower() in ("a", "an") and m.group("pre") is None and _RATE_BEFORE.search(
+            ctx.text[max(0, m.start() - 60):m.start()]):
+        return None  # "40 million cubic metres a day", "$50 a barrel": a rate, not a stretch of time
+    n = _count(m.group("num"))
+    amount = "X" if n is None else (str(n) if not isinstance(n, float) else f"{n:g}")
+    if unit in _UNIT_TIME:
+        return f"PT{amount}{_UNIT_TIME[unit]}", "DURATION"
+    return f"P{amount}{_UNIT_CODE[unit]}", "DURATION"
+
+
+def _n_pastunit(m: re.Match, ctx: _Ctx):
+    """'over the past decade', 'for the last week': a stretch up to publication (DURATION); without such a
+    preposition ('the past year was hard', 'in the past week') TimeBank and AQUAINT tag the unit before
+    publication as a DATE, as 'last year' is."""
+    unit = m.group("unit").lower()
+    if unit == "fortnight":
+        return "P2W", "DURATION"
+    pub = ctx.published
+    if (m.group("pre") or "").lower() in ("over", "for", "during", "throughout") or pub is None or unit == "century":
+        return f"P1{_UNIT_CODE[unit]}", "DURATION"
+    if unit == "week":
+        return _week(pub - timedelta(weeks=1)), "DATE"
+    if unit == "month":
+        y, mo = _add_months(pub.year, pub.month, -1)
+        return f"{y}-{mo:02d}", "DATE"
+    if unit == "year":
+        return str(pub.year - 1), "DATE"
+    return str(pub.year // 10 - 1), "DATE"
+
+
+def _n_vague(m: re.Match, ctx: _Ctx):
+    pre = re.sub(r"\s+", " ", m.group("pre").lower())
+    if "recent" in pre:
+        return "PAST_REF", "DATE"
+    if "coming" in pre or pre == "the next":
+        return "FUTURE_REF", "DATE"
+    return f"PX{_UNIT_CODE[m.group('unit').lower().rstrip('s')]}", "DURATION"
+
+
+def _n_endof(m: re.Match, ctx: _Ctx):
+    unit, pub = m.group("unit").lower(), ctx.published
+    if unit == "year":
+        return (str(pub.year) if pub else "XXXX"), "DATE"
+    if unit == "month":
+        return (f"{pub.year}-{pub.month:02d}" if pub else "XXXX-XX"), "DATE"
+    return (_week(pub) if pub else "XXXX-WXX"), "DATE"
+
+
+def _n_ref(m: re.Match, ctx: _Ctx):
+    """PRESENT_REF / PAST_REF / FUTURE_REF words (nlp/data/reference_words.txt)."""
+    w = re.sub(r"\s+", " ", m.group("x").lower())
+    if w == "soon" and (re.search(r"\bas\s+$", ctx.text[max(0, m.start("x") - 4):m.start("x")])
+                        or re.match(r"\s+(?:after|before|as)\b", ctx.text[m.end("x"):m.end("x") + 8])):
+        return None  # "as soon as", "soon after the vote": a signal joining two events, not a time
+    if w == "now" and re.match(r"\s+that\b", ctx.text[m.end("x"):m.end("x") + 6]):
+        return None  # "now that": a conjunction
+    return _lex()["references"][w], "DATE"
+
+
+def _n_set(m: re.Match, ctx: _Ctx):
+    if m.group("adv"):  # "annually", "daily": TIMEX3 SETs (TimeML 1.2.1 guidelines)
+        return {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H"}.get(m.group("adv").lower(),
+                                                                                          "P1Y"), "SET"
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    wd = _lex()["weekdays_lower"].get(unit.rstrip("s")) or _lex()["weekdays_lower"].get(unit)
+    if wd:
+        return f"XXXX-WXX-{wd}", "SET"
+    unit = unit.rstrip("s")
+    raw = (m.group("num") or "").lower()
+    n = 2 if raw == "other" else (_count(raw) if raw else 1)
+    return f"P{n if n is not None else 'X'}{_UNIT_CODE[unit]}", "SET"
+
+
+_AHEAD_BEFORE = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$", re.I)
+
+
+def _weekday_ahead(m: re.Match, ctx: _Ctx) -> bool:
+    """A bare weekday lies ahead of publication in a future clause ("will meet Bush on Thursday", "set to resume
+    Monday"), in the present tense of news ("the talks open Monday"), after "as early as" / "as soon as", and after
+    "until" unless the clause is past ("until Saturday"); otherwise it is the latest such day (news tells of the
+    past week: "said Tuesday")."""
+    tense = ctx.tense(m.start("x"), m.end("x"))
+    if tense in ("future", "present"):
+        return True
+    if tense == "past":
+        return False
+    pre = (m.group("pre") or "").lower()
+    return pre in ("until", "till") or bool(_AHEAD_BEFORE.search(ctx.text[max(0, m.start() - 20):m.start()]))
+
+
+def _n_weekday(m: re.Match, ctx: _Ctx):
+    wd = _lex()["weekdays"][m.group("wd")]
+    pod = _POD.get((m.group("pod") or "").lower())
+    rel = (m.group("rel") or "").lower()
+    pub = ctx.published
+    if pub is None:
+        base = f"XXXX-WXX-{wd}"
+    else:
+        back = (pub.isoweekday() - wd) % 7  # days since the latest such weekday (0: published that day)
+        ahead = (wd - pub.isoweekday()) % 7 or 7
+        if rel == "last" or rel == "past":
+            d = pub - timedelta(days=back or 7)
+        elif rel in ("next", "coming"):
+            d = pub + timedelta(days=ahead)
+        elif _weekday_ahead(m, ctx):
+            d = pub + timedelta(days=(wd - pub.isoweekday()) % 7)
+        else:
+            d = pub - timedelta(days=back)
+        base = d.isoformat()
+    return (f"{base}T{pod}", "TIME") if pod else (base, "DATE")
+
+
+def _n_weekend(m: re.Match, ctx: _Ctx):
+    """'the weekend', 'last weekend', 'this weekend': YYYY-Www-WE, the week of its Saturday, which is found as a
+    bare weekday would be ('Saturday')."""
+    rel = (m.group("rel") or "").lower()
+    pub = ctx.published
+    if pub is None:
+        return "XXXX-WXX-WE", "DATE"
+    if pub.isoweekday() >= 6 and rel in ("this", "the", ""):
+        return f"{_week(pub)}-WE", "DATE"  # published on a weekend: that one
+    back = (pub.isoweekday() - 6) % 7 or 7
+    if rel == "last":
+        d = pub - timedelta(days=back if pub.isoweekday() < 6 else back + 7)
+    elif rel in ("next", "coming") or _weekday_ahead(m, ctx):
+        d = pub + timedelta(days=(6 - pub.isoweekday()) % 7 or 7)
+    else:
+        d = pub - timedelta(days=back)
+    return f"{_week(d)}-WE", "DATE"
+
+
+def _n_clock(m: re.Match, ctx: _Ctx):
+    t = _hhmm(m) if m.group("hh") is not None else _hhmm(m, "h12", "nomin", "ampm2")
+    if t is None:
+        return None
+    base = ctx.published.isoformat() if ctx.published else "XXXX-XX-XX"
+    return f"{base}T{t}", "TIME"

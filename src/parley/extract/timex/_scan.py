@@ -1,0 +1,100 @@
+"""The scanner: candidates found by every pattern, overlaps resolved longest first, clock times merged with days."""
+
+from __future__ import annotations
+
+import re
+
+
+from parley.extract.timex._base import _Ctx, _Pattern
+from parley.extract.timex._anchored import _resolve_anchored
+from parley.extract.timex._patterns import _patterns
+from parley.extract.timex._quarters import resolve_periods
+
+
+# ------------------------------------------------------------------------------------------------- the scanner
+def _span(m: re.Match) -> tuple[int, int]:
+    if "x" in m.re.groupindex and m.group("x") is not None:
+        return m.start("x"), m.end("x")
+    return m.start(), m.end()
+
+
+# Cheap substring tests that let a document skip the slower patterns entirely (all lower-case).
+_NEEDS = {
+    "ago": ("ago", "before now"),
+    "anchored": ("later", "earlier", "afterwards", "following", "previous", "preceding", "next", "the day",
+                 "that day", "that year", "that week", "that month", "that same"),
+    "pastunit": ("the past", "the last"),
+    "set": ("every", "each", "once", "twice", "thrice", "times", "annually", "yearly", "daily", "weekly", "monthly",
+            "hourly"),
+    "clock": (":", "a.m", "p.m", "am", "pm"),
+    "vague": ("days", "weeks", "months", "years", "decades"),
+    "endof": (" of th",),
+    "quarter": ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"),
+    "weekend": ("weekend",),
+    "spelled_year": ("teen", "thousand", "ten", "eleven", "twelve"),
+    "period": ("quarter", "period", "year-ago", "year-earlier", "year ago", "year earlier"),
+    "century": ("century",),
+    "thispod": ("morning", "afternoon", "evening", "night"),
+}
+
+
+def _candidates(text: str) -> list[tuple[int, int, _Pattern, re.Match]]:
+    found = []
+    lower = text.lower()
+    for pattern in _patterns():
+        needs = _NEEDS.get(pattern.name)
+        if needs and not any(n in lower for n in needs):
+            continue
+        for m in pattern.regex.finditer(text):
+            s, e = _span(m)
+            if e > s:
+                found.append((s, e, pattern, m))
+    return found
+
+
+def _resolve(text: str, ctx: _Ctx) -> list[tuple[int, int, str, str]]:
+    """Longest candidate first; a candidate that fails to normalise frees its span for shorter ones."""
+    chosen: list[tuple[int, int, str, str]] = []
+    taken = bytearray(len(text) + 1)
+    order = {p.name: i for i, p in enumerate(_patterns())}
+    for s, e, pattern, m in sorted(_candidates(text), key=lambda c: (c[0] - c[1], order[c[2].name], c[0])):
+        if any(taken[s:e]):
+            continue
+        result = pattern.normalise(m, ctx)
+        if result is None:
+            continue
+        value, kind = result
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append((s, e, value, kind))
+    chosen.sort()
+    if any(c[2].startswith("@") and not c[2].startswith("@Q|") for c in chosen):
+        chosen = _resolve_anchored(text, chosen, ctx.published)
+    chosen = resolve_periods(text, chosen, ctx.published)
+    return _merge_clock_with_day(text, chosen)
+
+
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d)")
+_CLOCK_VALUE = re.compile(r".*T(\d\d:\d\d)")
+_GLUE = re.compile(r"\s*,?\s*(?:(?:GMT|UTC|[A-Z]{2,4}T|local\s+time)\s*,?\s*)?(?:at|on)?\s*")
+
+
+def _merge_clock_with_day(text: str, items: list) -> list:
+    """"yesterday at 14:30", "10 a.m. on Monday": one TIME whose day is the day's value."""
+    out: list = []
+    for item in items:
+        if out and _GLUE.fullmatch(text[out[-1][1]:item[0]]):
+            a, b = out[-1], item
+            day, clock = (a, b) if _CLOCK_VALUE.fullmatch(b[2]) and _DAY_VALUE.fullmatch(a[2]) else (b, a)
+            c = _CLOCK_VALUE.fullmatch(clock[2])
+            if c and clock[3] == "TIME" and _DAY_VALUE.fullmatch(day[2]) and day[3] == "DATE":
+                out[-1] = (a[0], b[1], f"{day[2]}T{c.group(1)}", "TIME")
+                continue
+        out.append(item)
+    return out
+
+
+def find_timex_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of every temporal expression (no normalisation context): used by extract.amounts so a
+    year or a date is never read as a count."""
+    ctx = _Ctx(published=None, pub_time=None, text=text, tense=lambda s, e: None)
+    return tuple((s, e) for s, e, _, _ in _resolve(text, ctx))

@@ -1,0 +1,69 @@
+"""Years said in words, as broadcast transcripts write them: "nineteen ninety-six", "January nineteen ninety-seven",
+"the winter of nineteen ninety-four", "the year two thousand". The words and their values come from
+nlp/data/number_words.txt; a year is a century word (ten .. ninety-nine) followed by a two-digit word ("oh five",
+"ninety-six", "hundred"), or "two thousand [and] N". A bare "two thousand" is a count unless "the year" or a month
+or season comes before it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from parley.extract._numbers import number_words
+from parley.extract.timex._base import _Ctx, _lex, _month_num
+
+
+def _words(lo: int, hi: int) -> list[str]:
+    return [w for w, v in number_words().items() if lo <= v <= hi and " " not in w]
+
+
+@lru_cache(maxsize=1)
+def spelled_year_regex() -> str:
+    """A named group ``sy`` matching a year in words."""
+    units = "|".join(sorted(_words(1, 9), key=len, reverse=True))
+    teens = "|".join(sorted(_words(10, 19), key=len, reverse=True))
+    tens = "|".join(sorted([w for w in _words(20, 90) if number_words()[w] % 10 == 0], key=len, reverse=True))
+    two_digit = rf"(?:(?:{tens})(?:[\s-](?:{units}))?|{teens}|(?:oh|o)[\s-](?:{units})|hundred)"
+    century = rf"(?:{teens})"
+    return (rf"(?P<sy>(?P<cent>{century})[\s-]+(?P<rest>{two_digit})"
+            rf"|(?P<mil>two\s+thousand)(?:\s+(?:and\s+)?(?P<mrest>{two_digit}|{units}))?)")
+
+
+def spelled_year_value(cent: str | None, rest: str | None, mil: str | None, mrest: str | None) -> int | None:
+    words = number_words()
+
+    def two(text: str | None) -> int | None:
+        if not text:
+            return 0
+        parts = re.split(r"[\s-]+", text.lower())
+        if parts[0] in ("oh", "o"):
+            parts = parts[1:]
+        if parts == ["hundred"]:
+            return 0
+        total = sum(words.get(p, -1000) for p in parts)
+        return total if 0 <= total <= 99 else None
+
+    if mil:
+        r = two(mrest)
+        return None if r is None else 2000 + r
+    c = words.get((cent or "").lower())
+    r = two(rest)
+    if c is None or r is None or not 10 <= c <= 20:
+        return None
+    return c * 100 + r
+
+
+def _n_spelled_year(m: re.Match, ctx: _Ctx):
+    g = m.groupdict()
+    year = spelled_year_value(g.get("cent"), g.get("rest"), g.get("mil"), g.get("mrest"))
+    if year is None:
+        return None
+    if g.get("mil") and not (g.get("yr") or g.get("mon") or g.get("season")):
+        return None  # "two thousand troops"
+    if g.get("mon"):
+        month = _month_num(g["mon"])
+        return (f"{year}-{month:02d}", "DATE") if month else None
+    if g.get("season"):
+        return f"{year}-{_lex()['seasons'][g['season'].lower()]}", "DATE"
+    return str(year), "DATE"
