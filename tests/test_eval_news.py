@@ -311,7 +311,7 @@ def test_cli_reports_each_gold_and_both_together(tiny, tiny_report):
 
 NEWS_A = SHARED / "gold" / "news-a.json"
 CATEGORIES = ["metadata", "boilerplate", "preserved", "people", "roles", "quotes.direct", "quotes.indirect",
-              "speakers", "amounts", "events", "events.found", "topics", "timeline", "conflicts", "disagreements",
+              "speakers", "amounts", "events", "events.found", "actors", "topics", "timeline", "conflicts", "disagreements",
               "questions", "questions.refused"]
 
 

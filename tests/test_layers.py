@@ -13,6 +13,7 @@ PKG = Path(__file__).resolve().parents[1] / "src" / "parley"
 FORBIDDEN = {
     "models": {"*"},
     "errors": {"*"},
+    "knowledge": {"*"},
     "ingest": {"extract", "resolve", "store", "search", "report", "api", "cli", "pipeline"},
     "nlp": {"ingest", "extract", "resolve", "store", "search", "report", "api", "cli", "pipeline"},
     "extract": {"ingest", "resolve", "store", "search", "report", "api", "cli", "pipeline"},

@@ -15,6 +15,8 @@ predicted event includes all gold participants), location and date. Categories:
     amounts      value and unit right at the gold snippet
     events       non-optional gold events with type family, participants, place, date and status right
     events.found gold events matched on type family and participants only (how many were seen at all)
+    actors       found events whose actors (state codes) cover a state set of ``participants_accept`` or the
+                 states of the gold participants (their gold roles: "Japanese Prime Minister" -> JPN)
     topics       gold agenda topics covered by the matched event's topics
     timeline     merged groups sharing one timeline id + distinct pairs kept apart
     conflicts    gold claim groups with opposing stances reported as one conflict
@@ -40,12 +42,13 @@ from pathlib import Path
 from typing import Any
 
 from parley.errors import GoldError
+from parley.knowledge import state_code, state_in_text
 from parley.models import Event, Record
 
 __all__ = ["Score", "EvalReport", "evaluate_gold", "evaluate_golds", "combine", "score_records", "norm"]
 
 CATEGORIES = ("metadata", "boilerplate", "preserved", "people", "roles", "quotes.direct", "quotes.indirect",
-              "speakers", "amounts", "events", "events.found", "topics", "timeline", "conflicts")
+              "speakers", "amounts", "events", "events.found", "actors", "topics", "timeline", "conflicts")
 NEWS_CATEGORIES = ("disagreements", "claims", "questions", "questions.refused")  # when the gold has the field
 
 FAMILIES = {"meeting": "meeting", "visit": "meeting", "talks": "meeting", "summit": "meeting",
@@ -383,7 +386,34 @@ def _event_found(g, events, aliases) -> list[Event]:
     return [e for e in events
             if FAMILIES.get(e.type, e.type) == family
             and any(all(_covers(e.participants, p, aliases) or _participant_state(e, p) for p in wanted)
+                    or _actors_cover(e, _state_set(wanted))
                     for wanted in _participant_sets(g))]
+
+
+def _state_set(names: Sequence[str]) -> set[str] | None:
+    """The codes of a participant set made only of states ("Iran", "Saudi Arabia"), else None."""
+    codes = {state_code(n) for n in names}
+    return None if not names or None in codes else codes  # type: ignore[return-value]
+
+
+def _actors_cover(e: Event, codes: set[str] | None) -> bool:
+    return bool(codes) and codes <= set(e.actors)  # type: ignore[operator]
+
+
+def _gold_states(g, doc) -> list[set[str]]:
+    """The state sets an event's actors may cover: each all-state set of participants_accept, and the states of
+    the gold participants read from their gold roles (none when one participant has no state in the gold)."""
+    sets = [c for c in (_state_set(w) for w in g.get("participants_accept") or []) if c]
+    roles = {norm(p["name"]): p.get("roles") or [] for p in doc.get("people", [])}
+    codes = set()
+    for name in g["participants"]:
+        code = state_code(name) or next((c for c in map(state_in_text, roles.get(norm(name), [])) if c), None)
+        if code is None:
+            return sets
+        codes.add(code)
+    if codes:
+        sets.append(codes)
+    return sets
 
 
 def _participant_state(event: Event, gold_participant: str) -> bool:
@@ -432,6 +462,14 @@ def _score_events(doc, record, aliases, s, misses, event_match) -> None:
 
         best = max(found, key=quality)
         event_match[(doc["file"], g["key"])] = best
+        states = _gold_states(g, doc)
+        if states:
+            s["actors"].gold += 1
+            if any(_actors_cover(best, c) for c in states):
+                s["actors"].matched += 1
+            else:
+                misses.append(f"{doc['file']}: event {g['key']}: actors {list(best.actors)} do not cover "
+                              + " | ".join(",".join(sorted(c)) for c in states))
         problems = []
         if not _location_ok(g, best):
             problems.append(f"location {best.location!r} != {g.get('location')!r}")

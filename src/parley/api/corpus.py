@@ -150,7 +150,7 @@ class Corpus:
         out = []
         for r in self.records(flt):
             for e in r.events:
-                if flt.actor and not mentions_actor(e.participants, flt.actor):
+                if flt.actor and not mentions_actor(e.participants, flt.actor, e.actors):
                     continue
                 if flt.place and flt.place.lower() not in (e.location or "").lower():
                     continue

@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
 
 def timeline(
     db: str = DbOption,
-    actor: list[str] = typer.Option(None, "--actor", help="Only events with this participant (repeatable: all must take part)."),
+    actor: list[str] = typer.Option(None, "--actor", help="Only events with this participant: a person, or a state as code, name or demonym (JPN, Japan, Japanese); repeatable, all must take part."),
     where: str = typer.Option(None, "--where", help="Only events in this place."),
     since: str = typer.Option(None, "--since", help="On or after YYYY[-MM[-DD]]."),
     until: str = typer.Option(None, "--until", help="On or before YYYY[-MM[-DD]]."),

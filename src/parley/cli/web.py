@@ -76,7 +76,7 @@ def _reason(exc: Exception) -> str:
 
 def report(
     db: str = DbOption,
-    actor: list[str] = typer.Option(None, "--actor", help="Only events with this participant (repeatable: all must take part)."),
+    actor: list[str] = typer.Option(None, "--actor", help="Only events with this participant: a person, or a state as code, name or demonym (JPN, Japan, Japanese); repeatable, all must take part."),
     where: str = typer.Option(None, "--where", help="Only events in this place."),
     since: str = typer.Option(None, "--since", help="Events on or after YYYY[-MM[-DD]]."),
     until: str = typer.Option(None, "--until", help="Events on or before YYYY[-MM[-DD]]."),

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from parley.extract.actors import PersonStates, clause_states, event_actors
 from parley.extract.topics import country_of, demonym_pattern, find_topics, is_country
 from parley.models import Article, Entity, Event, EventDate, Evidence, Timex
 from parley.nlp import lexicon
@@ -210,7 +211,8 @@ def _people(doc, entities: tuple[Entity, ...]) -> _People:
             if name and not any(s <= m.start(g) < e and n == name for s, e, n in ppl.spans):
                 ppl.spans = [sp for sp in ppl.spans if not (sp[0] <= m.start(g) < sp[1])]
                 ppl.spans.append((m.start(g), m.end(g), name))
-    ppl.spans = sorted(sp for sp in ppl.spans if not country_of(sp[2]))  # "Azerbaijani" tagged as a person
+    # "Azerbaijani" tagged as a person; "met the Jordanian king Tuesday": a weekday is no one
+    ppl.spans = sorted(sp for sp in ppl.spans if not country_of(sp[2]) and sp[2].lower() not in _weekdays())
     _SPAN_TEXT.set(text)
     _link_short_names(ppl)
     for e in persons:
@@ -602,6 +604,11 @@ def _participants(doc, m: _Mention, ppl: _People) -> None:
         return
     if m.type == "visit":
         _visit_roles(doc, m, ppl)
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(w.strip().lower() for line in lexicon("weekdays") for w in line.partition(":")[2].split(","))
 
 
 @lru_cache(maxsize=1)
@@ -1587,6 +1594,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
     _date_from_lede(doc.text, built, main_event, timexes, ppl)
     _agreement_occasion(doc.text, built, main_event)
     main_participants = list(built[main_event]["participants"]) if main_event is not None else []
+    actors = _actors(doc, mentions, clusters, clusters_order, built, ppl, article)
     topics = _topics(doc, mentions, events_by_cluster, main_event, exclude, ppl, main_participants, built)
     events = []
     for n, b in enumerate(built):
@@ -1597,9 +1605,31 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
             id=f"ev{n + 1}", type=b["type"], participants=tuple(b["participants"]), roles=b["roles"],
             location=b["location"], date=b["date"], status=b["status"], topics=labels,
             evidence=tuple(Evidence(s, e) for s, e in b["evidence"]), confidence=b["confidence"],
-            topic_evidence=tuple(Evidence(s, e) for s, e in tev),
+            topic_evidence=tuple(Evidence(s, e) for s, e in tev), actors=actors[n][0], host=actors[n][1],
         ))
     return tuple(events)
+
+
+def _actors(doc, mentions, clusters, clusters_order, built, ppl: _People, article: Article):
+    """(actors, host) of each built event (extract.actors), from its participants and its mentions' clauses."""
+    people = PersonStates(doc._doc, ppl.spans, ppl.titles, {n: c for (c, _), n in ppl.leaders.items()},
+                          article.published)
+    out = []
+    seen: dict = {}  # sentence start -> its state tokens
+    for n, i in enumerate(clusters_order):
+        clause: list[str] = []
+        for k in sorted(clusters[i].mentions):
+            m = mentions[k]
+            head = getattr(m, "_head", None)
+            verb = _verb_of(m) if head is not None else None
+            if verb is None and head is not None and head.dep_ in ("dobj", "nsubjpass") \
+                    and head.head.lemma_ in _LIGHT_VERBS:
+                # "Peruvian diplomats held their first meeting with ...", "an agreement was signed between A and B"
+                verb = head.head
+            clause += clause_states(doc, head, verb, seen)
+        b = built[n]
+        out.append(event_actors(b["participants"], b["roles"], b["location"], b["type"], clause, people))
+    return out
 
 
 class _CachedDoc:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from parley.errors import NotFoundError, QueryError
+from parley.knowledge import state_code
 
 __all__ = ["check_date", "check_published", "filter_timeline", "find_entry", "entry_date", "mentions_actor"]
 
@@ -54,8 +55,12 @@ def entry_date(entry: dict) -> str | None:
     return date or None
 
 
-def mentions_actor(names: Iterable[str], actor: str) -> bool:
-    """An actor matches a participant by full name, or by any word of it ("Putin", "aliyev")."""
+def mentions_actor(names: Iterable[str], actor: str, states: Iterable[str] = ()) -> bool:
+    """An actor matches a participant by full name, or by any word of it ("Putin", "aliyev"), or one of the
+    event's states by code or name ("JPN", "Japan", "Japanese": see parley.knowledge)."""
+    states = set(states)
+    if states and (actor.strip().upper() in states or state_code(actor.strip()) in states):
+        return True
     actor = actor.strip().lower()
     for name in names:
         low = name.lower()
@@ -70,7 +75,7 @@ def filter_timeline(entries: Sequence[dict], *, actors: Iterable[str] = (), wher
     out = []
     for e in entries:
         participants = e.get("participants") or []
-        if any(not mentions_actor(participants, a) for a in actors):
+        if any(not mentions_actor(participants, a, e.get("actors") or ()) for a in actors):
             continue
         if where and where.lower() not in (e.get("location") or "").lower():
             continue

@@ -59,12 +59,15 @@ class TimelineEntry:
     mentions: tuple[TimelineMention, ...]
     date_text: str | None = None
     confidence: float = 1.0
+    actors: tuple[str, ...] = ()  # the states and organisations of its events (Event.actors), first seen first
+    host: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"timeline_id": self.timeline_id, "type": self.type,
                 "date": {"value": self.date, "precision": self.precision, "text": self.date_text},
                 "location": self.location, "participants": list(self.participants), "status": self.status,
                 "topics": list(self.topics), "confidence": self.confidence,
+                "actors": list(self.actors), "host": self.host,
                 "mentions": [m.to_dict() for m in self.mentions]}
 
 
@@ -310,7 +313,9 @@ def _entry(members: list[tuple[Record, Event]]) -> TimelineEntry:
     tid = _timeline_id([(m.article_id, m.event_id) for m in mentions])
     conf = round(min(0.99, max(e.confidence for e in events) + 0.05 * (len({m.article_id for m in mentions}) - 1)), 2)
     return TimelineEntry(tid, etype, best_date, date_precision(best_date), location and venue_city(location) or location,
-                         tuple(participants), status, tuple(topics), mentions, best_text, conf)
+                         tuple(participants), status, tuple(topics), mentions, best_text, conf,
+                         tuple(dict.fromkeys(a for e in events for a in e.actors)),
+                         next((e.host for e in events if e.host), None))
 
 
 def assign_timeline_ids(records: Sequence[Record], timeline: Timeline) -> list[Record]:
