@@ -87,6 +87,14 @@ def test_location_null_ok():
     assert any("location None != 'Tokyo'" in m for m in report.misses)
 
 
+@pytest.mark.parametrize("value, right", [("2023-05-07TMO", True), ("2023-05-07T14:30", True), ("2023-05-07", True),
+                                          ("2023-05-08TMO", False), ("2023-05", False)])
+def test_a_time_within_the_gold_day_is_the_right_date(value, right):
+    gold = [_gold_event("summit", "summit", ["Fumio Kishida", "Yoon Suk-yeol"], "Seoul", date="2023-05-07")]
+    report = _score(gold, [_event("summit", ["Fumio Kishida", "Yoon Suk-yeol"], "Seoul", date=value)])
+    assert report.scores["events"].matched == int(right), report.misses
+
+
 def _timeline_gold(uncertain: list) -> dict:
     docs = [{"file": "a.txt", "events": [_gold_event("plan", "meeting", ["Erdogan", "Mitsotakis"], "Thessaloniki")]},
             {"file": "b.txt", "events": [_gold_event("council", "meeting", ["Erdogan", "Mitsotakis"], "Athens")]}]

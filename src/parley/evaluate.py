@@ -433,9 +433,11 @@ def _status_ok(g, e: Event) -> bool:
 
 
 def _dates_ok(g, e: Event) -> bool:
+    """The event's date is a gold value, or a time within a gold day: '2023-05-07TMO' (Sunday morning) and
+    '2023-05-07T14:30' are on '2023-05-07' (the gold dates events to the day)."""
     accepted = {g.get("date")} | set(g.get("accept_dates", []))
     value = e.date.value if e.date else None
-    return value in accepted
+    return value in accepted or (value is not None and "T" in value and value.split("T", 1)[0] in accepted)
 
 
 def _score_events(doc, record, aliases, s, misses, event_match) -> None:
