@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 import zlib
 from pathlib import Path
 from typing import Iterator
 
 from parley.errors import CorruptInputError, InputError, OversizeInputError
 from parley.ingest.limits import Limits
+from parley.ingest.streams import CHUNK, open_stream
 
 __all__ = ["read_warc"]
 
@@ -67,10 +67,10 @@ def _gzip_truncated(path: Path) -> bool:
         if fh.read(2) != b"\x1f\x8b":
             return False
     try:
-        with gzip.open(path, "rb") as gz:
-            while gz.read(1 << 20):
+        with open_stream(path, gzipped=True) as gz:
+            while gz.read(CHUNK):
                 pass
-    except (EOFError, zlib.error, gzip.BadGzipFile):
+    except CorruptInputError:
         return True
     return False
 
