@@ -25,13 +25,13 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from itertools import product
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from parley.errors import GoldError, InputError, ParleyError
+from parley.errors import GoldError, ParleyError
 from parley.evaluate import QUOTE_MARKS, Score, norm
 from parley.models import Article, Record
 
@@ -66,11 +66,11 @@ def with_source(article: Article, sources: Sources) -> Article:
     """``article`` with what its page gave outside the text, for the fields its text left empty."""
     from parley.ingest import normalise_published
 
+    from parley.pipeline import with_published
+
     given = sources.get(Path(article.source).name) or {}
+    article = with_published(article, normalise_published(given.get("published")))
     changes: dict[str, str] = {}
-    published = normalise_published(given.get("published"))
-    if published and not article.published:
-        changes["published"], changes["published_from"] = published, "given"
     for key in ("outlet", "url"):
         value = given.get(key)
         named = getattr(article, key)
@@ -86,34 +86,10 @@ def extract_folder(folder: Path) -> Corpus:
     applied to each article after reading and before analysis, as an analyst passes ``--published``.
     One batch, as an analyst would ingest a folder: cleaning learns chrome repeated across files.
     Returns a pipeline.Corpus."""
-    from parley import ingest as readers
     from parley import pipeline
 
     sources = load_sources(folder)
-    articles: list[Article] = []
-    errors: list[str] = []
-    for item in readers.read_paths([folder]):
-        if isinstance(item, InputError):
-            errors.append(str(item))
-        else:
-            articles.append(with_source(item, sources))
-    articles = _unique(readers.mark_duplicates(articles, readers.DuplicateIndex()))
-    records: list[Record] = []
-    for item in pipeline.analyse(articles):
-        if isinstance(item, InputError):
-            errors.append(str(item))
-        else:
-            records.append(item)
-    records, people, timeline, conflicts = pipeline.resolve_corpus(records)
-    return pipeline.Corpus(records, errors, people, timeline, conflicts)
-
-
-def _unique(articles: Iterable[Article]) -> list[Article]:
-    """The first article of each id (the same text read twice is analysed once)."""
-    seen: dict[str, Article] = {}
-    for a in articles:
-        seen.setdefault(a.id, a)
-    return list(seen.values())
+    return pipeline.extract([folder], adjust=lambda article: with_source(article, sources))
 
 
 # -- citing a snippet --------------------------------------------------------------------------------

@@ -147,14 +147,17 @@ def _as_dict(item) -> dict:
 
 
 def extract(paths: Sequence[str | Path], published: str | None = None,
-            progress: Progress = _noop, limits: Limits = Limits()) -> Corpus:
-    """Read and analyse articles without a database: the records of the JSONL export, and error lines."""
+            progress: Progress = _noop, limits: Limits = Limits(),
+            adjust: Callable[[Article], Article] | None = None) -> Corpus:
+    """Read and analyse articles without a database: the records of the JSONL export, and error lines.
+    ``adjust`` changes each article after reading and before analysis (eval gives a page's sources.json)."""
     articles, errors = [], []
     for item in readers.read_paths(paths, limits):
         if isinstance(item, InputError):
             errors.append(str(item))
         else:
-            articles.append(with_published(item, published))
+            article = with_published(item, published)
+            articles.append(adjust(article) if adjust else article)
             progress("read", 1)
     index = DuplicateIndex()
     articles = _unique(readers.dedup.mark_duplicates(articles, index))
