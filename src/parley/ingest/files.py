@@ -20,7 +20,7 @@ from parley.ingest.html import extract_html
 from parley.ingest.jsonl import read_jsonl
 from parley.ingest.limits import Limits
 from parley.ingest.streams import bounded_lines, gzip_head, open_stream, os_error, path_error, read_gzip, read_plain
-from parley.ingest.text import decode
+from parley.ingest.text import decode, lone_surrogate
 from parley.ingest.warc import read_warc
 
 __all__ = ["article_id", "iter_file", "read_file", "read_paths", "Limits"]
@@ -145,7 +145,7 @@ def _article(text: str, source: str, fmt: str, limits: Limits, **meta) -> Articl
         raise OversizeInputError(source, problem)
     fields = {"text": text, **{k: meta.get(k) for k in ("title", "outlet", "author", "url")}}
     for key, value in fields.items():
-        if isinstance(value, str) and not _valid_unicode(value):
+        if isinstance(value, str) and lone_surrogate(value):
             raise CorruptInputError(source, f"{key} holds a lone surrogate, not valid Unicode")
     return Article(
         id=article_id(text),
@@ -164,14 +164,6 @@ def _article(text: str, source: str, fmt: str, limits: Limits, **meta) -> Articl
         dateline_place=meta.get("dateline_place"),
         removed_rules=tuple(meta.get("removed_rules") or ("chrome",) * len(meta.get("removed") or ())),
     )
-
-
-def _valid_unicode(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _text(raw: str, path: Path, context: CleaningContext | None, limits: Limits) -> Article:

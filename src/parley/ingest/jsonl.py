@@ -6,19 +6,17 @@ line is bounded on its own, and every bad line is one InputError naming ``file:L
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Iterator
 
 from parley.errors import CorruptInputError, EmptyInputError, InputError, OversizeInputError
 from parley.ingest.limits import Limits
-from parley.ingest.text import decode
+from parley.ingest.text import decode, lone_surrogate
 
 __all__ = ["read_jsonl", "FIELDS"]
 
 FIELDS = ("title", "url", "published", "outlet", "author")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_jsonl(lines: Iterable[tuple[int, bytes | None]], path: Path,
@@ -56,7 +54,7 @@ def _record(raw: bytes, where: str, limits: Limits) -> dict:
         raise CorruptInputError(where, f"field {bad[0]!r} must be a string")
     for key in ("text", *FIELDS):
         value = obj.get(key)
-        match = _SURROGATE.search(value) if isinstance(value, str) else None
+        match = lone_surrogate(value) if isinstance(value, str) else None
         if match:
             raise CorruptInputError(where, f"field {key!r} holds a lone surrogate (\\u{ord(match.group()):04x} "
                                            f"at character {match.start()}), not valid Unicode")

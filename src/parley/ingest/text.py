@@ -8,11 +8,12 @@ from pathlib import Path
 
 from parley.errors import BinaryInputError, DecodeError, EmptyInputError
 
-__all__ = ["decode", "normalise_line", "normalise_whitespace", "paragraphs"]
+__all__ = ["decode", "lone_surrogate", "normalise_line", "normalise_whitespace", "paragraphs"]
 
 _ALLOWED_CONTROL = {9, 10, 12, 13}  # tab, newline, form feed, carriage return
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
 _BLANKS = re.compile(r"\n{3,}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _DETECT_SAMPLE = 256 * 1024  # bytes the encoding detector looks at
 _LATIN_END = 0x024F  # last letter of Latin Extended-B
 
@@ -66,6 +67,11 @@ def _other_script(data: bytes) -> str | None:
     if not letters or other / len(letters) < 0.5 or not _plainly_text(text):
         return None
     return text
+
+
+def lone_surrogate(value: str) -> re.Match[str] | None:
+    """Where ``value`` holds a lone surrogate (JSON's ``"\\ud800"``): not valid Unicode, not storable as UTF-8."""
+    return _SURROGATE.search(value)
 
 
 def _non_empty(text: str, path: str | Path) -> str:
