@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from parley.ingest.limits import DEFAULT_ARTICLE_CHARS, DEFAULT_FILE_MB, SPACY_MAX_CHARS, Limits
+from parley.ingest.limits import DEFAULT_ARTICLE_CHARS, DEFAULT_FILE_MB, SPACY_MAX_CHARS
 
-__all__ = ["MaxArticleCharsOption", "MaxFileMbOption", "PathsHelp", "limits_of"]
+__all__ = ["MaxArticleCharsOption", "MaxFileMbOption", "PathsHelp"]
 
 MaxArticleCharsOption = typer.Option(
     DEFAULT_ARTICLE_CHARS, "--max-article-chars", envvar="PARLEY_MAX_ARTICLE_CHARS", min=1, max=SPACY_MAX_CHARS,
@@ -17,7 +17,3 @@ MaxFileMbOption = typer.Option(
     help="Largest file, decompressed .gz, WARC record or JSONL line accepted, in MiB.",
 )
 PathsHelp = "Files or folders (recursive): .txt, .html, RSS/Atom, .jsonl, .warc(.gz)."
-
-
-def limits_of(max_article_chars: int, max_file_mb: int) -> Limits:
-    return Limits.of(max_article_chars=max_article_chars, max_file_mb=max_file_mb)

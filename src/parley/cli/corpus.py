@@ -24,7 +24,8 @@ from parley.cli._common import (
     print_json,
     progress_bar,
 )
-from parley.cli._limits import MaxArticleCharsOption, MaxFileMbOption, PathsHelp, limits_of
+from parley.cli._limits import MaxArticleCharsOption, MaxFileMbOption, PathsHelp
+from parley.ingest.limits import Limits
 from parley.resolve.query import check_published
 
 
@@ -66,7 +67,7 @@ def extract(
         published = check_published(published)
     with errors_as_messages(), progress_bar(None, "extract", enabled=out is not None) as progress:
         corpus = pipeline.extract(paths, published=published, progress=progress,
-                                  limits=limits_of(max_article_chars, max_file_mb))
+                                  limits=Limits.of(max_article_chars, max_file_mb))
     records, errors = corpus.records, corpus.errors
     _write_jsonl(records, out)
     for line in errors:

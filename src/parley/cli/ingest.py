@@ -19,7 +19,8 @@ from parley.cli._common import (
     print_json,
     progress_bar,
 )
-from parley.cli._limits import MaxArticleCharsOption, MaxFileMbOption, PathsHelp, limits_of
+from parley.cli._limits import MaxArticleCharsOption, MaxFileMbOption, PathsHelp
+from parley.ingest.limits import Limits
 from parley.resolve.query import check_published
 
 
@@ -46,7 +47,7 @@ def ingest(
     with open_store(db, read_only=False) as store:
         with progress_bar(None, "ingest", enabled=not (quiet or as_json)) as progress:
             report = pipeline.ingest(paths, store, published=published, progress=progress,
-                                     limits=limits_of(max_article_chars, max_file_mb))
+                                     limits=Limits.of(max_article_chars, max_file_mb))
         for line in report.errors:
             print_error(line)
         if as_json:
