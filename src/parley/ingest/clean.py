@@ -12,7 +12,9 @@ The cascade, per line (a hard-wrapped paragraph counts as one line, ``page.units
    date lines -> published (the article's own date wins over a page-view date above the headline,
    ``published``); byline or reporter credit -> author; signature -> outlet (``credits``); agency
    credits -> wire;
-5. keep the headline once, as the first paragraph; keep a photo caption once (it can hold evidence),
+5. drop the lines in which the page speaks to its reader: appeals to subscribe or support, the
+   publisher's note about itself, teasers of other stories (``promo``);
+6. keep the headline once, as the first paragraph; keep a photo caption once (it can hold evidence),
    unless it is an archive photo ("FILE PHOTO:") or a credited caption bar.
 
 A line is dropped when two signals agree (zone, length, punctuation, sentence or not, repetition; the
@@ -35,6 +37,7 @@ from parley.ingest.datelines import strip_end_marker, strip_wire_credit, wire_da
 from parley.ingest.detect import is_foreign_line, language
 from parley.ingest.page import SENTENCE_END, TERMINAL, Dropped, PageMeta, join, line_key, word_count
 from parley.ingest.page import units as split_units
+from parley.ingest.promo import Line, promotion, publisher_names
 from parley.ingest.published import DATELINE, DateCandidate, choose_published, date_rank
 from parley.ingest.shapes import (body_like, boilerplate, boilerplate_line, caption, chrome_sentence, contact_line,
                                   headline_candidate, headline_shaped, opens, org_shaped, sentence, widget_bar)
@@ -108,6 +111,8 @@ def clean_text(raw: str, source: str = "", context: CleaningContext | None = Non
     last_body = chrome_free_body[-1] if chrome_free_body else len(units)
 
     kept: list[tuple[int, str]] = []  # (para, text)
+    kept_at: list[int] = []  # the unit of each kept line
+    zones: list[str] = []
     meta = PageMeta()
     dates: list[DateCandidate] = []
     title_index: int | None = None
@@ -121,6 +126,7 @@ def clean_text(raw: str, source: str = "", context: CleaningContext | None = Non
         text = u.text
         key = line_key(text)
         zone = "top" if i < first_body else "bottom" if i > last_body else "body"
+        zones.append(zone)
         nwords = len(u.words)
 
         m = DOMAIN_MARK.match(text)
@@ -196,7 +202,7 @@ def clean_text(raw: str, source: str = "", context: CleaningContext | None = Non
         if zone == "top":
             if meta.title is None and headline_shaped(text) and not credited and not opens(text, body_text):
                 meta.title = text
-                title_index = len(kept)
+                title_index = i
             elif not caption(text) and not text.endswith(TERMINAL) and nwords < 4:
                 removed.append(u.raw, "section label")
                 continue
@@ -204,11 +210,14 @@ def clean_text(raw: str, source: str = "", context: CleaningContext | None = Non
             removed.append(u.raw, "after the body")  # teaser, label, widget, company line after the last sentence
             continue
         kept.append((u.para, text))
+        kept_at.append(i)
 
+    kept = _drop_promotion(units, zones, kept, kept_at, title_index, meta, removed)
     while kept and len(kept) > 1 and kept[-1][0] != -1 and contact_line(kept[-1][1]):
+        kept_at.pop()
         removed.append(kept.pop()[1], "contact")  # contact details (e-mail, telephone) closing a press release
     if title_index is not None:  # the headline opens the text, as its own paragraph
-        _, title = kept.pop(title_index)
+        _, title = kept.pop(kept_at.index(title_index))
         kept.insert(0, (-1, title))
     published = choose_published(dates)
     return CleanedText(
@@ -225,13 +234,30 @@ def clean_text(raw: str, source: str = "", context: CleaningContext | None = Non
     )
 
 
+def _drop_promotion(units: list, zones: list[str], kept: list[tuple[int, str]], kept_at: list[int],
+                    title_at: int | None, meta: PageMeta, removed: Dropped) -> list[tuple[int, str]]:
+    """Drop the lines in which the page speaks to its reader (``promo``); ``kept_at`` is updated alike."""
+    at = {unit: n for n, unit in enumerate(kept_at)}
+    lines = [Line(kept[at[i]][1] if i in at else u.text, i in at, zones[i]) for i, u in enumerate(units)]
+    publishers = publisher_names(list(removed), (meta.outlet, meta.wire))
+    found = promotion(lines, publishers, {title_at} if title_at is not None else set())
+    for unit in sorted(found):
+        removed.append(kept[at[unit]][1], found[unit])
+    survivors = [n for n, unit in enumerate(kept_at) if unit not in found]
+    kept_at[:] = [kept_at[n] for n in survivors]
+    return [kept[n] for n in survivors]
+
+
 def strip_chrome(text: str) -> tuple[str, tuple[str, ...]]:
     """Light cleaning for text an extractor already isolated (HTML, feeds): separators, exact repeats,
-    boilerplate patterns and other-language lines only. Returns (text, removed lines)."""
+    boilerplate patterns, other-language lines and the page speaking to its reader (``promo``; all of the
+    extract counts as body). Returns (text, removed lines)."""
     units = split_units(text)
     lang = language("\n".join(u.text for u in units))
-    kept, removed, seen = [], Dropped(), set()
-    for u in units:
+    kept: list[tuple[int, str]] = []
+    kept_at: list[int] = []
+    removed, seen = Dropped(), set()
+    for i, u in enumerate(units):
         key = line_key(u.text)
         rule = (
             "no words" if not any(c.isalpha() for c in u.text) and not find_date(u.text)
@@ -246,4 +272,6 @@ def strip_chrome(text: str) -> tuple[str, tuple[str, ...]]:
             continue
         seen.add(key)
         kept.append((u.para, u.text))
+        kept_at.append(i)
+    kept = _drop_promotion(units, ["body"] * len(units), kept, kept_at, None, PageMeta(), removed)
     return join(kept), tuple(removed)
