@@ -431,3 +431,220 @@ def test_the_past_year_is_a_date_unless_a_stretch_is_said(nlp):
 def test_ages_are_not_timexes(nlp):
     assert timexes(nlp, "A 50-year-old man was detained.") == ()
     assert timexes(nlp, "The boy is six years old.") == ()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Issue 12, second round: the reporting period, the year named without its number, the tense of the date's own
+# clause, durations, sets, decades, holidays. PUB is still Tuesday 2017-07-25 unless a case says otherwise.
+
+def values(nlp, text, published=PUB):
+    return {t.text: t.value for t in timexes(nlp, text, published)}
+
+
+def test_a_year_earlier_after_a_stretch_of_months_is_a_year(nlp):
+    text = ("The carrier posted second-quarter profit of $12 million.\n\n"
+            "For the six months, net income rose to $20 million from $15 million a year earlier.")
+    got = values(nlp, text)
+    assert got["second-quarter"] == "2017-Q2"
+    assert got["a year earlier"] == "2016"
+
+
+def test_year_comparisons_do_not_chain(nlp):
+    text = ("Net income rose in the second quarter from $3 million a year ago. "
+            "Sales were $9 million, compared with $8 million a year earlier.")
+    got = values(nlp, text)
+    assert got["a year ago"] == "2016-Q2"
+    assert got["a year earlier"] == "2016-Q2"  # not 2015: the same comparison period, not a year before it
+
+
+def test_last_years_quarter_is_the_quarter_a_year_back(nlp):
+    got = values(nlp, "Second-quarter exports rose, while exports in last year's quarter had fallen.")
+    assert got["last year's quarter"] == "2016-Q2"
+
+
+def test_now_that_is_present_ref(nlp):
+    t = only(nlp, "The port is the country's only outlet now that the border is closed.")
+    assert (t.text, t.value) == ("now", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, kind",
+    [
+        ("Sales for the full year rose 3%.", "the full year", "2017", "DATE"),
+        ("The stock hit a high for the year in June.", "the year", "2017", "DATE"),
+        ("Revenue in the year ended March 31 fell.", "the year", "P1Y", "DURATION"),
+        ("Profit should grow throughout the fiscal year.", "the fiscal year", "P1Y", "DURATION"),
+        ("Sales in the latest fiscal year were flat.", "the latest fiscal year", "2016", "DATE"),
+        ("Rains delayed planting earlier in the year.", "earlier in the year", "2017", "DATE"),
+        ("The deal should close by year-end.", "year-end", "2017", "DATE"),
+        ("The index has risen 4% since year-end.", "year-end", "2016", "DATE"),
+    ],
+)
+def test_the_year_named_without_its_number(nlp, sentence, span, value, kind):
+    found = [t for t in timexes(nlp, sentence) if t.text == span]
+    assert [(t.value, t.type) for t in found] == [(value, kind)]
+
+
+def test_the_year_told_by_its_own_clause_is_not_publications(nlp):
+    assert [t for t in timexes(nlp, "She recalled the year the war ended.") if "year" in t.text] == []
+    assert [t.text for t in timexes(nlp, "Fiscal 2016 sales were $40 million.")] == ["2016"]
+
+
+def test_year_end_as_an_adjective_is_not_a_timex(nlp):
+    assert timexes(nlp, "Year-end bonuses were cut.") == ()
+
+
+@pytest.mark.parametrize(
+    "sentence, published, span, value",
+    [
+        # a term set in the past runs on past publication
+        ("The bank extended the loans through January.", "2017-10-30", "January", "2018-01"),
+        ("The bank extended the loans in January.", "2017-10-30", "January", "2017-01"),
+        ("The deadline was extended until Dec. 15.", "2017-10-30", "Dec. 15", "2017-12-15"),
+        ("The talks were held on Dec. 15.", "2017-10-30", "Dec. 15", "2016-12-15"),
+        # a reduced relative is past; one that takes "for" names its target
+        ("Revenue in the year ended March 31 rose.", "2017-10-31", "March 31", "2017-03-31"),
+        ("The dispute will dominate a summit set for Washington in April.", "2017-03-12", "April", "2017-04"),
+        # a to-infinitive looks ahead of its past-tense verb
+        ("The committee subpoenaed him to testify on Feb. 10.", "2017-01-07", "Feb. 10", "2017-02-10"),
+        ("The alliance decided to admit the three states in early March.", "2017-02-10", "early March", "2017-03"),
+        # "since": on or before publication
+        ("Police have searched for him since Oct. 23.", "2017-05-06", "Oct. 23", "2016-10-23"),
+        # a bare month more than four months ahead is last year's
+        ("Shares traded at $30 in March.", "2017-10-30", "March", "2017-03"),
+    ],
+)
+def test_the_year_of_a_date_from_its_own_clause(nlp, sentence, published, span, value):
+    found = [t.value for t in timexes(nlp, sentence, published) if t.text == span]
+    assert found == [value]
+
+
+def test_set_to_puts_a_weekday_ahead(nlp):
+    t = only(nlp, "The peace process, set to resume Monday, was hit by a bombing.", "2017-07-23")  # a Sunday
+    assert (t.text, t.value) == ("Monday", "2017-07-24")
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Recovery will not come for a couple of years.", "a couple of years", "P2Y"),
+        ("The refugees lived in camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("A minute and a half later the pilot called.", "A minute and a half", "PT1M30S"),
+        ("The strike could last two more weeks.", "two more weeks", "P2W"),
+        ("The contract runs for an additional year.", "an additional year", "P1Y"),
+        ("Eight trading days after the crash, shares recovered.", "Eight trading days", "P8D"),
+        ("The company lost money in the past two quarters.", "the past two quarters", "P2Q"),
+    ],
+)
+def test_durations(nlp, sentence, span, value):
+    found = [(t.value, t.type) for t in timexes(nlp, sentence) if t.text == span]
+    assert found == [(value, "DURATION")]
+
+
+def test_a_fraction_of_quarters_is_not_a_duration(nlp):
+    assert timexes(nlp, "Three quarters of the members voted yes.") == ()
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The festival is held each July.", "each July", "XXXX-07"),
+        ("Dividends are paid every quarter.", "every quarter", "P1Q"),
+        ("Flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("The market is closed on Mondays.", "Mondays", "XXXX-WXX-1"),
+    ],
+)
+def test_sets(nlp, sentence, span, value):
+    found = [(t.value, t.type) for t in timexes(nlp, sentence) if t.text == span]
+    assert found == [(value, "SET")]
+
+
+def test_noon_with_its_day_is_one_time(nlp):
+    t = only(nlp, "The vote is set for noon Thursday.")
+    assert (t.text, t.value, t.type) == ("noon Thursday", "2017-07-27T12:00", "TIME")
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Hate groups declined through the nineties.", "the nineties", "199"),
+        ("Sales were flat in the late '80s.", "the late '80s", "198"),
+    ],
+)
+def test_decades_in_words_and_short(nlp, sentence, span, value):
+    found = [t.value for t in timexes(nlp, sentence) if t.text == span]
+    assert found == [value]
+
+
+def test_an_age_in_tens_is_not_a_decade(nlp):
+    assert timexes(nlp, "Most of the protesters were in their forties.") == ()
+
+
+def test_the_week_of_a_day_and_a_second_day(nlp):
+    got = values(nlp, "A hearing is set for the week of March 6.", "2000-02-24")
+    assert got == {"the week of March 6": "2000-W10"}
+    got = values(nlp, "The summit will be held on April 24 and 25.", "1999-02-10")
+    assert got == {"April 24": "1999-04-24", "25": "1999-04-25"}
+    assert [t.text for t in timexes(nlp, "Prices rose on May 3 and 4 percent on May 4.")] == ["May 3", "May 4"]
+
+
+def test_holidays(nlp):
+    t = only(nlp, "The boy was found at sea on Thanksgiving Day.", "2000-01-07")
+    assert (t.text, t.value) == ("Thanksgiving Day", "1999-11-25")
+    t = only(nlp, "Shops close on Christmas Day.", None)
+    assert (t.text, t.value) == ("Christmas Day", "XXXX-12-25")
+    # a name many countries give their own day has no one date
+    assert [t for t in timexes(nlp, "Kyiv marked Independence Day with a parade.") if "Independence" in t.text] == []
+
+
+def test_windowed_scan_equals_a_scan_of_the_whole_text():
+    """Each pattern runs only around its anchor words: the candidates must be exactly a full scan's."""
+    from parley.extract.timex._patterns import _patterns
+    from parley.extract.timex._scan import _candidates, _span
+
+    texts = [
+        "x" * 200 + " the winter of nineteen ninety-four " + "y" * 200,
+        "On Wednesday, September 17th, 2019 at 10:30 a.m. the talks opened; by 5 pm they had stalled.",
+        "Output grew in the first half of 2016 and in the comparable year-ago quarter, not in the '90s.",
+        "Forty-two people met. " * 20 + "Two days later, in mid-March, a 2 1/2-year deal was signed each July.",
+        "The year-end figures, fiscal 2016 sales and the nineties: Thanksgiving Day, noon Thursday, 12:05.",
+    ]
+    for text in texts:
+        full = sorted((*_span(m), p.name) for p in _patterns() for m in p.regex.finditer(text) if _span(m)[1] >
+                      _span(m)[0])
+        windowed = sorted((s, e, p.name) for s, e, p, _ in _candidates(text))
+        assert windowed == full
+
+
+def test_a_weekday_in_a_plan_told_in_the_past_lies_ahead(nlp):
+    t = only(nlp, "The relatives were planning to drive to the airport on Monday.", "2017-07-28")  # a Friday
+    assert (t.text, t.value) == ("Monday", "2017-07-31")
+
+
+def test_couple_and_several_quarters(nlp):
+    assert values(nlp, "Over the next couple of years, prices will rise.") == {"the next couple of years": "P2Y"}
+    assert values(nlp, "It turned a profit after several quarters of losses.") == {"several quarters": "PXQ"}
+
+
+@pytest.mark.parametrize("value, same", [("1989-11-06T17", "1989-11-06T17:00"), ("P2DE", "P20Y"), ("P1CE", "P100Y")])
+def test_scorer_spells_one_value_one_way(value, same):
+    from parley.evaluate_timeml import canonical
+
+    assert canonical(value) == canonical(same)
+
+
+def test_since_and_a_noun_of_time_on_the_way_to_the_verb(nlp):
+    # "since" anywhere on the way up: the day is on or before publication
+    got = values(nlp, "The border has stayed closed since the attack of Oct. 23.", "2017-05-06")
+    assert got["Oct. 23"] == "2016-10-23"
+    # "the night of" does not take the date out of the past clause ("a dividend payable" would)
+    got = values(nlp, "The doctor was shot on the night of Dec. 20 at his home.", "2017-10-30")
+    assert got["Dec. 20"] == "2016-12-20"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The vote is slated for January.", "2018-01"),      # a future cue (future_cues.txt)
+    ("The visit is scheduled for March.", "2018-03"),    # "for" makes "March" a month, not the verb
+])
+def test_a_month_planned_ahead(nlp, sentence, value):
+    assert [t.value for t in timexes(nlp, sentence, "2017-10-25")] == [value]

@@ -173,12 +173,15 @@ class TimemlReport:
 _TRAILING_X = re.compile(r"^(\d{4}(?:-\d\d)?)(?:-XX)+$")
 _DECADE_X = re.compile(r"^(\d{2,3})X+$")
 _WEEK = re.compile(r"^(\d{4})-W(\d)(-.*)?$")
+_HOUR = re.compile(r"^(.*T\d\d)$")  # "1989-11-06T17" is 17:00
+_LONG_UNIT = re.compile(r"^P(\d+)(DE|CE)$")  # "P2DE" is "P20Y", "P1CE" is "P100Y"
 
 
 def canonical(value: str) -> str:
     """One spelling for TIMEX3 values that mean the same: "1949-XX" and "1994-XX-XX" are the year (an unknown part
-    below the last known one adds nothing), "199X" is the decade "199", "2000-W7" is "2000-W07". The gold has each
-    spelling; this is the only leniency of the scorer (the exact-string figure is reported beside it)."""
+    below the last known one adds nothing), "199X" is the decade "199", "2000-W7" is "2000-W07", "...T17" is
+    "...T17:00", "P2DE" (decades) is "P20Y". The gold has each spelling; this is the only leniency of the scorer
+    (the exact-string figure is reported beside it)."""
     v = value.strip()
     m = _TRAILING_X.match(v)
     if m:
@@ -189,6 +192,12 @@ def canonical(value: str) -> str:
     m = _WEEK.match(v)
     if m:
         return f"{m.group(1)}-W0{m.group(2)}{m.group(3) or ''}"
+    m = _HOUR.match(v)
+    if m:
+        return f"{m.group(1)}:00"
+    m = _LONG_UNIT.match(v)
+    if m:
+        return f"P{int(m.group(1)) * (10 if m.group(2) == 'DE' else 100)}Y"
     return v
 
 

@@ -5,8 +5,9 @@
     shift(value, days) -> str | None                        "2017-07-21", 24 -> "2017-08-14"; None if partial
 
 How it works: precompiled regexes (built once from the month, weekday, season, number-word and reference-word data
-files) find candidate spans in doc.text; overlapping candidates are resolved longest first; each is then normalised;
-offsets from an anchor ("the next day") and the reporting period ("the quarter", "a year ago") are resolved last.
+files) find candidate spans in doc.text, each run only on the stretches around its anchor words (_windows);
+overlapping candidates are resolved longest first; each is then normalised; offsets from an anchor ("the next
+day") and the reporting period ("the quarter", "a year ago") are resolved last.
 spaCy's DATE entities are not needed: its spans are often off ("April 22 marks", "the fall of").
 
 Values depend only on the text and ``published`` -- never on the clock. Where parley differs from dateparser (a
@@ -17,31 +18,43 @@ depends on the date's own clause; search_dates finds spans poorly in running tex
 verb) and has no TIMEX3 values for quarters, durations, sets or PRESENT_REF. So dateparser is not called here.
 Rules for the year of a partial date, when ``published`` is known:
 
-* month-day ("April 22") and month ("in March"): the year that puts it nearest to ``published`` (so a date more
-  than ~6 months ahead goes to the previous year); then the verb of the date's own clause corrects it (_tense):
-  past tense and more than a month after ``published`` -> one year earlier (a past verb with a date a few days
-  ahead tells an arrangement: "was extended to Nov. 16"); future ("will", "scheduled", see future_cues.txt) and
-  before -> one year later. A past verb across a noun does not count ("declared a dividend payable Dec. 7").
+* month-day ("April 22"): the year that puts it nearest to ``published``; month ("in March"): this year's
+  unless that lies more than 4 months ahead (then last year's: news tells of the past; TimeBank's months run from
+  8 back to 4 ahead). Then the verb of the date's own clause corrects it (_tense): past tense and more than a month
+  after ``published`` -> one year earlier (a past verb with a date a few days ahead tells an arrangement: "was
+  extended to Nov. 16"); future ("will", "scheduled", "set to", see future_cues.txt) and before -> one year later.
+  A past verb does not count across a noun ("declared a dividend payable Dec. 7"), across a to-infinitive ("asked
+  him to testify on Feb. 10": its event lies ahead of the asking), or for a term after "until" / "through" ("gave
+  them until mid-November"). A reduced relative is past ("the year ended March 31", "a high set on Aug. 6") unless
+  it takes "for" ("a summit set for April"). After "since" the date is on or before publication.
 * quarters ("third-quarter", "the fiscal first quarter"): the latest quarter begun by publication; "the quarter",
-  "the year-ago period", "a year ago" in an earnings story follow the quarter named before them (_quarters).
+  "the year-ago period", "a year ago" in an earnings story follow the period named before them -- a quarter, or a
+  year-long stretch ("the nine months", "for the year"), which makes "a year earlier" a year (_quarters).
+* "the year", "the full year", "the current fiscal year", "by year-end": the year of publication ("the latest
+  fiscal year": the one before); "the year ended June 30" is a DURATION P1Y (_years).
+* holidays ("Thanksgiving Day", "Good Friday"): the ``holidays`` package's US and UK calendars (_holidays).
 * bare season ("scheduled for autumn"): future context -> its next occurrence from ``published``; past tense -> its
   latest occurrence; otherwise unknown year (XXXX-FA).
 * weekdays ("on Monday") and weekends: the latest such day on or before ``published``; the next one in a future or
-  present-tense clause ("will meet Thursday", "the talks open Monday"), after "as early as" or "until".
+  present-tense clause ("will meet Thursday", "the talks open Monday"), in a plan ("were planning to drive there on
+  Monday"), after "as early as" or "until".
 * "last/this/next week|month|year", "the past year", "yesterday", "N days ago": arithmetic on ``published``; weeks
   are ISO weeks.
 
 Without ``published`` the unknown parts are X: "XXXX-04-22", "XXXX-FA", "XXXX-XX-XX" (today), "XXXX-WXX".
-Durations: P24D, P2Y, PT3H, PXY (for years); ages ("a 50-year-old") are not timexes (TimeBank and AQUAINT tag
-none). Sets: P1Y (every year, annually), P1D (daily), XXXX-WXX-1 (every Monday). Years in words: "nineteen
-ninety-six" (_spelled). References (nlp/data/reference_words.txt, after the TimeML guidelines): PRESENT_REF (now,
-currently), PAST_REF (recently, the past), FUTURE_REF (soon, the future). The TIMEX3 ``mod`` attribute (early, late,
-approx) is not kept: the Timex record has no field for it; "early 1990s" has the value 199 as in TimeML.
+Durations: P24D, P2Y, PT3H, PXY (for years), P2Y6M ("2 1/2 years"), P2Q (quarters); ages ("a 50-year-old") are
+not timexes (TimeBank and AQUAINT tag none). Sets: P1Y (every year, annually), P1D (daily), XXXX-WXX-1 (every
+Monday, Mondays), XXXX-07 (each July). Years in words: "nineteen ninety-six"; decades: "the nineties" (_spelled).
+References (nlp/data/reference_words.txt, after the TimeML guidelines): PRESENT_REF (now, "now that", currently),
+PAST_REF (recently, the past), FUTURE_REF (soon, the future, "in coming months"). The TIMEX3 ``mod`` attribute
+(early, late, approx) is not kept: the Timex record has no field for it; "early 1990s" has the value 199 as in
+TimeML.
 
 Modules (one idea each): _base (lexicon tables, the match context, date helpers), _patterns (the candidate regexes),
-_calendar (dates, months, years, seasons), _quarters (quarters, halves, the reporting period), _spelled (years in
-words), _relative (ago, durations, references, sets, weekdays, weekends, clock), _anchored ("the next day", "that
-day"), _scan (overlaps resolved, clock merged with day), _tense (the clause's tense, from the parse).
+_windows (where each pattern can match: around its anchor words), _calendar (dates, months, years, seasons),
+_quarters (quarters, halves, the reporting period), _years ("the year", "year-end"), _holidays, _spelled (years and
+decades in words), _relative (ago, durations, references, sets, weekdays, weekends, clock), _anchored ("the next
+day", "that day"), _scan (overlaps resolved, clock merged with day), _tense (the clause's tense, from the parse).
 Scored on TimeML gold by parley.evaluate_timeml (bench/timeml.py, ``parley eval --timeml FOLDER``).
 """
 

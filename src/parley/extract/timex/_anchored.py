@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from parley.extract.timex._base import _POD, _Ctx, _add_months, _count, _date, _week
+from parley.extract.timex._quarters import is_year_comparison
 
 _ANCHOR_UNIT = {"fortnight": ("day", 14)}
 
@@ -81,6 +82,8 @@ def _offset_value(anchor: str | None, pub: date | None, k: int, unit: str) -> st
     return str(pub.year + 10 * k)[:3]
 
 
+_PERIOD = re.compile(r"\d{4}-[QH]\d")  # a quarter or half: a comparison "a year earlier" takes its size
+_STRETCH = re.compile(r"P(?:\d+M|1Y)")  # "the nine months", "the year ended June 30": so does a reported stretch
 _UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "decade": "XXX"}
 _NEEDS_DAY = {"day", "week"}
 
@@ -97,9 +100,14 @@ def _resolve_anchored(text: str, items: list, pub: date | None) -> list:
         k = int(k_text)
         para = text.rfind("\n", 0, s) + 1 if not that else 0
         anchor = None
+        comparison = unit == "year" and is_year_comparison(text[s:e])
         for ps, pe, pv, pk in reversed(out):
             if ps < para:
                 break
+            if is_year_comparison(text[ps:pe]):
+                continue  # "from $5 a year ago ... $7 a year earlier": both the same period, not a chain
+            if comparison and (_PERIOD.fullmatch(pv) or pv.startswith("@Q|") or _STRETCH.fullmatch(pv)):
+                break  # "net in the third quarter rose from $5 a year earlier": that period's (_quarters)
             a = _ANCHOR_VALUE.fullmatch(pv) if pk in ("DATE", "TIME") else None
             if a is None:
                 continue

@@ -13,7 +13,7 @@ from parley.nlp import lexicon
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
+_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}
 _UNIT_TIME = {"hour": "H", "minute": "M", "second": "S"}
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
@@ -118,5 +118,7 @@ def _count(text: str) -> int | float | None:
     t = re.sub(r"\s+", " ", text.lower())
     if t in ("several", "a few", "few", "many", "some"):
         return None
+    if t.startswith(("a couple", "couple")):
+        return 2  # "a couple of years": TimeML reads two
     value = parse_number(t)
     return as_number(value) if value is not None else None

@@ -28,6 +28,16 @@ def _n_slashed(m: re.Match, ctx: _Ctx):
 # A past-tense verb with a date this few days after publication tells of an arrangement for it ("the offer was
 # extended to Nov. 16", "asked it to respond by Oct. 31"), not of a day a year back.
 _ARRANGED_AHEAD = 31
+_UNTIL = ("until", "till", "through")
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+
+
+# News tells of the past more than of the future: without a tense to go by, a bare month lies at most this many
+# months ahead of publication, else it is the one before (TimeBank's months and month-days without a year run from
+# 8 months back to 4 ahead, hardly any 5 to 7 ahead). A month-day goes to the nearest year: its tense, read
+# below, is what moves it.
+_AHEAD_MONTHS = 4
 
 
 def _nearest_year(month: int, day: int, pub: date, tense: str | None) -> int | None:
@@ -36,6 +46,8 @@ def _nearest_year(month: int, day: int, pub: date, tense: str | None) -> int | N
     if not options:
         return None
     best = min(options)[1]
+    if tense == "since":  # "since Oct. 23": on or before publication, whatever the verb
+        return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
     if tense == "past" and (best - pub).days > _ARRANGED_AHEAD:
         return best.year - 1
     if tense == "future" and best < pub:
@@ -51,8 +63,22 @@ def _n_month_day(m: re.Match, ctx: _Ctx):
         return None
     if ctx.published is None:
         return f"XXXX-{month:02d}-{day:02d}", "DATE"
-    y = _nearest_year(month, day, ctx.published, ctx.tense(m.start(), m.end()))
+    tense = ctx.tense(m.start(), m.end())
+    before = ctx.text[max(0, m.start() - 10):m.start()]
+    if tense == "past" and _UNTIL_BEFORE.search(before):
+        tense = None  # "the offer was extended until Dec. 7": the term lies ahead
+    elif _SINCE_BEFORE.search(before):
+        tense = "since"  # (the parse says so too, mostly: _tense)
+    y = _nearest_year(month, day, ctx.published, tense)
     return (f"{y}-{month:02d}-{day:02d}", "DATE") if y else None
+
+
+def _n_week_of(m: re.Match, ctx: _Ctx):
+    """'the week of March 6': the ISO week of that day."""
+    found = _n_month_day(m, ctx)
+    if found is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", found[0]):
+        return ("XXXX-WXX", "DATE") if found else None
+    return _week(date.fromisoformat(found[0])), "DATE"
 
 
 def _day_adjacent_ok(m: re.Match) -> bool:
@@ -87,9 +113,13 @@ def _n_month(m: re.Match, ctx: _Ctx):
     elif rel == "this":
         y = pub.year
     else:
-        delta = month - pub.month
-        y = pub.year + (1 if delta < -6 else -1 if delta > 6 else 0)
+        delta = month - pub.month  # months from publication's month, this year
+        y = pub.year + (1 if delta <= _AHEAD_MONTHS - 12 else -1 if delta > _AHEAD_MONTHS else 0)
         tense = ctx.tense(m.start("x"), m.end("x"))
+        if (m.group("pre") or "").lower() in _UNTIL and tense == "past":
+            tense = None  # a term set in the past runs on: "gave them until November", "extended through January"
+        if (m.group("pre") or "").lower() == "since" or tense == "since":
+            tense = "past" if month != pub.month else None  # "since March": not after publication
         if tense == "past" and (y, month) > (pub.year, pub.month):
             y -= 1
         elif tense == "future" and (y, month) < (pub.year, pub.month):

@@ -8,12 +8,15 @@ from functools import lru_cache
 from parley.extract._numbers import number_word_regex
 from parley.extract.timex._anchored import _n_anchored
 from parley.extract.timex._base import _alt, _lex, _Pattern
+from parley.extract.timex._holidays import _n_holiday, holiday_regex
 from parley.extract.timex._calendar import (_n_century, _n_decade, _n_full, _n_month, _n_month_day, _n_month_year,
-                                            _n_relday, _n_relunit, _n_season, _n_slashed, _n_thispod, _n_year)
+                                            _n_relday, _n_relunit, _n_season, _n_slashed, _n_thispod, _n_week_of,
+                                            _n_year)
 from parley.extract.timex._quarters import _n_period, _n_quarter
 from parley.extract.timex._relative import (_n_ago, _n_clock, _n_duration, _n_endof, _n_pastunit, _n_ref, _n_set,
                                             _n_vague, _n_weekday, _n_weekend)
-from parley.extract.timex._spelled import _n_spelled_year, spelled_year_regex
+from parley.extract.timex._spelled import _n_short_decade, _n_spelled_year, decade_words_regex, spelled_year_regex
+from parley.extract.timex._years import _n_the_year, _n_year_end
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +31,7 @@ def _patterns() -> tuple[_Pattern, ...]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:1[5-9]|20)\d\d)"
     clock = r"(?:,?\s+(?:at\s+)?(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ampm>[ap]\.m\.|[ap]m\b))?)?"
-    num = rf"(?P<num>\d+(?:\.\d+)?|{number_word_regex()}|an?|several|a\s+few|few|many|some)"
+    num = rf"(?P<num>(?:a\s+)?couple(?:\s+of)?|\d+(?:\.\d+)?|{number_word_regex()}|an?|several|a\s+few|few|many|some)"
     units = r"(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)"
     seasons = _alt(list(lex["seasons"]) + [s.capitalize() for s in lex["seasons"]])
     mod = r"(?:(?P<mod>early|late|mid|earlier|later)[\s-]+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
@@ -43,8 +46,12 @@ def _patterns() -> tuple[_Pattern, ...]:
         P("slashed", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:1[5-9]|20)\d\d)\b"), _n_slashed),
         P("md", re.compile(rf"\b{wd}{mon_any}\s+{day}\b(?!,?\s*\d|:\d)"), _n_month_day),
         P("dm", re.compile(rf"\b{wd}{day}\s+(?:of\s+)?{mon_any}(?!\w)(?!,?\s+(?:1[5-9]|20)\d\d)"), _n_month_day),
+        P("md_and", re.compile(rf"\b{wd}{mon_any}\s+[0-3]?\d(?:st|nd|rd|th)?\s*(?:,|and|or|to|through|-|–)\s*"
+                               rf"(?P<x>{day})\b(?!,?\s*\d|:\d|[\s-]*(?:%|percent|per|of|[a-z]+s)\b)"), _n_month_day),
+        P("week_of", re.compile(rf"\bthe\s+week\s+of\s+{wd}{mon_any}\s+{day}\b(?!,?\s*\d|:\d)", I), _n_week_of),
+        P("holiday", re.compile(holiday_regex()), _n_holiday),
         P("my", re.compile(rf"\b{mod}{mon_any}\s+(?:of\s+)?{year}\b"), _n_month_year),
-        P("month", re.compile(rf"(?:\b(?P<pre>in|since|until|till|by|from|during|through|before|after|on|of|"
+        P("month", re.compile(rf"(?:\b(?P<pre>in|since|until|till|by|for|from|during|through|before|after|on|of|"
                               rf"between|and)\s+)?\b(?P<x>(?:(?P<rel>last|next|this|early|late|mid|earlier|later)"
                               rf"[\s-]+)?{mon_full}(?:\s+(?:of\s+)?(?P<ry>last|next|this)\s+year)?)\b"
                               rf"(?!\s+[0-3]?\d\b)", I), _n_month),
@@ -55,15 +62,26 @@ def _patterns() -> tuple[_Pattern, ...]:
             rf"(?:\s+of\s+(?:fiscal\s+)?{year})?\b(?!-)|\b(?P<qq>Q[1-4]|H[12])\s+{year.replace('year', 'year2')}\b",
             I), _n_quarter),
         P("period", re.compile(
-            r"\b(?:(?P<det>the|this|its|that)\s+(?:(?P<cmp>comparable|corresponding|same)\s+)?(?:(?P<rel>latest|"
+            r"\b(?:(?P<det>the|this|its|that|last\s+year's)\s+(?:(?P<cmp>comparable|corresponding|same)\s+)?"
+            r"(?:(?P<rel>latest|"
             r"current|recent|year[\s-]ago|year[\s-]earlier)\s+|(?P<py>(?:19|20)\d\d)\s+)?(?P<noun>quarter|period)"
             r"|(?P<rel2>year[\s-]ago|year[\s-]earlier)(?:\s+(?P<noun2>quarter|period))?)\b", I), _n_period),
+        P("the_year", re.compile(
+            r"\b(?:(?P<in>(?:earlier|later)\s+in)\s+)?the\s+(?:(?P<adj>full|current|latest)\s+)?"
+            r"(?:(?:fiscal|calendar)\s+)?year\b(?!['’]s\b|-|\s+(?:ago|earlier|before|after|later|\d|two\s+thousand|"
+            r"nineteen)\b)", I), _n_the_year),
+        P("year_end", re.compile(r"(?:\b(?P<pre>by|since|at|until|till|before|around|after|through)\s+)?"
+                                 r"\b(?P<x>(?:the\s+)?year(?:[\s-]end|['’]s\s+end))\b(?![\s-]+[a-z])", I),
+          _n_year_end),
         P("year", re.compile(rf"(?<![\w$€£¥₽.,/:]){mod}{year}(?![\w%]|[.,]\d)"), _n_year),
         P("spelled_year", re.compile(rf"\b(?:(?P<yr>the\s+year)\s+|{mon_full.replace('mon', 'mon')}\s+(?:of\s+)?|"
                                      rf"(?:the\s+)?(?P<season>{seasons})\s+of\s+)?{spelled_year_regex()}\b", I),
           _n_spelled_year),
         P("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0)'?s\b"),
           _n_decade),
+        P("short_decade", re.compile(rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<apos>['’])(?P<d2>[1-9]0)s|"
+                                     rf"(?<=the\s)(?P<d3>[1-9]0)s|(?P<dw>{decade_words_regex()}))\b", I),
+          _n_short_decade),
         P("century", re.compile(r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", I), _n_century),
         P("season", re.compile(rf"(?:\b(?P<pre>in|by|until|till|for|during|since|through|before|after)\s+)?"
                                rf"\b(?P<x>(?:(?P<rel>this|last|next|early|late|mid|coming|past)[\s-]+)?"
@@ -89,21 +107,24 @@ def _patterns() -> tuple[_Pattern, ...]:
         P("weekend", re.compile(r"(?:\b(?P<pre>over|during|on|at|for|until|by)\s+)?\b(?P<x>(?:(?P<rel>the|this|"
                                 r"last|next|coming|past)\s+)weekend)\b", I), _n_weekend),
         P("duration", re.compile(rf"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|following)\s+)?"
-                                 rf"{num}[\s-]+{units}(?!\s+ago)\b", I), _n_duration),
-        P("vague", re.compile(r"\b(?:in\s+)?(?P<x>(?P<pre>for|over|recent|the\s+coming|the\s+next)"
-                              r"\s+(?P<unit>days|weeks|months|years|decades))\b", I), _n_vague),
+                                 rf"{num}(?P<half>\s+1/2|[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?P<adj>more|additional|"
+                                 rf"extra|further|consecutive|straight|trading|business|working)\s+)?"
+                                 rf"{units[:-1]}|quarters)(?P<half2>\s+and\s+a\s+half)?(?!\s+ago)\b", I), _n_duration),
+        P("vague", re.compile(r"\b(?:in\s+)?(?P<x>(?P<pre>for|over|recent|the\s+coming|the\s+next|coming)"
+                              r"\s+(?P<unit>days|weeks|months|quarters|years|decades))\b", I), _n_vague),
         P("endof", re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+(?:the|this)\s+"
                               r"(?P<unit>year|month|week)\b", I), _n_endof),
         P("ref", re.compile(r"(?:\bin\s+)?\b(?P<x>" + "|".join(
             r"\s+".join(map(re.escape, w.split())) for w in sorted(lex["references"], key=len, reverse=True))
             + r")\b", I), _n_ref),
         P("set", re.compile(rf"\b(?:every|each)\s+(?:(?P<num>\d+|{number_word_regex()}|other)\s+)?"
-                            rf"(?P<unit>day|week|month|year|decade|{wd_names})s?\b|"
+                            rf"(?P<unit>day|week|month|quarter|year|decade|{wd_names}|{_alt(full_months)})s?\b|"
+                            rf"\b(?P<wds>{wd_names})(?:s|\s+(?P<pod>mornings|afternoons|evenings|nights))\b|"
                             r"\b(?P<freq>once|twice|thrice|\w+\s+times)\s+(?:a|per|every)\s+"
                             r"(?P<unit2>day|week|month|year)\b|\b(?P<adv>annually|yearly|daily|weekly|monthly|hourly)\b", I),
           _n_set),
         P("clock", re.compile(r"(?<![\d:.])\b(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:?\d)"
                               r"(?:\s*(?P<ampm>[ap]\.m\.|[ap]m\b))?|\b(?P<h12>1[0-2]|[1-9])\s*"
-                              r"(?P<ampm2>[ap]\.m\.|[ap]m\b)", I), _n_clock),
+                              r"(?P<ampm2>[ap]\.m\.|[ap]m\b)|\b(?P<noon>noon|midday)\b", I), _n_clock),
     ]
     return tuple(specs)

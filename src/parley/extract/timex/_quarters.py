@@ -60,57 +60,76 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
 
 
 def _n_period(m: re.Match, ctx: _Ctx):
-    """'the quarter', 'the latest period', 'the year-ago quarter', 'year-earlier': a placeholder '@Q|k' (k years
-    before the reference quarter), or the publication's own quarter for 'this quarter' / 'the current quarter'."""
+    """'the quarter', 'the latest period', 'the year-ago quarter', 'year-earlier': a placeholder '@Q|k|noun' (k
+    years before the reference period), or the publication's own quarter for 'this quarter' / 'the current
+    quarter'."""
     g = m.groupdict()
     rel = re.sub(r"[\s-]+", " ", (g.get("rel") or g.get("rel2") or "").lower())
     noun = (g.get("noun") or g.get("noun2") or "").lower()
-    det = (g.get("det") or "").lower()
+    det = re.sub(r"\s+", " ", (g.get("det") or "").lower())
     pub = ctx.published
     if rel == "current" or (det == "this" and not rel):
         if noun != "quarter":
             return None  # "this period": too vague
         return (f"{pub.year}-Q{(pub.month - 1) // 3 + 1}" if pub else "XXXX-QX"), "DATE"
     if g.get("py"):
-        return f"@Q|y{g['py']}", "DATE"  # "the 1988 quarter": that year's quarter of the same number
+        return f"@Q|y{g['py']}|{noun}", "DATE"  # "the 1988 quarter": that year's quarter of the same number
     if rel == "latest" and pub is not None:
         y, q = _ended(pub)
         return f"{y}-Q{q}", "DATE"
-    back = 1 if "year" in rel else 0
+    back = 1 if "year" in rel or det == "last year's" else 0
     if noun == "period" and not (rel or g.get("cmp")):
         return None  # "the period" alone is any stretch of time
     if g.get("cmp") and not back:
         back = 1  # "the comparable period", "the same quarter": of the year before
-    return f"@Q|{back}", "DATE"
+    return f"@Q|{back}|{noun}", "DATE"
 
 
 _YEAR_BEFORE = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier|before)|year[\s-](?:ago|earlier)", re.I)
+_PERIOD_VALUE = re.compile(r"(\d{4})-([QH][1-4])")
+# A stretch of the year an earnings story reports on ("the first nine months", "the six months") and the year
+# itself ("for the year", "the fiscal year ended June 30"): after one, a comparison is with the year before.
+_YEAR_STRETCH = re.compile(r"(?:the\s+)?(?:(?:first|latest|past|last)\s+)?\S+\s+months|the\s+(?:\w+\s+)?year",
+                           re.I)
+
+
+def is_year_comparison(text: str) -> bool:
+    """'a year ago', 'a year earlier', 'year-ago': a comparison period, not an anchor for later offsets."""
+    return _YEAR_BEFORE.fullmatch(text.strip()) is not None
 
 
 def resolve_periods(text: str, items: list, pub: date | None) -> list:
-    """Placeholders '@Q|k' (k years back) and '@Q|yYYYY' get the quarter they refer to: the latest one named before
-    them (else the latest ended by publication); "a year ago" after a quarter is named becomes that quarter a year
+    """Placeholders '@Q|k|noun' (k years back) and '@Q|yYYYY|noun' get the period they refer to: the latest one
+    named before them (a quarter for the noun 'quarter'; a quarter, half or year-long stretch otherwise), else
+    the latest quarter ended by publication; "a year ago" after a period is named becomes that period a year
     before. Items are (start, end, value, type), in text order."""
     out: list = []
-    ref: tuple[int, int] | None = None  # (year, quarter) of the latest quarter named so far
+    quarter: tuple[int, str] | None = None  # (year, "Q3") of the latest quarter named so far
+    ref: tuple[int, str] | None = None  # (year, "Q3" | "H1" | "") of the latest period of any size
     for s, e, value, kind in items:
         if value.startswith("@Q|"):
-            if ref is not None:
-                y, q = ref
-            elif pub is not None:
+            _, arg, noun = value.split("|")
+            base = quarter if noun == "quarter" else ref
+            if base is None and pub is not None:
                 y, q = _ended(pub)
-            else:
+                base = (y, f"Q{q}")
+            if base is None:
                 out.append((s, e, "XXXX-QX", kind))
                 continue
-            arg = value[3:]
-            year = int(arg[1:]) if arg.startswith("y") else y - int(arg)
-            out.append((s, e, f"{year}-Q{q}", kind))
+            year = int(arg[1:]) if arg.startswith("y") else base[0] - int(arg)
+            out.append((s, e, f"{year}-{base[1]}" if base[1] else str(year), kind))
             continue
-        q = _QVALUE.fullmatch(value)
-        if q:
-            ref = (int(q.group(1)), int(q.group(2)))
-        elif ref is not None and re.fullmatch(r"\d{4}", value) and _YEAR_BEFORE.fullmatch(text[s:e].strip()) \
+        p = _PERIOD_VALUE.fullmatch(value)
+        if p:
+            ref = (int(p.group(1)), p.group(2))
+            if p.group(2)[0] == "Q":
+                quarter = ref
+        elif ref is not None and re.fullmatch(r"\d{4}", value) and is_year_comparison(text[s:e]) \
                 and int(value) == ref[0] - 1:
-            value = f"{value}-Q{ref[1]}"
+            value = f"{value}-{ref[1]}" if ref[1] else value
+        elif pub is not None and _YEAR_STRETCH.fullmatch(text[s:e].strip()) and (
+                kind == "DURATION" and re.fullmatch(r"P(?:[2-9]|1[01])M|P1Y", value)
+                or kind == "DATE" and re.fullmatch(r"\d{4}", value)):
+            ref = (int(value) if kind == "DATE" else pub.year, "")
         out.append((s, e, value, kind))
     return out

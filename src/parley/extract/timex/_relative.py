@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from parley.extract.timex._base import _Ctx, _POD, _UNIT_CODE, _UNIT_TIME, _add_months, _count, _hhmm, _lex, _week
+from parley.extract.timex._base import (_Ctx, _POD, _UNIT_CODE, _UNIT_TIME, _add_months, _count, _hhmm, _lex,
+                                        _month_num, _week)
 
 
 def _n_ago(m: re.Match, ctx: _Ctx):
@@ -44,11 +45,19 @@ def _n_duration(m: re.Match, ctx: _Ctx):
     if m.group("num").lower() in ("a", "an") and m.group("pre") is None and _RATE_BEFORE.search(
             ctx.text[max(0, m.start() - 60):m.start()]):
         return None  # "40 million cubic metres a day", "$50 a barrel": a rate, not a stretch of time
+    fraction = re.match(r"\s+of\b", after) and (_count(m.group("num")) or 9) < 4
+    if unit == "quarter" and ("-" in m.group(0) or fraction):
+        return None  # "three quarters of the vote", "a three-quarters majority" ("several quarters of losses" is time)
     n = _count(m.group("num"))
     amount = "X" if n is None else (str(n) if not isinstance(n, float) else f"{n:g}")
+    half = _HALF.get(unit) if (m.group("half") or m.group("half2")) and n is not None else None
     if unit in _UNIT_TIME:
-        return f"PT{amount}{_UNIT_TIME[unit]}", "DURATION"
-    return f"P{amount}{_UNIT_CODE[unit]}", "DURATION"
+        return f"PT{amount}{_UNIT_TIME[unit]}{half or ''}", "DURATION"
+    return f"P{amount}{_UNIT_CODE[unit]}{half or ''}", "DURATION"
+
+
+# "2 1/2 years", "a minute and a half": the half in the next smaller unit, as TimeML writes it (P2Y6M, PT1M30S)
+_HALF = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
 
 
 def _n_pastunit(m: re.Match, ctx: _Ctx):
@@ -90,13 +99,12 @@ def _n_endof(m: re.Match, ctx: _Ctx):
 
 
 def _n_ref(m: re.Match, ctx: _Ctx):
-    """PRESENT_REF / PAST_REF / FUTURE_REF words (nlp/data/reference_words.txt)."""
+    """PRESENT_REF / PAST_REF / FUTURE_REF words (nlp/data/reference_words.txt). "now that" is one too: the
+    clause it opens holds now (TimeBank and AQUAINT tag each one)."""
     w = re.sub(r"\s+", " ", m.group("x").lower())
     if w == "soon" and (re.search(r"\bas\s+$", ctx.text[max(0, m.start("x") - 4):m.start("x")])
                         or re.match(r"\s+(?:after|before|as)\b", ctx.text[m.end("x"):m.end("x") + 8])):
         return None  # "as soon as", "soon after the vote": a signal joining two events, not a time
-    if w == "now" and re.match(r"\s+that\b", ctx.text[m.end("x"):m.end("x") + 6]):
-        return None  # "now that": a conjunction
     return _lex()["references"][w], "DATE"
 
 
@@ -104,10 +112,18 @@ def _n_set(m: re.Match, ctx: _Ctx):
     if m.group("adv"):  # "annually", "daily": TIMEX3 SETs (TimeML 1.2.1 guidelines)
         return {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H"}.get(m.group("adv").lower(),
                                                                                           "P1Y"), "SET"
+    if m.group("wds"):  # "Mondays", "Tuesday nights": every such day
+        if m.group("wds")[0].islower():
+            return None
+        pod = _POD.get(m.group("pod").lower().rstrip("s")) if m.group("pod") else None
+        return f"XXXX-WXX-{_lex()['weekdays_lower'][m.group('wds').lower()]}{'T' + pod if pod else ''}", "SET"
     unit = (m.group("unit") or m.group("unit2")).lower()
     wd = _lex()["weekdays_lower"].get(unit.rstrip("s")) or _lex()["weekdays_lower"].get(unit)
     if wd:
         return f"XXXX-WXX-{wd}", "SET"
+    month = _month_num(unit.rstrip("s")) if unit.rstrip("s") not in _UNIT_CODE else None
+    if month:
+        return f"XXXX-{month:02d}", "SET"  # "each July"
     unit = unit.rstrip("s")
     raw = (m.group("num") or "").lower()
     n = 2 if raw == "other" else (_count(raw) if raw else 1)
@@ -123,7 +139,7 @@ def _weekday_ahead(m: re.Match, ctx: _Ctx) -> bool:
     "until" unless the clause is past ("until Saturday"); otherwise it is the latest such day (news tells of the
     past week: "said Tuesday")."""
     tense = ctx.tense(m.start("x"), m.end("x"))
-    if tense in ("future", "present"):
+    if tense in ("future", "present", "planned"):
         return True
     if tense == "past":
         return False
@@ -173,7 +189,10 @@ def _n_weekend(m: re.Match, ctx: _Ctx):
 
 
 def _n_clock(m: re.Match, ctx: _Ctx):
-    t = _hhmm(m) if m.group("hh") is not None else _hhmm(m, "h12", "nomin", "ampm2")
+    if m.group("noon"):  # "noon Thursday" ("midnight on Sunday" is left to its day: the day it ends or begins?)
+        t = "12:00"
+    else:
+        t = _hhmm(m) if m.group("hh") is not None else _hhmm(m, "h12", "nomin", "ampm2")
     if t is None:
         return None
     base = ctx.published.isoformat() if ctx.published else "XXXX-XX-XX"

@@ -9,6 +9,7 @@ from parley.extract.timex._base import _Ctx, _Pattern
 from parley.extract.timex._anchored import _resolve_anchored
 from parley.extract.timex._patterns import _patterns
 from parley.extract.timex._quarters import resolve_periods
+from parley.extract.timex._windows import anchored_names, pattern_windows
 
 
 # ------------------------------------------------------------------------------------------------- the scanner
@@ -18,37 +19,18 @@ def _span(m: re.Match) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-# Cheap substring tests that let a document skip the slower patterns entirely (all lower-case).
-_NEEDS = {
-    "ago": ("ago", "before now"),
-    "anchored": ("later", "earlier", "afterwards", "following", "previous", "preceding", "next", "the day",
-                 "that day", "that year", "that week", "that month", "that same"),
-    "pastunit": ("the past", "the last"),
-    "set": ("every", "each", "once", "twice", "thrice", "times", "annually", "yearly", "daily", "weekly", "monthly",
-            "hourly"),
-    "clock": (":", "a.m", "p.m", "am", "pm"),
-    "vague": ("days", "weeks", "months", "years", "decades"),
-    "endof": (" of th",),
-    "quarter": ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"),
-    "weekend": ("weekend",),
-    "spelled_year": ("teen", "thousand", "ten", "eleven", "twelve"),
-    "period": ("quarter", "period", "year-ago", "year-earlier", "year ago", "year earlier"),
-    "century": ("century",),
-    "thispod": ("morning", "afternoon", "evening", "night"),
-}
-
-
 def _candidates(text: str) -> list[tuple[int, int, _Pattern, re.Match]]:
+    """Every pattern's matches, each pattern run only around its anchor words (_windows)."""
     found = []
-    lower = text.lower()
+    windows = pattern_windows(text)
+    anchored = anchored_names()
     for pattern in _patterns():
-        needs = _NEEDS.get(pattern.name)
-        if needs and not any(n in lower for n in needs):
-            continue
-        for m in pattern.regex.finditer(text):
-            s, e = _span(m)
-            if e > s:
-                found.append((s, e, pattern, m))
+        spans = windows.get(pattern.name, ()) if pattern.name in anchored else ((0, len(text)),)
+        for start, end in spans:
+            for m in pattern.regex.finditer(text, start, end):
+                s, e = _span(m)
+                if e > s:
+                    found.append((s, e, pattern, m))
     return found
 
 

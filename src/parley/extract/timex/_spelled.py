@@ -1,8 +1,9 @@
 """Years said in words, as broadcast transcripts write them: "nineteen ninety-six", "January nineteen ninety-seven",
-"the winter of nineteen ninety-four", "the year two thousand". The words and their values come from
-nlp/data/number_words.txt; a year is a century word (ten .. ninety-nine) followed by a two-digit word ("oh five",
-"ninety-six", "hundred"), or "two thousand [and] N". A bare "two thousand" is a count unless "the year" or a month
-or season comes before it.
+"the winter of nineteen ninety-four", "the year two thousand"; decades in words or without their century ("the
+nineties", "the '80s", "the mid-70s"): the latest such decade begun by publication (else the 1900s).
+The words and their values come from nlp/data/number_words.txt; a year is a century word (ten .. ninety-nine)
+followed by a two-digit word ("oh five", "ninety-six", "hundred"), or "two thousand [and] N". A bare "two
+thousand" is a count unless "the year" or a month or season comes before it.
 """
 
 from __future__ import annotations
@@ -67,3 +68,24 @@ def _n_spelled_year(m: re.Match, ctx: _Ctx):
     if g.get("season"):
         return f"{year}-{_lex()['seasons'][g['season'].lower()]}", "DATE"
     return str(year), "DATE"
+
+
+@lru_cache(maxsize=1)
+def decade_words_regex() -> str:
+    """'twenties' .. 'nineties', from the tens of number_words.txt."""
+    tens = [w for w in _words(20, 90) if number_words()[w] % 10 == 0 and w.endswith("y")]
+    return "|".join(sorted((w[:-1] + "ies" for w in tens), key=len, reverse=True))
+
+
+def _n_short_decade(m: re.Match, ctx: _Ctx):
+    g = m.groupdict()
+    if g.get("dw"):
+        tens = {w[:-1] + "ies": v for w, v in number_words().items() if 20 <= v <= 90 and v % 10 == 0}
+        n = tens.get(g["dw"].lower())
+        if n is None or not m.group(0).lower().startswith("the"):
+            return None  # "in their forties": an age
+    else:
+        n = int(g.get("d2") or g.get("d3"))
+    pub = ctx.published
+    century = 19 if pub is None else (pub.year // 100 if pub.year % 100 >= n else pub.year // 100 - 1)
+    return f"{century}{n // 10}", "DATE"

@@ -5,29 +5,41 @@ from __future__ import annotations
 from parley.extract.timex._base import _lex
 
 
+_TIME_NOUNS = frozenset({"night", "morning", "afternoon", "evening", "day", "eve", "week", "weekend", "end",
+                         "beginning", "start", "middle"})
+
+
 # --------------------------------------------------------------------------------------------------- tense
 def _tense_of(doc, start: int, end: int) -> str | None:
-    """'past', 'future', 'present' or None for the clause of the expression at [start, end). Future cues
-    (future_cues.txt) count anywhere on the way up; a past-tense verb counts only when it governs the date through
+    """'past', 'future', 'present', 'planned', 'since' or None for the clause of the expression at [start, end).
+    Future cues (future_cues.txt) count anywhere on the way up; a past-tense verb counts only when it governs the date through
     prepositions and the date's own words: "payable Dec. 7" in "declared a dividend payable Dec. 7" is timed by
     "payable", not by the past tense of "declared" (the noun in between takes the date out of that verb's clause).
-    'present' (a present-tense verb, "the talks open Monday") is read only by weekdays."""
+    'present' (a present-tense verb, "the talks open Monday") and 'planned' (a plan told in the past: "was
+    scheduled for March" says nothing of the year, but a weekday planned lies ahead) are read only by weekdays."""
     span = doc.char_span(start, end) or doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     future = _lex()["future"]
     tok = span.root
     crossed = False  # a noun or adjective between the date and the verb
+    prospective = False  # a to-infinitive between them: its event lies after the governing verb's
     for _ in range(8):
         if tok.i < span.start or tok.i >= span.end:
-            crossed = crossed or tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PRON")
+            if tok.lower_ == "since" and tok.dep_ in ("prep", "mark"):
+                return "since"  # "since shortly after the Oct. 23 killing": on or before publication
+            # a noun of time does not take the date out of the clause: "was shot on the night of Oct. 23"
+            crossed = crossed or tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "PRON") and tok.lemma_ not in _TIME_NOUNS
+        if tok.lemma_ == "set" and tok.tag_ == "VBN" and (_has_for(tok) or any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children)):
+            return "future"  # "set to resume Monday", "is set for Thursday" ("a record set on Aug. 6" is not)
         if tok.lemma_.lower() in future or tok.lower_ in future:
             # a plan told in the past: "had been scheduled for late March" lies before publication,
             # "was scheduled for March" says nothing either way
             told = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
             if any(c.lemma_ == "have" for c in told):
                 return "past"
-            return None if told else "future"
+            return "planned" if told else "future"  # "were planning to drive there on Monday"
         if any(c.lower_ in future or c.lemma_.lower() in future for c in tok.children if c.dep_ in ("aux", "amod")):
             return "future"
         if tok.pos_ in ("VERB", "AUX"):
@@ -35,17 +47,29 @@ def _tense_of(doc, start: int, end: int) -> str | None:
             if any(a.lower_ in future or a.lemma_.lower() in future for a in aux):
                 return "future"
             if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
-                return None if crossed else "past"
+                return None if crossed or prospective else "past"
             if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
-                return None if crossed else "past"
+                return None if crossed or prospective else "past"
+            if tok.tag_ == "VBN" and tok.dep_ == "acl" and not aux and not _has_for(tok):
+                # a reduced relative: "the year ended March 31", "a high set on Aug. 6" ("a summit set for
+                # April" names its target: not past)
+                return None if crossed or prospective else "past"
             if not crossed and (tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
                     a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux))):
                 return "present"  # "the talks open Monday", "they are meeting Monday"
             if tok.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
-                pass  # "is to be held": keep climbing to the governing verb
+                # "is to be held": keep climbing to the governing verb, for a future cue; a past one does not
+                # move the date back ("subpoenaed him to testify on Feb. 10", "decided to admit them in March")
+                prospective = True
             elif tok.dep_ != "xcomp":
                 return None
         if tok.head is tok:
             return None
         tok = tok.head
     return None
+
+
+def _has_for(verb) -> bool:
+    """The participle takes "for" ("a summit set for Washington in April", "planned for March 3"): it names a target,
+    not a time told."""
+    return any(c.lower_ == "for" and c.dep_ == "prep" for c in verb.children)
