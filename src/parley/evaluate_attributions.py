@@ -35,6 +35,7 @@ __all__ = ["GoldAttribution", "GoldArticle", "Predicted", "AttributionScore", "l
            "overlap", "score_attributions", "THRESHOLDS"]
 
 THRESHOLDS = (0.3, 0.8)
+_LEAD_GAP = 4  # characters between a reported lead and its quote: ': "'
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "its", "their"}
 
 
@@ -143,19 +144,26 @@ def _article(d: dict) -> GoldArticle:
 
 
 def predicted_from(quotes: Iterable[Quote]) -> list[Predicted]:
-    """parley's quotes as attributions: quotes that share one source mention (the parts of '"A," she said, "B."',
-    the paragraphs of a long quote that continue it) are one attribution with several content spans, as in PolNeAR."""
+    """parley's quotes as attributions: direct quotes that share one source mention (the parts of '"A," she said,
+    "B."', the paragraphs of a long quote that continue it) are one attribution with several content spans, as in
+    PolNeAR, and so are a reported lead and the quote it runs into ('X said that A: "B"'). Reported speech is not
+    merged otherwise: "X says A but argues that B" is two attributions of one source."""
     out: list[Predicted] = []
     at: dict[tuple[int, int], int] = {}
+    last_end = -1
     for q in quotes:
         src = q.source_span or q.speaker_mention
         key = (src.start, src.end) if src is not None else None
-        if key is not None and key in at:
-            k = at[key]
+        lead = out and key is not None and out[-1].source_span == key and not out[-1].is_direct \
+            and q.kind == "direct" and 0 <= q.start - last_end <= _LEAD_GAP
+        last_end = q.end
+        if lead or (key is not None and key in at and q.kind != "indirect"):
+            k = len(out) - 1 if lead else at[key]
             p = out[k]
-            out[k] = Predicted(p.spans + ((q.start, q.end),), p.is_direct or q.kind != "indirect", key, p.speaker)
+            out[k] = Predicted(p.spans + ((q.start, q.end),), True, key, p.speaker or q.speaker)
+            at[key] = k
             continue
-        if key is not None:
+        if key is not None and q.kind == "direct":
             at[key] = len(out)
         out.append(Predicted(((q.start, q.end),), q.kind != "indirect", key, q.speaker))
     return out

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from parley.nlp import lexicon
 
-__all__ = ["source_of", "phrase_source", "subject_token"]
+__all__ = ["source_of", "phrase_source", "subject_token", "participle_head"]
 
 Source = tuple[int, int, str]
 
@@ -37,7 +37,8 @@ def _head_kinds() -> dict[str, str]:
 
 
 def subject_token(verb):
-    """The verb's nominal subject token, or its coordinated head's ("X met Y and said ...")."""
+    """The verb's nominal subject token, or its coordinated head's ("X met Y and said ..."), or for a participle
+    the subject of the clause it hangs on ("X said, adding that ...")."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
@@ -45,7 +46,20 @@ def subject_token(verb):
         for child in verb.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
-    return None
+    head = participle_head(verb)
+    return subject_token(head) if head is not None else None
+
+
+def participle_head(verb):
+    """The verb a subjectless participle clause hangs on after a comma: "X said, adding that ...", "X spoke,
+    citing ...", "..., X said, referring to ..."; None for any other verb."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+        return None
+    if verb.head.i > verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        return None
+    if verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "—", "–"):
+        return None
+    return verb.head if verb.head.pos_ in ("VERB", "AUX") else None
 
 
 def source_of(verb) -> Source | None:

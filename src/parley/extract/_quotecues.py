@@ -1,0 +1,50 @@
+"""The cue verbs of reported speech, read once: the shared reporting verbs (nlp/data/reporting_verbs.txt, which
+events also read) plus the cues only quotes use (nlp/data/quote_cues.txt: speech acts such as "urge", "call for",
+"criticize"). Both files have one lemma a line, with the words that must follow it ("call for") and "+obj" when
+its direct object is the reported content ("criticized the plan"); "@document" marks a cue that reports only
+when its subject is a document ("the poll shows that ...", "a study found ...", not "he showed his papers"), and
+"@naming" a verb that reports only as it names something ("called the plan a disaster", not "called Marcos")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parley.nlp import lexicon
+
+__all__ = ["Cues", "cues"]
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: frozenset[str]  # single-word lemmas
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # lemma -> the word sequences that must follow it, longest first
+    obj: frozenset[str]  # lemmas (or phrase heads) whose direct object is the reported content
+    document_only: frozenset[str]  # lemmas that are cues only with a document as their subject
+    naming: frozenset[str]  # lemmas that are cues only with an object and what it is called: "called him divisive"
+
+    def lemmas(self) -> frozenset[str]:
+        return self.verbs | frozenset(self.phrases) | self.naming
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    verbs, phrases, obj, document, naming = set(), {}, set(), set(), set()
+    for name in ("reporting_verbs", "quote_cues"):
+        for line in lexicon(name):
+            words = line.lower().split()
+            if words[-1] == "@document":
+                words = words[:-1]
+                document.add(words[0])
+            if words[-1] == "@naming":
+                naming.add(words[0])
+                continue
+            if words[-1] == "+obj":
+                words = words[:-1]
+                obj.add(words[0])
+            if len(words) == 1:
+                verbs.add(words[0])
+            else:
+                phrases.setdefault(words[0], set()).add(tuple(words[1:]))
+    return Cues(frozenset(verbs), {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+                frozenset(obj), frozenset(document), frozenset(naming))
