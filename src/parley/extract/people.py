@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 
 from parley.extract._lexicons import fold, lexicons, token_index
 from parley.extract._quotemarks import find_marked, inside, paragraphs
+from parley.knowledge.identity import name_parts, same_person
 from parley.models import Entity, Mention
+from parley.nlp import alternation
 
 __all__ = ["extract_entities"]
 
@@ -277,8 +279,9 @@ class _Extractor:
     def given_name_re(self) -> re.Pattern:
         if "given" not in _CACHE:
             names = [n.capitalize() for n in self.L.first_names]
+            names.sort(key=lambda n: len(re.escape(n)), reverse=True)
             _CACHE["given"] = re.compile(
-                rf"(?<![\w-])({'|'.join(sorted(map(re.escape, names), key=len, reverse=True))})[ \t]+"
+                rf"(?<![\w-])({alternation(names)})[ \t]+"
                 rf"((?:[{_UP}][^\W\d_]*[a-zà-ÿ](?:-[{_UP}]?[^\W\d_]+)?))(?![\w-])")
         return _CACHE["given"]
 
@@ -362,14 +365,11 @@ class _Extractor:
         self.single_names(singles)
 
     def containing(self, core: list[str]) -> _Person | None:
-        """The one person whose full name holds these words in a row (a shorter form of a longer name)."""
-        f = [fold(w) for w in core]
-        n = len(f)
-        found = []
-        for p in self.people:
-            pw = [fold(w) for w in p.words]
-            if len(pw) > n and any(pw[i:i + n] == f for i in range(len(pw) - n + 1)):
-                found.append(p)
+        """The one person already seen that this name is, by the person identity: a shorter form of a longer name
+        ("Tayyip Erdogan", "Abiy Ahmed"), the family name first, a hyphen or a full stop written otherwise. An initial
+        form ("F. Sadikhov") is left to initial_person, which gives it the full name."""
+        name = " ".join(core)
+        found = [p for p in self.people if not name_parts(p.name).partial and same_person(name, p.name)]
         return found[0] if len(found) == 1 else None
 
     def name_tails(self) -> None:

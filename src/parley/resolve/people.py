@@ -1,9 +1,10 @@
 """Canonical people across the articles of the store.
 
-Per article, extract.people already gives one entity per person. Here those entities are merged across articles:
-spelling variants of the same name fold together (Sergei/Sergey Markov, Khalafov/Halafov), a bare surname or an
-initial form ("Putin", "H. Mammadov") joins the one full-named person with that surname when the corpus holds
-exactly one, and two different given names that share a surname (Heydar and Ilham Aliyev) never merge.
+Per article, extract.people already gives one entity per person. Here those entities are merged across articles
+by the one person identity (parley.knowledge.identity): spelling variants of the same name fold together
+(Sergei/Sergey Markov, Khalafov/Halafov, "Kishida Fumio"/"Fumio Kishida"), a bare surname or an initial form
+("Putin", "H. Mammadov") joins the one full-named person it fits when the corpus holds exactly one, and two
+different given names that share a surname (Heydar and Ilham Aliyev) never merge. Every variant stays an alias.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from parley.extract._lexicons import fold
+from parley.knowledge.identity import name_keys, name_parts, same_person
 from parley.models import Record
 
 __all__ = ["Person", "merge_people"]
@@ -32,66 +33,53 @@ class Person:
 
 @dataclass
 class _Group:
-    first: str | None  # folded given name, or one letter for initial forms, None for a bare surname
-    last: str  # folded surname
-    names: Counter
+    names: Counter  # every name its entities carry
     members: list  # (article id, Entity, quote count)
 
 
-def _split(name: str) -> tuple[str | None, str]:
-    words = name.replace(".", ". ").split()
-    if len(words) == 1:
-        return None, fold(words[0])
-    first = words[0]
-    if len(first.rstrip(".")) == 1:
-        return first[0].lower(), fold(words[-1])
-    return fold(first), fold(words[-1])
-
-
-def _close(a: str, b: str) -> bool:
-    """One edit apart, for surnames long enough that one letter is a spelling variant (Mammadov/Mamedov)."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+def _join(groups: list[_Group], by_key: dict[str, list[int]], name: str) -> list[int]:
+    """The groups (by index, oldest first) whose every name is this person, among those sharing a word with it
+    (every name, not one: "Ahmed Ali" fitting "Abiy Ahmed Ali" must not carry "Mohamed Ahmed Ali" into him)."""
+    near = sorted({k for key in name_keys(name, variants=True) for k in by_key.get(key, ())})
+    return [k for k in near if all(same_person(name, n) for n in groups[k].names)]
 
 
 def merge_people(records: Iterable[Record]) -> list[Person]:
+    """People of all articles: full names that the person identity joins become one person; a bare surname or
+    an initial form joins the one full-named person it fits, and stays apart when it fits several or none."""
     full: list[_Group] = []
-    partial: list[tuple[str | None, str, str, object, int]] = []
+    by_key: dict[str, list[int]] = {}  # name word (or its consonants) -> full groups with a name holding it
+    partial: list[tuple[str, str, object, int]] = []
     for rec in records:
         quotes = Counter(q.speaker_id for q in rec.quotes if q.speaker_id)
         for ent in rec.entities:
             if ent.type != "PERSON":
                 continue
-            first, last = _split(ent.name)
             item = (rec.article.id, ent, quotes.get(ent.id, 0))
-            if first is None or len(first) == 1:
-                partial.append((first, last, ent.name, *item))
+            if name_parts(ent.name).partial:
+                partial.append((ent.name, *item))
                 continue
-            group = next((g for g in full if g.first == first and _close(g.last, last)), None)
-            if group is None:
-                group = _Group(first, last, Counter(), [])
-                full.append(group)
+            found = _join(full, by_key, ent.name)
+            if not found:
+                full.append(_Group(Counter(), []))
+                found = [len(full) - 1]
+            group = full[found[0]]
             group.names[ent.name] += 1
             group.members.append(item)
-    loose: list[_Group] = []
-    for first, last, name, aid, ent, nq in partial:
-        cands = [g for g in full if _close(g.last, last) and (first is None or g.first.startswith(first))]
+            for key in name_keys(ent.name, variants=True):
+                if found[0] not in by_key.setdefault(key, []):
+                    by_key[key].append(found[0])
+    loose: dict[tuple, _Group] = {}
+    for name, aid, ent, nq in partial:
+        cands = _join(full, by_key, name)
         if len(cands) == 1:
-            cands[0].members.append((aid, ent, nq))
+            full[cands[0]].members.append((aid, ent, nq))
             continue
-        group = next((g for g in loose if g.first == first and g.last == last), None)
-        if group is None:
-            group = _Group(first, last, Counter(), [])
-            loose.append(group)
+        parts = name_parts(name)
+        group = loose.setdefault((parts.words, parts.suffix), _Group(Counter(), []))
         group.names[name] += 1
         group.members.append((aid, ent, nq))
-    people = [_person(g) for g in full + loose]
+    people = [_person(g) for g in full + list(loose.values())]
     people.sort(key=lambda p: (-len({a for a, _ in p.articles}), -p.mention_count, p.name))
     return people
 
