@@ -292,6 +292,8 @@ def test_questions_answered_and_refused(tiny_report):
     answered, refused = tiny_report.scores["questions"], tiny_report.scores["questions.refused"]
     assert (answered.gold, answered.matched, answered.predicted) == (1, 1, 1), tiny_report.misses
     assert (refused.gold, refused.matched, refused.predicted) == (1, 1, 1), tiny_report.misses
+    retrieved = tiny_report.scores["questions.recall@10"]  # only answerable questions count
+    assert (retrieved.gold, retrieved.matched) == (1, 1), tiny_report.misses
 
 
 def test_cli_reports_each_gold_and_both_together(tiny, tiny_report):
@@ -320,7 +322,7 @@ def test_cli_reports_each_gold_and_both_together(tiny, tiny_report):
 NEWS_A = SHARED / "gold" / "news-a.json"
 CATEGORIES = ["metadata", "boilerplate", "preserved", "people", "roles", "quotes.direct", "quotes.indirect",
               "speakers", "amounts", "events", "events.found", "actors", "topics", "timeline", "conflicts", "disagreements",
-              "questions", "questions.refused"]
+              "questions", "questions.refused", "questions.recall@10"]
 
 
 @pytest.fixture(scope="module")

@@ -183,8 +183,8 @@ def evaluate_gold(gold_path: Path, corpus: Path | None = None) -> EvalReport:
         by_file.setdefault(Path(r.article.source).name, r)
     report = score_records(gold, by_file, result.conflicts)
     if gold.get("questions"):
-        answered, refused = news.score_questions(gold["questions"], result, report.misses)
-        report.scores.update({"questions": answered, "questions.refused": refused})
+        answered, refused, retrieved = news.score_questions(gold["questions"], result, report.misses)
+        report.scores.update({"questions": answered, "questions.refused": refused, "questions.recall@10": retrieved})
     report.misses[:0] = result.errors
     report.gold = str(gold_path)
     return report

@@ -157,13 +157,15 @@ def _claim_keys(record: Record | None, snippet: str) -> set[str]:
 
 # -- questions -------------------------------------------------------------------------------------------
 
-def score_questions(questions: Sequence[dict], corpus: Corpus, misses: list[str]) -> tuple[Score, Score]:
-    """(questions, questions.refused): each question asked over a temporary store holding ``corpus``'s records,
-    people, timeline and conflicts, with the search index that ingest would build beside it."""
+def score_questions(questions: Sequence[dict], corpus: Corpus, misses: list[str]) -> tuple[Score, Score, Score]:
+    """(questions, questions.refused, questions.recall@10): each question asked over a temporary store holding
+    ``corpus``'s records, people, timeline and conflicts, with the search index that ingest would build beside
+    it; recall@10 is the share of answerable questions with an expected snippet among the ten sentences that
+    retrieval (BM25 and embeddings) ranks first for the question, whatever ask() then makes of them."""
     from parley.search import update_index
     from parley.store import Store
 
-    answered, refused = Score(predicted=0), Score(predicted=0)
+    answered, refused, retrieved = Score(predicted=0), Score(predicted=0), Score()
     with tempfile.TemporaryDirectory(prefix="parley-eval-") as tmp, Store(Path(tmp) / "eval.duckdb") as store:
         store.write_records(corpus.records)
         store.replace_corpus(people=corpus.people, timeline=corpus.timeline, conflicts=corpus.conflicts,
@@ -171,7 +173,22 @@ def score_questions(questions: Sequence[dict], corpus: Corpus, misses: list[str]
         update_index(store)
         for q in questions:
             _score_question(store, q, answered, refused, misses)
-    return answered, refused
+            _score_retrieval(store, q, retrieved)
+    return answered, refused, retrieved
+
+
+def _score_retrieval(store: Store, q: dict, retrieved: Score, k: int = 10) -> None:
+    from parley.search import article_text, open_index
+
+    if q.get("expect") is None:
+        return
+    idx = open_index(store)
+    retrieved.gold += 1
+    for cand in idx.retrieve(q["q"], k=k):
+        text = norm(article_text(store, idx.articles[cand.article]["id"])[cand.start:cand.end])
+        if any(norm(s) in text for s in q["expect"]):
+            retrieved.matched += 1
+            return
 
 
 def _score_question(store: Store, q: dict, answered: Score, refused: Score, misses: list[str]) -> None:

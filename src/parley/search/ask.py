@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from parley.errors import QueryError
+from parley.knowledge.identity import name_keys, same_person
 from parley.models import Citation
 from parley.resolve.conflicts import OPPOSED
 from parley.search import questions as qmod
@@ -107,26 +108,16 @@ def ask(store, question: str, *, since: str | None = None, until: str | None = N
     parts = handler(ctx)
     if not parts and handler is not _passages and q.kind in ("agenda", "figure", "meeting"):
         parts = _passages(ctx)
-    parts = [p for p in parts if p.citations][:MAX_PARTS]
+    parts = [p for p in parts if p.citations]
+    if parts and handler is not _passages:
+        parts = _with_details(ctx, parts)
+    parts = parts[:MAX_PARTS]
     if not parts:
         return Answer(question, q.kind, [], False, NOT_IN_CORPUS, retrieval)
     return Answer(question, q.kind, parts, True, None, retrieval)
 
 
 # -- matching helpers ---------------------------------------------------------------------------------------
-
-def _same_person(asked: str, named: str | None) -> bool:
-    if not named:
-        return False
-    a, n = asked.lower(), named.lower()
-    if a == n:
-        return True
-    aw, nw = a.split(), n.split()
-    # "Putin" asked, "Vladimir Putin" stored (or the reverse); first names must not clash
-    if qmod.surname(a) != qmod.surname(n):
-        return False
-    return len(aw) == 1 or len(nw) == 1
-
 
 def _same_place(asked: str, named: str | None) -> bool:
     return bool(named) and (asked.lower() == named.lower() or asked.lower() in named.lower().split())
@@ -204,7 +195,8 @@ class _Lookup:
             self.said.append("\n".join(texts).lower())
         for i, row in enumerate(self.events):
             for p in row["participants"]:
-                self.by_person.setdefault(_surname(p), set()).add(i)
+                for key in _person_keys(p):
+                    self.by_person.setdefault(key, set()).add(i)
             if row["location"]:
                 for w in [row["location"].lower(), *row["location"].lower().split()]:
                     self.by_place.setdefault(w, set()).add(i)
@@ -213,17 +205,29 @@ class _Lookup:
         for art, facts in enumerate(ctx.idx.facts):
             for quote in facts.get("quotes", ()):
                 if quote.get("speaker"):
-                    self.quotes.setdefault(_surname(quote["speaker"]), []).append((art, quote))
+                    for key in _person_keys(quote["speaker"]):
+                        self.quotes.setdefault(key, []).append((art, quote))
             names = [e["name"] for e in facts.get("entities", ())]
             names += [p for ev in facts.get("events", ()) for p in ev.get("participants") or ()]
             names += [ev.get("location") for ev in facts.get("events", ()) if ev.get("location")]
             for n in names:
-                for key in {n.lower(), _surname(n)}:
+                for key in {n.lower(), _surname(n), _state_key(n)} - {None}:
                     self.mentions.setdefault(key, set()).add(art)
 
 
 def _surname(name: str) -> str:
     return qmod.surname(name)
+
+
+def _state_key(name: str) -> str | None:
+    """"state:TUR" for "Turkey", "Türkiye" and "Turkish": a state under any of its names."""
+    code = qmod.state_of(name)
+    return f"state:{code}" if code else None
+
+
+def _person_keys(name: str) -> frozenset[str]:
+    """The words a person is filed under: every word of the name ("Kishida Fumio" under both), folded."""
+    return name_keys(name) or frozenset({_surname(name)})
 
 
 _lookups: dict[int, _Lookup] = {}
@@ -242,7 +246,7 @@ def _matching_events(ctx: _Ctx) -> list[dict[str, Any]]:
     look = _lookup(ctx)
     ids: set[int] | None = None
     for p in q.people:
-        got = look.by_person.get(_surname(p), set())
+        got = set().union(*(look.by_person.get(key, set()) for key in _person_keys(p)))
         ids = got if ids is None else ids & got
     if ids is None and q.places:
         ids = set()
@@ -258,7 +262,7 @@ def _matching_events(ctx: _Ctx) -> list[dict[str, Any]]:
         row["topic_evidence"] = [e for e in row["topic_evidence"] if ctx.ok(e[0])]
         if not row["evidence"]:
             continue
-        if not all(any(_same_person(p, x) for x in row["participants"]) for p in q.people):
+        if not all(any(same_person(p, x) for x in row["participants"]) for p in q.people):
             continue
         # every place asked is the event's location, or, when no event of these people is at that place, is
         # named in its cited sentences ("at the White House", "visit Iran" for talks in Tehran, "the emir of
@@ -346,7 +350,7 @@ def _articles_about(ctx: _Ctx) -> set[int]:
         return set()
     look = _lookup(ctx)
     out: set[int] | None = None
-    for key in [_surname(p) for p in q.people] + [pl.lower() for pl in q.places]:
+    for key in [_surname(p) for p in q.people] + [_state_key(pl) or pl.lower() for pl in q.places]:
         got = look.mentions.get(key, set())
         out = set(got) if out is None else out & got
     return {a for a in out or () if ctx.ok(a)}
@@ -366,8 +370,10 @@ def _quote(ctx: _Ctx) -> list[AnswerPart]:
     found: list[tuple[float, int, dict[str, Any]]] = []
     look = _lookup(ctx)
     if speakers:
-        pool = [(art, quote) for p in speakers for art, quote in look.quotes.get(_surname(p), ())
-                if _same_person(p, quote.get("speaker"))]
+        # a quote is filed under every word of its speaker's name: each is taken once
+        pool = list({(art, quote["start"], quote["end"]): (art, quote) for p in speakers
+                     for key in sorted(_person_keys(p)) for art, quote in look.quotes.get(key, ())
+                     if same_person(p, quote.get("speaker"))}.values())
     else:  # "who said ...": quotes inside the sentences that best match the words
         spans = {(c.article, c.start, c.end) for c in _retrieve(ctx, k=50)}
         arts = {a for a, _, _ in spans}
@@ -379,7 +385,7 @@ def _quote(ctx: _Ctx) -> list[AnswerPart]:
         speaker = quote.get("speaker")
         qwords = set(qtokens)
         if speakers:
-            if not any(_same_person(p, speaker) for p in speakers):
+            if not any(same_person(p, speaker) for p in speakers):
                 continue
             if subject and not (qwords & subject):
                 continue
@@ -410,12 +416,15 @@ def _figure(ctx: _Ctx) -> list[AnswerPart]:
     if not wanted:
         return []
     scored = []
-    cands = _retrieve(ctx, k=50)
+    # the figure of an article about the people and places asked; money when money is asked
+    about = _articles_about(ctx) if (q.people or q.places) else None
+    money = bool(set(q.terms) & qmod.stems("money_words"))
+    cands = _retrieve(ctx, k=50, only=about)
     for art in sorted({c.article for c in cands}):
         spans = [(c.start, c.end) for c in cands if c.article == art]
         for amount in ctx.idx.facts[art].get("amounts", ()):
             hold = [(s, e) for s, e in spans if s <= amount["start"] < e]
-            if not hold:
+            if not hold or money and not _is_currency(amount.get("unit")):
                 continue
             s, e = hold[0]
             sentence = article_text(ctx.store, ctx.idx.articles[art]["id"])[s:e]
@@ -438,6 +447,11 @@ def _figure(ctx: _Ctx) -> list[AnswerPart]:
         what = f" ({amount['object']})" if amount.get("object") else ""
         parts.append(AnswerPart(f"{amount.get('text')} = {shown} {amount.get('unit', '')}{what}".strip(), [c]))
     return parts
+
+
+def _is_currency(unit: str | None) -> bool:
+    """An ISO 4217 code, as the amounts extractor writes money units ("USD", "EUR")."""
+    return bool(unit) and len(unit) == 3 and unit.isalpha() and unit.isupper()
 
 
 def _conflict(ctx: _Ctx) -> list[AnswerPart]:
@@ -524,7 +538,9 @@ def _passages(ctx: _Ctx) -> list[AnswerPart]:
             continue
         words = _stems(c.text)
         if q.dates:
-            if not any(d.in_text(c.text) for d in q.dates):
+            # the date asked is written in the sentence, or is the date of its article or of an event it reports
+            if not any(d.in_text(c.text) or any(d.matches(v) for v in _article_dates(ctx, cand.article))
+                       for d in q.dates):
                 continue
             if needed and not any(n & words for n in needed):
                 continue
@@ -543,6 +559,47 @@ def _passages(ctx: _Ctx) -> list[AnswerPart]:
         if len(parts) >= 3:
             break
     return parts
+
+
+def _with_details(ctx: _Ctx, parts: list[AnswerPart]) -> list[AnswerPart]:
+    """The structured answer, then the sentences of its articles (and of the other articles naming every
+    person and place asked) that hold what else the question asks.
+    "Where did Kishida land when he arrived for his visit?" matches the visit, but the visit's record says
+    Seoul; the sentence of that article that holds "land" and "arrived" says where. Asked words are those of
+    the question less its names, dates and the words of the structured answer ("visit")."""
+    q = ctx.q
+    named = set().union(set(), *(_stems(n) for n in [*q.people, *q.places]))
+    told = set().union(set(), *(_stems(p.text) for p in parts))
+    from spacy.lang.en.stop_words import STOP_WORDS  # "he", "his": words the retrieval stems keep
+
+    wanted = {t for t in q.terms if t not in named and t not in told and t not in STOP_WORDS
+              and not t.isdigit() and t not in qmod.MONTHS}
+    cited = {(c.article_id, c.start) for p in parts for c in p.citations}
+    held = set().union(set(), *(_stems(c.text) for p in parts for c in p.citations))
+    if not wanted or wanted <= held:
+        return parts  # the cited sentences already hold every word asked
+    articles = {ctx.idx.by_id[c.article_id] for p in parts for c in p.citations if c.article_id in ctx.idx.by_id}
+    articles |= _articles_about(ctx)  # and the other articles naming every person and place asked
+    found: list[tuple[int, int, Citation]] = []
+    for rank, cand in enumerate(_retrieve(ctx, only=articles, k=30)):
+        c = ctx.citation(cand.article, cand.start, cand.end)
+        if c is None or (c.article_id, c.start) in cited or _is_question(c.text):
+            continue
+        cover = len(_stems(c.text) & wanted)
+        if cover and cover * 2 >= len(wanted):
+            found.append((-cover, rank, c))
+    found.sort(key=lambda t: (t[0], t[1]))
+    return parts[:MAX_PARTS - _DETAILS] + [AnswerPart(c.text, [c]) for _, _, c in found[:_DETAILS]]
+
+
+_DETAILS = 2  # detail sentences added to a structured answer
+
+
+def _article_dates(ctx: _Ctx, article: int) -> list[str]:
+    """The article's publication date and the dates of the events it reports."""
+    dates = [ctx.idx.articles[article].get("published")]
+    dates += [(ev.get("date") or {}).get("value") for ev in ctx.idx.facts[article].get("events", ())]
+    return [d for d in dates if d]
 
 
 def _has_date(ctx: _Ctx, article: int, c: Citation) -> bool:

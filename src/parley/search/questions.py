@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from parley.knowledge.places import city_state
+from parley.knowledge.states import state_code, state_name
 from parley.search.index import Index, tokenize
 
 MONTHS = {m: i for i, m in enumerate(
@@ -130,6 +132,15 @@ def surname(name: str) -> str:
     return words[-1] if words else name.lower()
 
 
+def state_of(name: str) -> str | None:
+    """The state a name stands for as a whole ("Türkiye", "Turkey", "Turkish" -> TUR); None for a city, which
+    keeps its own name (Athens is not all of Greece), and for anything else."""
+    code = state_code(name)
+    if code and city_state(name) and state_name(code) != name:
+        return None
+    return code
+
+
 class Names:
     """People and places known in an index, keyed by the lower-cased ways the corpus writes them."""
 
@@ -163,6 +174,10 @@ class Names:
         for entry in idx.corpus.get("timeline") or ():
             if isinstance(entry, dict) and isinstance(entry.get("location"), str):
                 self.place_keys.setdefault(entry["location"].lower(), entry["location"])
+        for place in list(self.place_keys.values()):  # a state the corpus names, asked by its short name
+            code = state_of(place)  # ("Turkey" for an article's "Türkiye"); demonyms stay words, not places
+            if code:
+                self.place_keys.setdefault(state_name(code).lower(), place)
 
     def _add_person(self, alias: str, name: str, weight: int) -> None:
         alias = alias.strip()
@@ -228,8 +243,8 @@ def parse(question: str, idx: Index) -> Question:
     vocab = _vocabulary(idx)
     skip = {w.lower() for w in data("question_words")}
     for i, w in enumerate(words):
-        if used[i] or i == 0 or not w[:1].isupper() or w.lower() in skip:
-            continue
+        if used[i] or i == 0 or not w[:1].isupper() or w.lower() in skip or w.lower().rstrip(".") in MONTHS:
+            continue  # a month is a date asked ("in April 2016"), matched by the dates, not a name
         toks = tokenize([w])[0]
         if toks and not any(t in vocab for t in toks):
             q.unknown_names.append(w)
