@@ -97,3 +97,46 @@ def test_a_name_without_its_first_given_name_is_the_same_person():
     assert same_person("Lula da Silva", "Luiz Inacio Lula da Silva")
     assert not same_person("Kim Jong Un", "Kim Jong Il")
     assert not same_person("George W. Bush", "George H. W. Bush")
+
+
+def _records(pairs):
+    from parley.nlp import load
+
+    nlp = load()
+    return [build_record(Article(id=f"r{i}", source=f"outlet{i}", text=t, published=p), nlp(t))
+            for i, (t, p) in enumerate(pairs)]
+
+
+def test_a_weekday_and_that_days_date_are_one_meeting():
+    recs = _records([
+        ("Chilean President Gabriel Boric and Argentine President Javier Milei held talks in Santiago on "
+         "March 4, 2025, on the reopening of mountain border crossings.", None),
+        ("Gabriel Boric and Javier Milei held talks in Santiago on Tuesday on mountain border crossings.", None),
+    ])
+    days = [e.date.value for r in recs for e in r.events if e.date]
+    assert "2025-03-04" in days and any(d.startswith("XXXX-WXX-2") for d in days), days  # 4 March 2025: a Tuesday
+    tl = build_timeline(recs)
+    assert len({tl.entry_for(r.article.id, r.events[0].id).timeline_id for r in recs}) == 1
+
+
+def test_another_weekday_keeps_the_meetings_apart():
+    recs = _records([
+        ("Chilean President Gabriel Boric and Argentine President Javier Milei held talks in Santiago on "
+         "March 4, 2025, on the reopening of mountain border crossings.", None),
+        ("Gabriel Boric and Javier Milei held talks in Santiago on Friday on mountain border crossings.", None),
+    ])
+    tl = build_timeline(recs)
+    assert len({tl.entry_for(r.article.id, r.events[0].id).timeline_id for r in recs}) == 2
+
+
+def test_two_reports_of_the_same_days_merge_though_neither_dates_the_talks():
+    recs = _records([
+        ("Turkish Foreign Minister Hakan Fidan and US Secretary of State Marco Rubio held talks in Brussels, "
+         "focusing on Syria and the war in Ukraine.", "2025-04-03"),
+        ("Marco Rubio and Hakan Fidan met in Brussels, where they discussed Syria.", "2025-04-04"),
+        ("Marco Rubio and Hakan Fidan met in Brussels, where they discussed Syria.", "2025-06-20"),
+    ])
+    tl = build_timeline(recs)
+    ids = [tl.entry_for(r.article.id, r.events[0].id).timeline_id for r in recs]
+    assert ids[0] == ids[1]  # published a day apart
+    assert ids[2] != ids[0]  # eleven weeks later: another meeting

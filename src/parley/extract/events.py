@@ -18,6 +18,7 @@ never become the article's main event.
 from __future__ import annotations
 
 import contextvars
+import datetime as _dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -1235,11 +1236,29 @@ def _date_parts(value: str | None) -> list[str] | None:
     return value.split("-")
 
 
+def _weekday_fits(week: list[str], other: list[str]) -> bool:
+    """A weekday value ("XXXX-WXX-2", Tuesday) against a calendar date: the date's weekday must be it."""
+    if len(week) < 3 or not week[2][:1].isdigit() or len(other) < 3 or not all(
+            x[:2].isdigit() for x in other[:3]) or other[1].startswith("W"):
+        return True
+    try:
+        day = _dt.date(int(other[0]), int(other[1]), int(other[2][:2]))
+    except ValueError:
+        return True
+    return day.isoweekday() == int(week[2][:1])
+
+
 def dates_compatible(a: str | None, b: str | None) -> bool:
     pa, pb = _date_parts(a), _date_parts(b)
     if pa is None or pb is None:
         return True
+    weeks = [p for p in (pa, pb) if len(p) > 1 and p[1].startswith("W")]
+    if len(weeks) == 1:  # a weekday and a day of the month are told apart by the calendar, not digit by digit
+        week, other = (pa, pb) if weeks[0] is pa else (pb, pa)
+        return (week[0] == other[0] or "X" in week[0] or "X" in other[0]) and _weekday_fits(week, other)
     for x, y in zip(pa, pb):
+        x, y = x[:2] if x[:2].isdigit() and len(x) > 2 and not x.isdigit() else x, \
+            y[:2] if y[:2].isdigit() and len(y) > 2 and not y.isdigit() else y  # "07TMO", "07T14:30": the day
         if "X" in x or "X" in y:
             continue
         if x != y:

@@ -5,6 +5,11 @@ one family), participants, place and date are compatible AND something positive 
   * meeting family: both dates known and sharing at least month-and-day or year-and-month ("XXXX-04-22" and
     "2024-04-22"), or the same year with the same place and people. Two undated meetings are kept apart: the same
     pair meets in the same city many times, and nothing in the text says which time it was.
+  * a bare weekday in one report ("on Tuesday", the article undated) and a calendar day falling on it in the
+    other, the same people at compatible places;
+  * two news reports published within three days of each other, of the same people (two at least, or one
+    and the same pair of states) or, where one names nobody, of the same states, each dated day (if any)
+    within a week of its article;
   * agreements: the same kind of text ("the 2022 declaration" / "Declaration on Allied Cooperation") signed by
     overlapping people, with compatible dates.
 Known publication years rule out a year-less date that cannot be the same event.
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,6 +29,7 @@ from typing import Any
 
 from parley.extract.events import dates_compatible, family, places_compatible, triggers, venue_city
 from parley.extract.topics import country_of, is_country
+from parley.knowledge.identity import same_person  # the one person identity, re-exported for its callers
 from parley.models import Event, Record, replace
 
 __all__ = ["Timeline", "TimelineEntry", "TimelineMention", "build_timeline", "assign_timeline_ids",
@@ -91,18 +98,6 @@ class Timeline:
 
 
 # ---------------------------------------------------------------- comparing events
-
-def same_person(a: str, b: str) -> bool:
-    """"Putin" is "Vladimir Putin"; "Heydar Aliyev" is not "Ilham Aliyev"."""
-    a, b = a.strip().lower(), b.strip().lower()
-    if a == b:
-        return True
-    ta, tb = a.split(), b.split()
-    if len(ta) == 1 or len(tb) == 1:
-        return ta[-1] == tb[-1]
-    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return long_[-len(short):] == short  # "Tayyip Erdogan" is "Recep Tayyip Erdogan"
-
 
 def _persons(names) -> list[str]:
     return [n for n in names if not is_country(n)]
@@ -199,7 +194,49 @@ def _same_event(ra: Record, a: Event, rb: Record, b: Event) -> bool:
         return True  # same day, same people, places differ
     if same_people and places and a.location and b.location and shared >= 2 and _parts(da)[:2] == _parts(db)[:2]:
         return True  # same place and people, days differ within one month
-    return False
+    if same_people and places and dates and _weekday_of_day(da, db):
+        return True  # "on Tuesday" in one report, that Tuesday's date in the other
+    return places and dates and _reported_together(ra, a, rb, b)
+
+
+def _weekday_of_day(a: str | None, b: str | None) -> bool:
+    """One date is a bare weekday ("XXXX-WXX-2") and the other a day of the calendar that falls on it
+    (dates_compatible has checked the weekday)."""
+    pa, pb = _parts(a), _parts(b)
+    week = [p for p in (pa, pb) if len(p) >= 3 and p[1].startswith("W") and p[2][:1].isdigit()]
+    day = [p for p in (pa, pb) if len(p) >= 3 and all(x[:2].isdigit() for x in p[:3])]
+    return len(week) == 1 and len(day) == 1
+
+
+_REPORT_DAYS = 3  # the news reports of one event appear within days of each other
+_EVENT_DAYS = 7  # and an event they date falls within a week of their articles
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _reported_together(ra: Record, a: Event, rb: Record, b: Event) -> bool:
+    """Two news reports of one event: published within three days of each other, naming the same people
+    (two at least, or one and the same pair of states), or, where one names nobody, the same states; a day
+    either gives lies within a week of its article. "Talks in Brussels" on Wednesday and "the meeting" the
+    next day are one event, though neither report says the day."""
+    pa, pb = _day(ra.article.published), _day(rb.article.published)
+    if pa is None or pb is None or abs((pa - pb).days) > _REPORT_DAYS:
+        return False
+    for ev, pub in ((a, pa), (b, pb)):
+        day = _day(ev.date.value if ev.date else None)
+        if day is not None and abs((day - pub).days) > _EVENT_DAYS:
+            return False
+    people_a, people_b = _persons(a.participants), _persons(b.participants)
+    shared = sum(1 for x in people_a if any(same_person(x, y) for y in people_b))
+    states = set(a.actors or ()) & set(b.actors or ())
+    if people_a and people_b:
+        return shared >= 2 or (shared >= 1 and len(states) >= 2)
+    return len(states) >= 2 and set(a.actors or ()) == set(b.actors or ())
 
 
 # ---------------------------------------------------------------- building
@@ -286,10 +323,12 @@ def _entry(members: list[tuple[Record, Event]]) -> TimelineEntry:
         if e.location and (location is None or (is_country(location) and not is_country(e.location))):
             location = e.location
     participants: list[str] = []
+    # a bare "Marcos" joins the one Marcos of the entry, not either of two
+    named = _persons(dict.fromkeys(p for e in events for p in e.participants))
     for e in events:
         for p in e.participants:
             same = next((k for k, q in enumerate(participants) if not is_country(p) and not is_country(q)
-                         and same_person(p, q)), None)
+                         and same_person(p, q, among=named)), None)
             if same is None:
                 if is_country(p) and any(country_of(p) == country_of(q) for q in participants if is_country(q)):
                     continue
