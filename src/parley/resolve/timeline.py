@@ -15,6 +15,9 @@ one family), participants, place and date are compatible AND something positive 
 Known publication years rule out a year-less date that cannot be the same event.
 
 Entries are ordered oldest first: full dates, then partial ones by what they give, undated last.
+
+Only candidate pairs are compared (_candidate_pairs): those sharing a key that each of the ties above needs, so
+the entries are those of comparing every pair (build_timeline(..., blocking=False); bench/bench_timeline.py).
 """
 
 from __future__ import annotations
@@ -262,7 +265,9 @@ def _sort_key(entry: TimelineEntry, pub_years: list[int]):
     return (0, year, month, day, entry.timeline_id)
 
 
-def build_timeline(records: Sequence[Record]) -> Timeline:
+def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timeline:
+    """Group the events of ``records`` into timeline entries. ``blocking`` compares only the candidate pairs of
+    _candidate_pairs (the same entries, far fewer comparisons); False compares every pair, as a reference."""
     items = []
     for rec in sorted(records, key=lambda r: r.article.id):
         for ev in sorted(rec.events, key=lambda e: _event_order(e.id)):
@@ -276,17 +281,19 @@ def build_timeline(records: Sequence[Record]) -> Timeline:
             i = parent[i]
         return i
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            ra, a = items[i]
-            rb, b = items[j]
-            if ra.article.id == rb.article.id or ra.article.duplicate_of == rb.article.id \
-                    or rb.article.duplicate_of == ra.article.id:
-                continue
-            gi, gj = find(i), find(j)
-            if gi != gj and not (arts[gi] & arts[gj]) and _same_event(ra, a, rb, b):
-                parent[gj] = gi
-                arts[gi] |= arts.pop(gj)
+    # pairs in i < j order: a pair left out is one _same_event refuses, so the merges, and their order, are those
+    # of comparing every pair
+    pairs = _candidate_pairs(items) if blocking else _all_pairs(len(items))
+    for i, j in pairs:
+        ra, a = items[i]
+        rb, b = items[j]
+        if ra.article.id == rb.article.id or ra.article.duplicate_of == rb.article.id \
+                or rb.article.duplicate_of == ra.article.id:
+            continue
+        gi, gj = find(i), find(j)
+        if gi != gj and not (arts[gi] & arts[gj]) and _same_event(ra, a, rb, b):
+            parent[gj] = gi
+            arts[gi] |= arts.pop(gj)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)
@@ -301,6 +308,90 @@ def build_timeline(records: Sequence[Record]) -> Timeline:
             index[(items[k][0].article.id, items[k][1].id)] = entry.timeline_id
     entries.sort(key=lambda e: _sort_key(e, years_of[e.timeline_id]))
     return Timeline(tuple(entries), index)
+
+
+def _all_pairs(n: int):
+    return ((i, j) for i in range(n) for j in range(i + 1, n))
+
+
+def _candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]:
+    """Every pair (i, j), i < j, that _same_event could accept, sorted; each way it can accept a pair needs
+    the same type family and something this keys on:
+      * agreements: the same agreement noun (and people on both sides);
+      * two known date parts in the same places ("2024-04-22" / "XXXX-04-22");
+      * a year alone, the same year, and as many people (two or more), both placed;
+      * a bare weekday and a calendar day falling on it (or not a calendar date), as many people (two or more);
+      * news reports: publication days within three days, each event day within a week of its article, and
+        people on both sides or the same states (two or more).
+    Names are not keyed: same_person matches spelling variants that share no word."""
+    together: dict[tuple, list[int]] = {}  # key -> events that may match any other of the key
+    weeks: dict[tuple, list[int]] = {}  # (family, people, weekday) -> bare weekdays ...
+    weekdays: dict[tuple, list[int]] = {}  # ... and the calendar days they may match
+    reports: dict[tuple, list[int]] = {}  # (family, publication day) -> reports with people
+    by_states: dict[tuple, list[int]] = {}  # (family, states, publication day) -> reports
+    report_of: dict[int, tuple] = {}
+    for k, (rec, ev) in enumerate(items):
+        fam = family(ev.type)
+        people = len(_persons(ev.participants))
+        value = ev.date.value if ev.date else None
+        if fam == "agreement":
+            noun = _agreement_noun(rec, ev)
+            if noun is not None and people:
+                together.setdefault((fam, "noun", noun), []).append(k)
+            continue
+        for key in _date_keys(value):
+            together.setdefault((fam, "date") + key, []).append(k)
+        if people >= 2:
+            for kind, key in _same_people_keys(value, bool(ev.location)):
+                table = {"year": together, "week": weeks, "weekday": weekdays}[kind]
+                table.setdefault((fam, people, kind, key), []).append(k)
+        pub = _day(rec.article.published)
+        day = _day(value)
+        if pub is None or (day is not None and abs((day - pub).days) > _EVENT_DAYS):
+            continue
+        states = frozenset(ev.actors or ())
+        report_of[k] = (fam, people, states, pub.toordinal())
+        if people:
+            reports.setdefault((fam, pub.toordinal()), []).append(k)
+        if len(states) >= 2:
+            by_states.setdefault((fam, states, pub.toordinal()), []).append(k)
+    pairs: set[tuple[int, int]] = set()
+    for members in together.values():
+        pairs.update((members[x], members[y]) for x in range(len(members)) for y in range(x + 1, len(members)))
+    for (fam, people, _, key), bare in weeks.items():
+        days = weekdays.get((fam, people, "weekday", key), [])
+        pairs.update((min(w, d), max(w, d)) for w in bare for d in days)
+    for k, (fam, people, states, pub) in report_of.items():
+        for near in range(pub - _REPORT_DAYS, pub + _REPORT_DAYS + 1):
+            others = reports.get((fam, near), []) if people else []
+            if len(states) >= 2:  # one side naming nobody: the same states
+                others = others + [j for j in by_states.get((fam, states, near), [])
+                                   if not (people and report_of[j][1])]
+            pairs.update((k, j) for j in others if j > k)
+    return sorted(pairs)
+
+
+def _date_keys(value: str | None) -> list[tuple]:
+    """Each two known parts of a date, with their places: two dates sharing two known parts share a key."""
+    p = _parts(value)
+    known = [(k, x) for k, x in enumerate(p) if "X" not in x]
+    return [(k1, x1, k2, x2) for n, (k1, x1) in enumerate(known) for k2, x2 in known[n + 1:]]
+
+
+def _same_people_keys(value: str | None, placed: bool) -> list[tuple[str, str]]:
+    """Keys of the two rules for the same people without two shared date parts: a year alone, both placed; a bare
+    weekday ("week") against a calendar day on that weekday ("weekday"; a day that is no calendar date fits any)."""
+    p = _parts(value)
+    if date_precision(value) == "year":
+        return [("year", p[0])] if placed else []
+    if len(p) >= 3 and p[1].startswith("W") and p[2][:1].isdigit():
+        return [("week", p[2][:1])]
+    if len(p) >= 3 and all(x[:2].isdigit() for x in p[:3]):
+        try:
+            return [("weekday", str(date(int(p[0]), int(p[1]), int(p[2][:2])).isoweekday()))]
+        except ValueError:
+            return [("weekday", str(d)) for d in range(10)]
+    return []
 
 
 def _event_order(event_id: str) -> tuple[int, str]:
