@@ -2,7 +2,9 @@
 
     (a) claims with the same key and opposing stances (possible or affirmed or planned against denied), with
         acronyms folded across the whole corpus ("EAEU" spelled out in one article counts for all);
-    (b) a timeline entry whose reports disagree on the date or the place.
+    (b) a timeline entry whose reports disagree on the date or the place;
+    (c) a timeline entry whose reports give different counts of signed texts, or different kinds of visit
+        (resolve._accounts).
 
 Every side cites its article, offsets, text and speaker.
 """
@@ -17,6 +19,7 @@ from typing import Any
 from parley.extract.claims import _spells, acronyms, claim_key
 from parley.extract.events import dates_compatible, places_compatible
 from parley.models import Record
+from parley.resolve._accounts import account_disagreements
 
 __all__ = ["Conflict", "ConflictSide", "find_conflicts", "OPPOSED"]
 
@@ -40,7 +43,7 @@ class ConflictSide:
 
 @dataclass(frozen=True)
 class Conflict:
-    kind: str  # claim | date | place
+    kind: str  # claim | date | place | count | visit kind
     key: str  # claim key, or the timeline id
     summary: str
     sides: tuple[ConflictSide, ...]
@@ -120,8 +123,16 @@ def _figure_conflict(members: list[tuple[Record, dict]]) -> list[Conflict]:
 def _event_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
     by_id = {(r.article.id, e.id): (r, e) for r in records for e in r.events}
     out = []
+    told: set = set()
     for entry in getattr(timeline, "entries", ()):
         members = [by_id[(m.article_id, m.event_id)] for m in entry.mentions if (m.article_id, m.event_id) in by_id]
+        if len({r.article.id for r, _ in members}) > 1:
+            for acc in account_disagreements(members, entry):
+                if (acc.kind, acc.sides) in told:
+                    continue  # the same sentences read for a second entry (a meeting and its signing)
+                told.add((acc.kind, acc.sides))
+                out.append(Conflict(acc.kind, entry.timeline_id, acc.summary,
+                                    tuple(ConflictSide(a, s, e, t, None, v) for a, s, e, t, v in acc.sides)))
         for kind, value, compatible in (("date", lambda e: e.date.value if e.date else None, dates_compatible),
                                         ("place", lambda e: e.location, places_compatible)):
             given = [(r, e, value(e)) for r, e in members if value(e)]

@@ -1,0 +1,214 @@
+"""Reports of one timeline entry that tell it differently: how many texts were signed, what kind of visit it was.
+
+    count       "signed at least 20 agreements" in one article, "approximately 15 agreements" in another. A count is
+                a number (digits, number words, a range "six to seven", a bound "at least", "more than", "up to")
+                before an agreement noun (the agreement rows of nlp/data/event_triggers.txt and the count rows of
+                nlp/data/account_words.txt), in or next to the evidence sentences of the entry's events; the
+                record's amounts are read first, the text fills in what they leave (number words under ten, ranges).
+                Two articles disagree when no count of one can be a count of the other.
+    visit kind  "state visit" / "official visit" / "working visit" (account_words.txt) in the evidence sentences of
+                the entry's visit events; two articles disagree when they name no kind in common.
+
+Each conflict has a side per article and value: the sentence that gives it, with the value as its stance.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parley.models import Event, Record
+from parley.nlp import lexicon
+
+__all__ = ["account_disagreements", "Account", "Count", "counts_in", "visit_kinds_in", "counts_agree"]
+
+# the bound a qualifier puts on the number after it ("at least 20" is 20 or more); words not here (about,
+# approximately, some) leave the number as given
+_LOWER = ("at least", "more than", "over", "upwards of")
+_UPPER = ("up to", "as many as", "fewer than", "less than", "no more than")
+_NEAR = ("nearly", "almost")  # just under the number
+
+
+@dataclass(frozen=True)
+class Account:
+    """One disagreement: its kind, a summary, and (article_id, start, end, sentence, value) per side."""
+    kind: str  # count | visit kind
+    summary: str
+    sides: tuple[tuple[str, int, int, str, str], ...]
+
+
+@dataclass(frozen=True)
+class Count:
+    low: float
+    high: float
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _words(kind: str) -> tuple[str, ...]:
+    rows = [line.split("\t") for line in lexicon("account_words")]
+    return tuple(w.strip() for k, w in rows if k.strip() == kind)
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """(singular, plural) agreement nouns: the agreement rows of event_triggers.txt, plus account_words.txt."""
+    singular, plural = set(), set()
+    rows = [("agreement", w, "") for w in _words("count")]
+    for line in lexicon("event_triggers"):
+        parts = [p.strip() for p in line.split("\t")] + [""]
+        rows.append((parts[0], parts[1], parts[2]))
+    for kind, word, flags in rows:
+        word = word.lower()
+        if kind != "agreement" or " " in word:
+            continue
+        if "plural" in flags or word.endswith("s"):
+            plural.add(word)
+        else:
+            singular.add(word)
+            plural.add(word[:-1] + "ies" if word.endswith("y") else word + "s")
+    return frozenset(singular), frozenset(plural)
+
+
+def count_nouns() -> frozenset[str]:
+    return _nouns()[0] | _nouns()[1]
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> dict[str, int]:
+    pairs = (line.partition(":") for line in lexicon("number_words"))
+    return {w.strip().lower(): int(v) for w, _, v in pairs if v.strip().isdigit()}
+
+
+@lru_cache(maxsize=1)
+def _count_rx() -> re.Pattern:
+    word = "(?:" + "|".join(re.escape(w) for w in sorted(_numbers(), key=len, reverse=True)) + ")"
+    num = rf"(?:\d+|{word}(?:[\s-]+{word})?)"
+    qual = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _LOWER + _UPPER + _NEAR)
+    nouns = "|".join(re.escape(n) for n in sorted(count_nouns(), key=len, reverse=True))
+    # up to three modifiers between the number and the noun ("seven bilateral agreements", "20 trade and investment
+    # deals"); no partitive or determiner ("two of the agreements" counts a part, not the whole), no number, and
+    # no word shaped as a verb or a plural noun ("two countries signed eight agreements": the count is eight)
+    mod = (rf"(?!(?:of|the|these|those|its|their|{word})\b)(?![a-z]+(?:ed|ing|[^s']s)\b)[A-Za-z][\w-]*")
+    return re.compile(rf"(?<![\w-])(?:(?P<qual>{qual})\s+)?(?P<a>{num})(?:\s*(?:to|or|-|–)\s*(?P<b>{num}))?"
+                      rf"\s+(?:{mod}\s+){{0,3}}?(?P<noun>{nouns})(?![\w-])", re.I)
+
+
+def _value(text: str) -> float | None:
+    text = text.strip().lower()
+    if text.isdigit():
+        return float(text)
+    total = 0
+    for part in re.split(r"[\s-]+", text):
+        if part not in _numbers():
+            return None
+        total += _numbers()[part]
+    return float(total)
+
+
+def counts_in(text: str, start: int, end: int, record: Record | None = None) -> list[Count]:
+    """Counts of agreement nouns in text[start:end]: the record's amounts there, then the text's own."""
+    out: list[Count] = []
+    for m in _count_rx().finditer(text, start, end):
+        a = _value(m.group("a"))
+        b = _value(m.group("b")) if m.group("b") else a
+        if a is None or b is None or a <= 0:
+            continue
+        if m.group("noun").lower() not in _nouns()[1] and (a != 1 or b != 1):
+            continue  # "the 2015 deal", "the 123 Agreement": a name or a year, not a count
+        low, high = min(a, b), max(a, b)
+        qual = re.sub(r"\s+", " ", (m.group("qual") or "").lower())
+        if qual in _LOWER:
+            high = math.inf
+        elif qual in _UPPER:
+            low = 1
+        elif qual in _NEAR:
+            low, high = math.floor(low * 0.8), high - 1 if high > 1 else high
+        out.append(Count(low, high, m.group(0), m.start(), m.end()))
+    nouns = count_nouns()
+    for amt in (record.amounts if record else ()):
+        if (start <= amt.start < end and amt.unit.lower() in nouns
+                and (amt.unit.lower() in _nouns()[1] or amt.value == 1)
+                and not any(c.start <= amt.start < c.end for c in out)):
+            out.append(Count(float(amt.value), float(amt.value), amt.text, amt.start, amt.end))
+    return sorted(out, key=lambda c: c.start)
+
+
+def counts_agree(a: Sequence[Count], b: Sequence[Count]) -> bool:
+    """Some count of one can be a count of the other (the ranges overlap)."""
+    return any(x.low <= y.high and y.low <= x.high for x in a for y in b)
+
+
+@lru_cache(maxsize=1)
+def _visit_rx() -> re.Pattern:
+    kinds = sorted(_words("visit"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in kinds) + r")(?![\w-])",
+                      re.I)
+
+
+def visit_kinds_in(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """(kind, offset) of each protocol category of a visit named in text[start:end]."""
+    return [(re.sub(r"\s+", " ", m.group(1).lower()), m.start()) for m in _visit_rx().finditer(text, start, end)]
+
+
+def _sentences(record: Record, event: Event, around: int) -> list[tuple[int, int]]:
+    """The sentences of the event's evidence, with `around` sentences either side."""
+    sents = list(record.sentences) or [(0, len(record.article.text))]
+    hit = [i for i, (s, e) in enumerate(sents) for ev in event.evidence if s < ev.end and ev.start < e]
+    keep = sorted({j for i in hit for j in range(i - around, i + around + 1) if 0 <= j < len(sents)})
+    return [sents[j] for j in keep]
+
+
+def _sentence_of(record: Record, offset: int) -> tuple[int, int]:
+    for s, e in record.sentences or [(0, len(record.article.text))]:
+        if s <= offset < e:
+            return s, e
+    return offset, offset
+
+
+def _label(entry) -> str:
+    return f"{str(entry.type).capitalize()} of {', '.join(entry.participants) or 'unnamed parties'}"
+
+
+def account_disagreements(members: Sequence[tuple[Record, Event]], entry) -> list[Account]:
+    """The count and visit-kind disagreements between the articles of one timeline entry's members."""
+    out = []
+    counts: dict[str, tuple[Record, list[Count]]] = {}
+    kinds: dict[str, tuple[Record, list[tuple[str, int]]]] = {}
+    for rec, ev in sorted(members, key=lambda m: (m[0].article.id, m[1].id)):
+        aid, text = rec.article.id, rec.article.text
+        for s, e in _sentences(rec, ev, 1):
+            for c in counts_in(text, s, e, rec):
+                if c not in counts.setdefault(aid, (rec, []))[1]:
+                    counts[aid][1].append(c)
+        if ev.type == "visit":
+            for s, e in _sentences(rec, ev, 0):
+                for k in visit_kinds_in(text, s, e):
+                    if k not in kinds.setdefault(aid, (rec, []))[1]:
+                        kinds[aid][1].append(k)
+    ids = sorted(a for a in counts if counts[a][1])
+    if any(not counts_agree(counts[x][1], counts[y][1]) for i, x in enumerate(ids) for y in ids[i + 1:]):
+        sides = []
+        for aid in ids:
+            rec, found = counts[aid]
+            for c in found:
+                s, e = _sentence_of(rec, c.start)
+                sides.append((aid, s, e, rec.article.text[s:e], c.text))
+        values = sorted({v for *_, v in sides}, key=str.lower)
+        out.append(Account("count", f"{_label(entry)}: reports give " + " vs ".join(values), tuple(sides)))
+    ids = sorted(a for a in kinds if kinds[a][1])
+    if any(not {k for k, _ in kinds[x][1]} & {k for k, _ in kinds[y][1]} for i, x in enumerate(ids) for y in ids[i + 1:]):
+        sides = []
+        for aid in ids:
+            rec, found = kinds[aid]
+            for kind in dict.fromkeys(k for k, _ in found):
+                s, e = _sentence_of(rec, next(o for k, o in found if k == kind))
+                sides.append((aid, s, e, rec.article.text[s:e], kind))
+        values = sorted({v for *_, v in sides})
+        out.append(Account("visit kind", f"{_label(entry)}: reports give " + " vs ".join(values), tuple(sides)))
+    return out

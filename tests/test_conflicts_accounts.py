@@ -1,0 +1,113 @@
+"""Disagreements between reports of one timeline entry beyond date and place, on articles written for these tests:
+the number of agreements signed and the kind of visit (resolve._accounts, via find_conflicts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract import build_record
+from parley.models import Article
+from parley.resolve._accounts import counts_agree, counts_in
+from parley.resolve.conflicts import find_conflicts
+from parley.resolve.timeline import build_timeline
+
+# one signing ceremony told by two outlets with different counts
+COUNT_A = ("Georgian Prime Minister Irakli Kobakhidze and Armenian Prime Minister Nikol Pashinyan met in Tbilisi on "
+           "March 4, 2024. The two leaders signed at least 20 agreements on trade, transport and energy.")
+COUNT_B = ("Pashinyan and Kobakhidze held talks in Tbilisi on 4 March 2024. After the talks the sides signed "
+           "approximately 15 bilateral agreements, the government said.")
+# the same meeting, counts that can be the same number
+COUNT_C = ("Irakli Kobakhidze and Nikol Pashinyan met in Tbilisi on March 4, 2024. They signed seven documents on "
+           "customs and energy.")
+COUNT_D = ("Kobakhidze and Pashinyan held talks in Tbilisi on 4 March 2024. The sides were expected to sign six to "
+           "seven agreements.")
+# one trip: a state visit in one report, an official visit in another
+VISIT_A = ("Kazakh President Kassym-Jomart Tokayev arrived in Baku on June 10, 2024 on a state visit at the invitation "
+           "of Azerbaijani President Ilham Aliyev.")
+VISIT_B = ("Tokayev arrived in Baku on 10 June 2024 on an official visit. Aliyev met him at the airport.")
+VISIT_C = ("President Tokayev arrived in Baku on June 10, 2024 for a state visit, the Akorda press service said.")
+
+
+def _records(*texts_and_dates):
+    from parley.nlp import load
+
+    nlp = load()
+    out = []
+    for i, (text, pub) in enumerate(texts_and_dates):
+        out.append(build_record(Article(id=f"a{i}", source=f"outlet{i}", text=text, published=pub), nlp(text)))
+    return out
+
+
+def _accounts(records, kind):
+    tl = build_timeline(records)
+    assert any(len({m.article_id for m in e.mentions}) == len(records) for e in tl), "the reports did not merge"
+    return [c for c in find_conflicts(records, tl) if c.kind == kind]
+
+
+def test_counts_that_cannot_be_equal_are_a_conflict():
+    recs = _records((COUNT_A, "2024-03-05"), (COUNT_B, "2024-03-05"))
+    found = _accounts(recs, "count")
+    assert len(found) == 1
+    sides = found[0].sides
+    assert {s.article_id for s in sides} == {"a0", "a1"}
+    for s in sides:
+        text = recs[int(s.article_id[1])].article.text
+        assert text[s.start:s.end] == s.text and s.stance in s.text
+    assert any("at least 20" in s.stance for s in sides) and any("15" in s.stance for s in sides)
+    assert "at least 20 agreements" in found[0].summary and " vs " in found[0].summary
+
+
+def test_a_range_overlapping_a_count_is_no_conflict():
+    recs = _records((COUNT_C, "2024-03-05"), (COUNT_D, "2024-03-05"))
+    assert _accounts(recs, "count") == []
+
+
+def test_the_same_count_is_no_conflict():
+    recs = _records((COUNT_A, "2024-03-05"), (COUNT_A.replace("at least 20", "more than 20"), "2024-03-05"))
+    assert _accounts(recs, "count") == []
+
+
+def test_state_visit_against_official_visit():
+    recs = _records((VISIT_A, "2024-06-10"), (VISIT_B, "2024-06-11"))
+    found = _accounts(recs, "visit kind")
+    assert len(found) == 1
+    assert {(s.article_id, s.stance) for s in found[0].sides} == {("a0", "state visit"), ("a1", "official visit")}
+    assert found[0].summary.startswith("Visit of ")
+    assert found[0].summary.endswith("reports give official visit vs state visit")
+    for s in found[0].sides:
+        assert recs[int(s.article_id[1])].article.text[s.start:s.end] == s.text
+
+
+def test_same_kind_of_visit_is_no_conflict():
+    recs = _records((VISIT_A, "2024-06-10"), (VISIT_C, "2024-06-10"))
+    assert _accounts(recs, "visit kind") == []
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("signed seven bilateral agreements", 7, 7),
+    ("signed six to seven pacts", 6, 7),
+    ("signed more than 10 deals", 10, float("inf")),
+    ("signed up to five memoranda", 1, 5),
+    ("signed twenty-five documents", 25, 25),
+])
+def test_count_reading(text, low, high):
+    (c,) = counts_in(text, 0, len(text))
+    assert (c.low, c.high) == (low, high)
+
+
+def test_the_count_is_the_number_before_the_noun_not_an_earlier_one():
+    text = "The three leaders signed five agreements on energy."
+    assert [(c.low, c.text) for c in counts_in(text, 0, len(text))] == [(5, "five agreements")]
+
+
+@pytest.mark.parametrize("text", ["two of the agreements concern trade", "the 2015 deal holds", "a treaty was signed",
+                                  "two ministers signed agreements"])
+def test_not_counts(text):
+    assert counts_in(text, 0, len(text)) == []
+
+
+def test_counts_agree_on_overlap_only():
+    (a,) = counts_in("at least 20 agreements", 0, 22)
+    (b,) = counts_in("approximately 15 agreements", 0, 27)
+    (c,) = counts_in("22 agreements", 0, 13)
+    assert not counts_agree([a], [b]) and counts_agree([a], [c])
