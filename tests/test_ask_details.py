@@ -87,3 +87,13 @@ def test_a_count_comes_from_the_articles_about_the_states_asked(store):
 def test_details_come_only_from_the_articles_about_the_people_asked(store):
     a = ask(store, "What pipeline did Rebelo de Sousa discuss during his visit to Ghana?")
     assert not any("gas pipeline" in t for t in cited(a)), cited(a)
+
+
+def test_a_count_asked_is_a_number_before_the_counted_noun(store):
+    a = ask(store, "How many checkpoints did Kenya and Tanzania agree to remove?")
+    assert any("twelve border checkpoints" in t for t in cited(a)), cited(a)
+
+
+def test_a_count_the_corpus_does_not_give_is_refused(store):
+    a = ask(store, "How many bridges did Kenya and Tanzania agree to build?")
+    assert not a.answered, [p.text for p in a.parts]

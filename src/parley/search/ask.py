@@ -6,12 +6,15 @@ and carries citations that resolve to the stored text.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from parley.errors import QueryError
 from parley.knowledge.identity import name_keys, same_person
 from parley.models import Citation
+from parley.nlp import lexicon
 from parley.resolve.conflicts import OPPOSED
 from parley.search import questions as qmod
 from parley.search.index import Index, tokenize
@@ -419,6 +422,8 @@ def _figure(ctx: _Ctx) -> list[AnswerPart]:
     # the figure of an article about the people and places asked; money when money is asked
     about = _articles_about(ctx) if (q.people or q.places) else None
     money = bool(set(q.terms) & qmod.stems("money_words"))
+    asked = _HOW_MANY.search(q.text)
+    counted = _stems(asked.group(1)) if asked else set()
     cands = _retrieve(ctx, k=50, only=about)
     for art in sorted({c.article for c in cands}):
         spans = [(c.start, c.end) for c in cands if c.article == art]
@@ -426,6 +431,8 @@ def _figure(ctx: _Ctx) -> list[AnswerPart]:
             hold = [(s, e) for s, e in spans if s <= amount["start"] < e]
             if not hold or money and not _is_currency(amount.get("unit")):
                 continue
+            if counted and not counted & (_stems(amount.get("unit") or "") | _stems(amount.get("object") or "")):
+                continue  # "how many bridges": a count of checkpoints is no answer
             s, e = hold[0]
             sentence = article_text(ctx.store, ctx.idx.articles[art]["id"])[s:e]
             in_object = len(_stems(amount.get("object") or "") & wanted)
@@ -546,7 +553,7 @@ def _passages(ctx: _Ctx) -> list[AnswerPart]:
                 continue
         elif needed and not all(n & words for n in needed):
             continue
-        if q.kind == "figure" and not any(ch.isdigit() for ch in c.text):  # a figure is asked: no number, no answer
+        if q.kind == "figure" and not _holds_count(c.text, q.text):  # a figure is asked: no number, no answer
             continue
         if q.wants == "date" and not _has_date(ctx, cand.article, c):
             continue
@@ -593,6 +600,32 @@ def _with_details(ctx: _Ctx, parts: list[AnswerPart]) -> list[AnswerPart]:
 
 
 _DETAILS = 2  # detail sentences added to a structured answer
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+([^\W\d_][\w-]*)", re.I)
+
+
+def _holds_count(text: str, question: str) -> bool:
+    """Does a sentence hold the figure asked? For "how many agreements ...", a number (digits, an ordinal or a
+    number word) at most three words before the counted noun ("seven bilateral agreements", "the 12th time");
+    for other figures, any digit."""
+    m = _HOW_MANY.search(question)
+    noun = _stems(m.group(1)) if m else set()
+    if not noun:
+        return any(ch.isdigit() for ch in text)
+    words = re.findall(r"[\w,.’'-]+", text)
+    stems = tokenize(words) if words else []
+    numbers = _number_words()
+    for i, word_stems in enumerate(stems):
+        if set(word_stems) & noun and any(w[:1].isdigit() or w.lower() in numbers for w in words[max(0, i - 4):i]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """"seven", "twenty": the number words the extractors read (nlp/data/number_words.txt)."""
+    return frozenset(line.partition(":")[0].strip().lower() for line in lexicon("number_words"))
 
 
 def _article_dates(ctx: _Ctx, article: int) -> list[str]:
