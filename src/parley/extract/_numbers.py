@@ -10,7 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from parley.nlp import lexicon
+from parley.nlp import lexicon, number_words
 
 __all__ = ["number_words", "scale_words", "number_word_regex", "parse_number", "as_number"]
 
@@ -24,13 +24,6 @@ def _pairs(name: str) -> dict[str, str]:
             if alias:
                 out[alias] = key.strip()
     return out
-
-
-@lru_cache(maxsize=1)
-def number_words() -> dict[str, int]:
-    """'forty' -> 40 (lower case)."""
-    pairs = (line.partition(":") for line in lexicon("number_words"))
-    return {word.strip().lower(): int(value) for word, _, value in pairs}
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,14 @@ def lexicon(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, int]:
+    """'forty' -> 40 (lower case), from ``nlp/data/number_words.txt``: the one reader of that list, for the
+    number parser of extraction, the counts compared across reports and the counts ask looks for."""
+    pairs = (line.partition(":") for line in lexicon("number_words"))
+    return {word.strip().lower(): int(value) for word, _, value in pairs}
+
+
 def alternation(names: list[str]) -> str:
     """``"|".join(re.escape(n) for n in names)`` (put it in a group, as that would be), built for speed.
 

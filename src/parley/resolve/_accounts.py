@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parley.models import Event, Record
-from parley.nlp import lexicon
+from parley.nlp import lexicon, number_words
 
 __all__ = ["account_disagreements", "Account", "Count", "counts_in", "visit_kinds_in", "counts_agree"]
 
@@ -80,14 +80,8 @@ def count_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _numbers() -> dict[str, int]:
-    pairs = (line.partition(":") for line in lexicon("number_words"))
-    return {w.strip().lower(): int(v) for w, _, v in pairs if v.strip().isdigit()}
-
-
-@lru_cache(maxsize=1)
 def _count_rx() -> re.Pattern:
-    word = "(?:" + "|".join(re.escape(w) for w in sorted(_numbers(), key=len, reverse=True)) + ")"
+    word = "(?:" + "|".join(re.escape(w) for w in sorted(number_words(), key=len, reverse=True)) + ")"
     num = rf"(?:\d+|{word}(?:[\s-]+{word})?)"
     qual = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _LOWER + _UPPER + _NEAR)
     nouns = "|".join(re.escape(n) for n in sorted(count_nouns(), key=len, reverse=True))
@@ -105,9 +99,9 @@ def _value(text: str) -> float | None:
         return float(text)
     total = 0
     for part in re.split(r"[\s-]+", text):
-        if part not in _numbers():
+        if part not in number_words():
             return None
-        total += _numbers()[part]
+        total += number_words()[part]
     return float(total)
 
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from parley.errors import QueryError
 from parley.knowledge.identity import name_keys, same_person
 from parley.models import Citation
-from parley.nlp import lexicon
+from parley.nlp import number_words
 from parley.resolve.conflicts import OPPOSED
 from parley.search import questions as qmod
 from parley.search.index import Index, tokenize
@@ -615,17 +614,11 @@ def _holds_count(text: str, question: str) -> bool:
         return any(ch.isdigit() for ch in text)
     words = re.findall(r"[\w,.’'-]+", text)
     stems = tokenize(words) if words else []
-    numbers = _number_words()
+    numbers = number_words()
     for i, word_stems in enumerate(stems):
         if set(word_stems) & noun and any(w[:1].isdigit() or w.lower() in numbers for w in words[max(0, i - 4):i]):
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _number_words() -> frozenset[str]:
-    """"seven", "twenty": the number words the extractors read (nlp/data/number_words.txt)."""
-    return frozenset(line.partition(":")[0].strip().lower() for line in lexicon("number_words"))
 
 
 def _article_dates(ctx: _Ctx, article: int) -> list[str]:
