@@ -1236,6 +1236,11 @@ def _date_parts(value: str | None) -> list[str] | None:
     return value.split("-")
 
 
+def _day_part(part: str) -> str:
+    """The day of a day with its time or part of day: "07TMO", "07T14:30" -> "07"."""
+    return part[:2] if len(part) > 2 and part[:2].isdigit() and not part.isdigit() else part
+
+
 def _weekday_fits(week: list[str], other: list[str]) -> bool:
     """A weekday value ("XXXX-WXX-2", Tuesday) against a calendar date: the date's weekday must be it."""
     if len(week) < 3 or not week[2][:1].isdigit() or len(other) < 3 or not all(
@@ -1257,8 +1262,7 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
         week, other = (pa, pb) if weeks[0] is pa else (pb, pa)
         return (week[0] == other[0] or "X" in week[0] or "X" in other[0]) and _weekday_fits(week, other)
     for x, y in zip(pa, pb):
-        x, y = x[:2] if x[:2].isdigit() and len(x) > 2 and not x.isdigit() else x, \
-            y[:2] if y[:2].isdigit() and len(y) > 2 and not y.isdigit() else y  # "07TMO", "07T14:30": the day
+        x, y = _day_part(x), _day_part(y)
         if "X" in x or "X" in y:
             continue
         if x != y:

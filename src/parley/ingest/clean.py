@@ -35,7 +35,7 @@ from parley.ingest.credits import DOMAIN_MARK, read_metadata, signoff, strip_pho
 from parley.ingest.dates import find_date
 from parley.ingest.datelines import strip_end_marker, strip_wire_credit, wire_dateline
 from parley.ingest.detect import is_foreign_line, language
-from parley.ingest.page import SENTENCE_END, TERMINAL, Dropped, PageMeta, join, line_key, word_count
+from parley.ingest.page import SENTENCE_END, TERMINAL, Dropped, PageMeta, Unit, join, line_key, word_count
 from parley.ingest.page import units as split_units
 from parley.ingest.promo import Line, promotion, publisher_names
 from parley.ingest.published import DATELINE, DateCandidate, choose_published, date_rank
@@ -234,7 +234,7 @@ def clean_text(raw: str, source: str = "", context: CleaningContext | None = Non
     )
 
 
-def _drop_promotion(units: list, zones: list[str], kept: list[tuple[int, str]], kept_at: list[int],
+def _drop_promotion(units: list[Unit], zones: list[str], kept: list[tuple[int, str]], kept_at: list[int],
                     title_at: int | None, meta: PageMeta, removed: Dropped) -> list[tuple[int, str]]:
     """Drop the lines in which the page speaks to its reader (``promo``); ``kept_at`` is updated alike."""
     at = {unit: n for n, unit in enumerate(kept_at)}
