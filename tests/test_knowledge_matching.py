@@ -8,7 +8,9 @@ import re
 
 import pytest
 
-from parley.extract.events import _trigger_first_words, _trigger_matches, triggers
+from parley.extract.events.triggers import trigger_first_words as _trigger_first_words
+from parley.extract.events.triggers import trigger_matches as _trigger_matches
+from parley.extract.events.triggers import triggers
 from parley.extract.topics import demonym_pattern, find_topics
 from parley.nlp import alternation, search_fold
 

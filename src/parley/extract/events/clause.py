@@ -1,0 +1,77 @@
+"""The clause of a mention in the dependency parse: the verb that carries it and that verb's subjects."""
+
+from __future__ import annotations
+
+from parley.extract.events.doc import is_verbal
+from parley.extract.events.lexicons import reporting_verbs
+from parley.extract.events.mentions import Mention
+
+
+# verbs that only carry an event noun ("held talks", "paid a visit") and verbs of going ("arrived for talks")
+LIGHT_VERBS = {"hold", "pay", "make", "have", "conduct", "begin", "start", "open", "continue", "resume", "host",
+                "attend", "sign", "conclude", "seal", "ink", "complete", "end", "wrap"}
+
+
+_MOTION_VERBS = {"arrive", "travel", "come", "go", "fly", "head", "leave", "set", "return"}
+
+
+HOST_VERBS = {"host", "receive", "welcome", "invite", "greet"}
+
+
+_QUANTITY_NOUNS = {"series", "number", "set", "raft", "slew", "package", "range", "string", "host", "pair", "couple",
+                   "total", "dozen", "batch", "bundle"}
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def noun_slot(head):
+    """The token standing for a trigger noun in its clause: "a series of agreements" -> "series"."""
+    t = head
+    for _ in range(2):
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in _QUANTITY_NOUNS:
+            t = t.head.head
+        else:
+            break
+    return t
+
+
+def verb_of(m: Mention):
+    """The verb whose subject does the event: the trigger verb, or the verb a trigger noun is the object of
+    ("held talks", "paid a visit", "made a return visit", "arrived ... for talks")."""
+    head = m.head
+    if m.verbal:
+        return head
+    if any(c.dep_ == "poss" for c in head.children):  # "the Russian president's visit": the possessor, not the clause
+        return None
+    head = noun_slot(head)
+    if head.dep_ == "dobj" and head.head.lemma_ in LIGHT_VERBS:
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("for", "on") and head.head.head.lemma_ in _MOTION_VERBS | HOST_VERBS:
+        return head.head.head  # "arrived in Tokyo for talks", "Biden hosted Modi for talks"
+    if head.dep_ == "pobj" and head.head.lower_ == "during" and is_verbal(head.head.head) \
+            and head.head.head.lemma_.lower() not in reporting_verbs():
+        return head.head.head  # "the two leaders agreed ... during talks"
+    return None
+
+
+def subjects_of(verb) -> list:
+    """nsubj of the verb, of the verb it is an open complement of ("is expected to travel"), or of the verb it is
+    coordinated with when it has none of its own. The parser sometimes gives a verb several subjects ("ANKARA,
+    Sept 5 (Reuters) - X held ...", "X and Y signed" parsed as two subjects): all of them, nearest first."""
+    t = verb
+    for _ in range(4):
+        subj = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
+        if subj:
+            return sorted(subj, key=lambda c: abs(t.i - c.i))
+        if t.dep_ == "acl" and t.head.lemma_ in ("invitation", "offer", "plan", "decision") \
+                and t.head.dep_ in ("dobj", "nsubjpass") and is_verbal(t.head.head):
+            t = t.head.head  # "X accepted an invitation to visit Y": X visits
+            continue
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t and is_verbal(t.head):
+            if t.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                return []
+            t = t.head
+            continue
+        return []
+    return []

@@ -1,0 +1,136 @@
+"""The date of a mention: a timex of its phrase or sentence, or a small fallback when no timexes were given."""
+
+from __future__ import annotations
+
+import re
+
+from parley.extract.events.doc import is_verbal
+from parley.extract.events.lexicons import reporting_verbs
+from parley.extract.events.mentions import Mention
+from parley.models import EventDate, Timex
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+
+
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+def find_date(doc, m: Mention, timexes: tuple[Timex, ...], published: str | None) -> None:
+    lo, hi = m.wstart, m.wend
+    tail = _predicate_after(doc, m)
+    if tail and timexes:
+        hi = m.wend + len(tail)
+    if timexes:
+        best = None
+        for t in timexes:
+            if t.start >= lo and t.end <= hi and re.match(r"^(\d{4}|XXXX)", t.value or "") \
+                    and re.search(r"\d", t.value) and not in_name(doc, t):
+                d = abs(t.start - m.start)
+                if best is None or d < best[0]:
+                    best = (d, t)
+        if best:
+            m.date = EventDate(best[1].value, best[1].text)
+        return
+    found = _fallback_date(doc.text[lo:hi], published) or _fallback_date(_predicate_after(doc, m), published)
+    if found:
+        m.date = EventDate(*found)
+
+
+_PREDICATE = re.compile(r"\s*(?:,\s*(?:which|that)\s+)?(?:is|was|were|are|will be|has been|had been|will)?\s*"
+                        r"(?:scheduled|planned|set|held|expected|due|slated|to be held|took place|take place|"
+                        r"takes place|will take place)\b[^.;:!?]{0,40}", re.I)
+
+
+_NAME_LABELS = {"ORG", "EVENT", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"}
+
+
+def in_name(doc, t: Timex) -> bool:
+    """A year inside a name ("the Baku 2015 European Games Operation Committee", "Expo 2020 Dubai") dates nothing."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if any(tok.ent_type_ in _NAME_LABELS for tok in span):
+        return True
+    before = span[0].nbor(-1) if span[0].i > 0 else None
+    after = span[-1].nbor(1) if span[-1].i + 1 < len(doc) else None
+    return bool(before is not None and after is not None and before.pos_ == "PROPN" and after.pos_ == "PROPN"
+                and re.fullmatch(r"\d{4}", t.text.strip()))
+
+
+def _predicate_after(doc, m: Mention) -> str:
+    """"the meeting ... is scheduled for autumn": the predicate that dates a subject noun."""
+    g = _PREDICATE.match(doc.text, m.wend, m.sent[1])
+    return g.group(0) if g else ""
+
+
+def _fallback_date(window: str, published: str | None) -> tuple[str, str] | None:
+    """Only used when the date step gave no timexes: month-day, year, season and "today"."""
+    pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+    mon = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    m = re.search(r"\b" + mon + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b", window) or \
+        re.search(r"\b(\d{1,2})\s+" + mon + r"(?:,?\s+(\d{4}))?\b", window)
+    if m:
+        if m.group(1).isdigit():
+            day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], m.group(3)
+        else:
+            month, day, year = _MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
+        if year is None and pub_year:
+            year = pub_year
+            if published and f"{pub_year:04d}-{month:02d}-{day:02d}" > published[:10]:
+                year -= 1
+        y = f"{int(year):04d}" if year else "XXXX"
+        return f"{y}-{month:02d}-{day:02d}", m.group(0)
+    m = re.search(r"\b(spring|summer|autumn|fall|winter)\b", window, re.I)
+    if m and re.search(r"\b(for|in|this|next|until)\s+(the\s+)?" + m.group(1), window, re.I):
+        year = re.search(r"\b(19|20)\d{2}\b", window)
+        y = year.group(0) if year else (str(pub_year) if pub_year else "XXXX")
+        return f"{y}-{_SEASONS[m.group(1).lower()]}", m.group(0)
+    m = re.search(r"(?<![\d,.])\b((?:19|20)\d{2})\b(?![\d,])", window)
+    if m:
+        return m.group(1), m.group(0)
+    m = re.search(r"\btoday'?s?\b", window, re.I)
+    if m and published:
+        return published[:10], m.group(0)
+    return None
+
+
+def sentence_dates(doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> None:
+    """"Biden rolled out the red carpet for Modi on Thursday, as the two leaders agreed ... during talks": an event
+    whose own phrase has no date takes the nearest date of its sentence that no other event of the sentence holds
+    in its phrase and that does not date a reporting verb ("said on Thursday that ...")."""
+    dated = [t for t in timexes if re.match(r"^(\d{4}|XXXX)", t.value or "") and re.search(r"\d", t.value)
+             and not in_name(doc, t)]
+    if not dated:
+        return
+    reporting = reporting_verbs()
+    for m in mentions:
+        if m.date is not None or m.generic or m.caption:
+            continue
+        chain, a = {m.head.i: False}, m.head
+        clausal = False  # reached through a clause ("said that he held talks"), not a phrase ("said during a visit")
+        while a.head.i != a.i:
+            clausal = clausal or a.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis")
+            a = a.head
+            chain[a.i] = clausal
+        others = [(o.wstart, o.wend) for o in mentions if o is not m and o.sent == m.sent and not o.generic]
+        best = None
+        for t in dated:
+            if t.start < m.sent[0] or t.end > m.sent[1] or any(a <= t.start and t.end <= b for a, b in others):
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span):
+                gov = span.root.head
+                while gov.head.i != gov.i and not is_verbal(gov):
+                    gov = gov.head
+                if gov.i not in chain:  # "... talks since the agreement, which collapsed in July": another clause's date
+                    continue
+                if gov.lemma_.lower() in reporting and gov.i != m.head.i and chain[gov.i]:
+                    continue
+            d = abs(t.start - m.start)
+            if best is None or d < best[0]:
+                best = (d, t)
+        if best:
+            m.date = EventDate(best[1].value, best[1].text)

@@ -1,0 +1,47 @@
+"""Word lists of nlp/data shared by several event modules, each loaded once."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from parley.nlp import lexicon
+
+
+@lru_cache(maxsize=None)
+def compiled(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile``, kept for good: the patterns holding demonym_pattern() take milliseconds to compile, and re's
+    own cache of 512 evicts them as the other steps' patterns come through."""
+    return re.compile(pattern, flags)
+
+
+@lru_cache(maxsize=1)
+def venues() -> dict[str, str]:
+    out = {}
+    for line in lexicon("venues"):
+        venue, _, city = line.partition("\t")
+        out[venue.strip().lower()] = city.strip()
+    return out
+
+
+def venue_city(place: str | None) -> str | None:
+    """The city a venue stands for ("Kremlin" -> "Moscow"), else the place itself."""
+    if not place:
+        return place
+    key = re.sub(r"^the\s+", "", place.strip(), flags=re.I).lower()
+    return venues().get(key, place)
+
+
+def title_kind(title: str) -> str:
+    t = title.lower()
+    return "pm" if ("prime" in t or "premier" in t or "chancellor" in t) else "head"
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    return frozenset(w.split()[0].lower() for w in lexicon("reporting_verbs") if w.split())
+
+
+@lru_cache(maxsize=1)
+def place_frames() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon("place_frames"))

@@ -1,0 +1,200 @@
+"""The participants of a mention and their roles (visitor, host, counterpart)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from parley.extract.events.clause import HOST_VERBS, subjects_of, verb_of
+from parley.extract.events.doc import is_verbal
+from parley.extract.events.lexicons import compiled, title_kind
+from parley.extract.events.mentions import Mention
+from parley.extract.events.people import People
+from parley.extract.events.references import people_in
+from parley.extract.events.triggers import family
+from parley.extract.topics import country_of, demonym_pattern, is_country
+from parley.nlp import lexicon
+
+
+_OBJECT_PREPS = {"with", "between", "to", "and"}
+
+
+@lru_cache(maxsize=1)
+def _carriers() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon("event_carriers"))
+
+
+def find_participants(doc, m: Mention, ppl: People) -> None:
+    text = doc.text
+    window = text[m.wstart:m.wend]
+    names: list[str] = []
+    for s, e, name in ppl.in_range(m.wstart, m.wend):
+        if name not in names:
+            names.append(name)
+    dem = demonym_pattern()
+    for g in compiled(r"\b(presidents|leaders|prime ministers|heads of state) of (?:the )?(" + dem +
+                 r")((?:, (?:the )?(?:" + dem + r"))*) and (?:the )?(" + dem + r")", re.I).finditer(window):
+        countries = [g.group(2)] + compiled(dem).findall(g.group(3) or "") + [g.group(4)]
+        _add_states(names, countries, title_kind(g.group(1)), ppl)
+    for g in compiled(r"\b(" + dem + r")((?:, (?:" + dem + r"))*) and (" + dem +
+                 r") (presidents|leaders|prime ministers|heads of state)\b", re.I).finditer(window):
+        countries = [g.group(1)] + compiled(dem).findall(g.group(2) or "") + [g.group(3)]
+        _add_states(names, countries, title_kind(g.group(4)), ppl)
+    # possessive or subject pronoun in the window: "his meeting with X", "he signed"
+    for p in re.finditer(r"\b(his|her|he|she)\b", text[m.wstart:m.start], re.I):
+        pos = m.wstart + p.start()
+        who = ppl.before(pos, set(names) | set(_excluded_after(ppl, m)))
+        if who and who not in names:
+            names.insert(0, who)
+        break
+    head = m.head
+    if not m.verbal and head.dep_ == "dobj" and not names and head.head.lemma_.lower() in _carriers():
+        # "Putin postponed an official visit", "Aliyev paid a visit": the subject of the verb (not of "criticised
+        # the visit", which comments on the article's event)
+        for child in head.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                found = [n for _, _, n in ppl.in_range(lo, hi)]
+                if not found and child.lower_ in ("he", "she"):
+                    who = ppl.before(child.idx, set())
+                    found = [who] if who else []
+                for n in found:
+                    if n not in names:
+                        names.append(n)
+                        if m.type == "visit":
+                            m.roles.setdefault(n, "visitor")
+    if m.type == "agreement":
+        w = re.search(r"\bwith\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", text[m.end:m.wend])
+        if w:
+            c = country_of(w.group(1))
+            if c and c not in names:
+                names.append(c)
+            m.roles.setdefault(c or w.group(1), "counterpart")
+    syn = _syntactic_participants(doc, m, ppl)
+    if syn is not None:
+        subj, objs = syn
+        names = list(dict.fromkeys(subj + objs + [n for n in names if is_country(n) and n not in subj + objs]))
+        verb = verb_of(m)
+        passive = verb is not None and any(c.dep_ == "nsubjpass" for c in verb.children)
+        if verb is not None and verb.lemma_.lower() in HOST_VERBS and family(m.type) == "meeting" and passive:
+            for n in subj:  # "X was received in Paris": the subject visits
+                m.roles.setdefault(n, "visitor")
+        elif verb is not None and verb.lemma_.lower() in HOST_VERBS and family(m.type) == "meeting" and objs:
+            for n in subj:  # "Biden hosted Modi for talks": the subject hosts, the object visits
+                m.roles.setdefault(n, "host")
+            for n in objs:
+                m.roles.setdefault(n, "visitor")
+        elif m.type == "visit" and not m.hosting:
+            for n in subj:
+                m.roles.setdefault(n, "visitor")
+    m.participants = names
+    if m.hosting:
+        if "visitor" not in m.roles.values() and not any(c.dep_ == "nsubjpass" for c in head.children):
+            # "Qatar hosted Macron in Doha": a state hosts the person it names as object
+            for c in head.children:
+                if c.dep_ == "dobj":
+                    for n in people_in(c, ppl, doc, m):
+                        m.roles[n] = "visitor"
+                        if n not in names:
+                            names.append(n)
+        m.participants = names
+        if "visitor" not in m.roles.values():  # "hosted a dinner", "welcomed the decision": no visit
+            m.generic = True
+        return
+    if m.type == "visit":
+        _visit_roles(doc, m, ppl)
+
+
+def _syntactic_participants(doc, m: Mention, ppl: People):
+    """(subject people, object people) from the parse of the trigger's clause, or None when the subject names
+    no one (the window rules then decide)."""
+    verb = verb_of(m)
+    if verb is None:
+        return None
+    subj: list[str] = []
+    for subj_tok in subjects_of(verb):
+        if subj_tok.idx >= m.sent[0]:
+            subj += [n for n in people_in(subj_tok, ppl, doc, m) if n not in subj]
+    if verb.idx <= m.start:
+        # "X and Y signed ..." misparsed as a lone subject: the names of the verbless stretch right before the verb
+        # (a noun trigger's window starts after its verb: "X and Y signed a series of agreements"; the stretch then
+        # starts at the sentence, which a headline glued on by the parser no longer reaches)
+        lo = max(m.wstart, m.sent[0]) if verb.idx >= m.wstart else m.sent[0]
+        before = [sp for sp in ppl.in_range(lo, verb.idx)]
+        if before:
+            stretch = doc.char_span(before[0][0], verb.idx, alignment_mode="expand")
+            if stretch is not None and not any(is_verbal(t) or t.text in (";", ":") for t in stretch) \
+                    and (re.search(r"\band\b|&", doc.text[before[0][0]:verb.idx]) or not subj):
+                subj = list(dict.fromkeys([n for _, _, n in before] + subj))
+    if not subj:
+        return None
+    objs: list[str] = []
+    heads = [verb]
+    head = m.head
+    if head is not verb:
+        heads.append(head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("dobj", "dative") and (h.lemma_ not in ("hold", "pay", "make", "have", "sign") or c.i != head.i):
+                if c.i == head.i:
+                    continue
+                objs += people_in(c, ppl, doc, m)
+            elif c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        objs += people_in(g, ppl, doc, m)
+    # "spoke by phone with X": the with-phrase may hang on the prepositional object
+    for t in verb.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("with", "between") and t.head.dep_ == "pobj" and t.head.head.head == verb:
+            for g in t.children:
+                if g.dep_ == "pobj":
+                    objs += people_in(g, ppl, doc, m)
+    return subj, [o for o in dict.fromkeys(objs) if o not in subj]
+
+
+def _excluded_after(ppl: People, m: Mention) -> list[str]:
+    return [n for s, e, n in ppl.in_range(m.start, m.wend)]
+
+
+def _add_states(names: list[str], countries: list[str], kind: str, ppl: People) -> None:
+    for c_text in countries:
+        c = country_of(c_text)
+        if not c:
+            continue
+        who = ppl.leader(c, kind) or c
+        if who not in names:
+            names.append(who)
+
+
+def _visit_roles(doc, m: Mention, ppl: People) -> None:
+    text = doc.text
+    visitor = host = None
+    before = text[m.wstart:m.start]
+    after = text[m.end:m.wend]
+    in_before = ppl.in_range(m.wstart, m.start)
+    if in_before:
+        visitor = in_before[-1][2]
+    elif re.search(r"\b(his|her)\b", before, re.I) and m.participants:
+        visitor = m.participants[0]
+    of = re.match(r"\s+(?:of|by)\s+", after)
+    if of and not visitor:
+        first = ppl.in_range(m.end, m.wend)
+        if first:
+            visitor = first[0][2]
+    to = re.search(r"\bto\s+(?:the\s+)?", after)
+    if to:
+        target = [sp for sp in ppl.in_range(m.end + to.end(), m.wend) if sp[0] == m.end + to.end()]
+        if target:
+            host = target[0][2]
+    if not visitor and m.verbal:
+        subj = ppl.in_range(m.wstart, m.start)
+        if subj:
+            visitor = subj[-1][2]
+    if visitor:
+        m.roles[visitor] = "visitor"
+        if visitor not in m.participants:
+            m.participants.insert(0, visitor)
+    if host and host != visitor:
+        m.roles[host] = "host"
+        if host not in m.participants:
+            m.participants.append(host)

@@ -1,0 +1,199 @@
+"""The article's people as the event step sees them: name spans, leaders of states, titles, its pair."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from parley.extract.events.doc import clean_name
+from parley.extract.events.lexicons import compiled, title_kind
+from parley.extract.topics import country_of, demonym_pattern
+from parley.models import Entity
+from parley.nlp import lexicon
+
+
+_PRONOUNS = {"he", "his", "him", "she", "her", "hers", "they", "their", "them", "it", "its", "i", "we", "you"}
+
+
+@dataclass
+class People:
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, canonical name), sorted
+    leaders: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, head|pm) -> name
+    titles: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> its roles, lower case
+    pair: list[str] = field(default_factory=list)  # the article's two most mentioned people ("the two leaders")
+
+    def leader(self, country: str, kind: str = "head") -> str | None:
+        return self.leaders.get((country, kind)) or (self.leaders.get((country, "pm")) if kind == "head" else None)
+
+    def in_range(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [s for s in self.spans if s[0] >= start and s[1] <= end]
+
+    def before(self, pos: int, exclude: set[str]) -> str | None:
+        for s, e, name in reversed(self.spans):
+            if e <= pos and name not in exclude:
+                return name
+        return None
+
+
+def article_people(doc, entities: tuple[Entity, ...]) -> People:
+    text = doc.text
+    ppl = People()
+    persons = [e for e in entities if e.type == "PERSON"]
+    if any(e.mentions for e in persons):
+        for e in persons:
+            for m in e.mentions:
+                if m.text.lower() not in _PRONOUNS:  # pronouns are resolved here, for the event's own clause
+                    ppl.spans.append((m.start, m.end, e.name))
+        for e in persons:
+            for role in e.roles:
+                _leader_from_role(ppl, role, e.name)
+            for m in e.mentions:  # "the Russian president" resolved by the people step
+                if m.text.lower().startswith("the "):
+                    _leader_from_role(ppl, m.text, e.name)
+        # names the people step left out ("Putin" alone) still count, from the parser's own person entities
+        taken = [(s, e) for s, e, _ in ppl.spans]
+        for s, e, name in _fallback_person_spans(doc):
+            if not any(a < e and s < b for a, b in taken) and len(name) > 2 and not country_of(name) \
+                    and not re.search(r"\b(?:in|to|at|of|from|near)\s+(?:the\s+)?$", text[max(0, s - 12):s]):
+                ppl.spans.append((s, e, name))
+    else:
+        ppl.spans.extend(_fallback_person_spans(doc))
+    dem = demonym_pattern()
+    # "Azerbaijani President Ilham Aliyev", "his Russian counterpart Vladimir Putin"
+    for s, e, name in list(ppl.spans):
+        m = compiled(r"\b(" + dem + r")\s+(President|Prime Minister|Premier|Chancellor|leader|president|"
+                r"counterpart|prime minister)\s*$").search(text[max(0, s - 60):s])
+        if m:
+            c = country_of(m.group(1))
+            if c:
+                ppl.leaders.setdefault((c, title_kind(m.group(2))), name)
+    # "the presidents of Russia and Azerbaijan, Vladimir Putin and Ilham Aliyev"
+    for m in compiled(r"\b(presidents|leaders|prime ministers|heads of state) of (?:the )?(" + dem + r") and (?:the )?("
+                 + dem + r"),\s*", re.I).finditer(text):
+        names = [sp for sp in ppl.spans if sp[0] >= m.end() and sp[0] <= m.end() + 60]
+        if len(names) >= 2 and names[0][2] != names[1][2]:
+            for country_text, sp in zip((m.group(2), m.group(3)), names[:2]):
+                c = country_of(country_text)
+                if c:
+                    ppl.leaders.setdefault((c, title_kind(m.group(1))), sp[2])
+    # role phrases "the Russian leader" become mentions of the leader when no entity list gave them
+    known = {(s, e) for s, e, _ in ppl.spans}
+    for m in compiled(r"\bthe (" + dem + r") (president|leader|head of state|prime minister|premier)\b", re.I).finditer(text):
+        c = country_of(m.group(1))
+        name = ppl.leader(c, title_kind(m.group(2))) if c else None
+        if name and not any(s <= m.start() < e for s, e in known):
+            ppl.spans.append((m.start(), m.end(), name))
+    # "Putin-Aliyev meeting": each half of a hyphenated pair of surnames is a person of the article
+    surnames = {}
+    for _, _, name in ppl.spans:
+        if len(name.split()) >= 2:
+            surnames.setdefault(name.split()[-1], name)
+    for m in re.finditer(r"\b([A-Z][\w’']+)[-–]([A-Z][\w’']+)\b", text):
+        for g in (1, 2):
+            name = surnames.get(m.group(g))
+            if name and not any(s <= m.start(g) < e and n == name for s, e, n in ppl.spans):
+                ppl.spans = [sp for sp in ppl.spans if not (sp[0] <= m.start(g) < sp[1])]
+                ppl.spans.append((m.start(g), m.end(g), name))
+    # "Azerbaijani" tagged as a person; "met the Jordanian king Tuesday": a weekday is no one
+    ppl.spans = sorted(sp for sp in ppl.spans if not country_of(sp[2]) and sp[2].lower() not in _weekdays())
+    _link_short_names(ppl, text)
+    for e in persons:
+        ppl.titles[e.name] = [r.lower() for r in e.roles]
+    counts = Counter(n for _, _, n in ppl.spans)
+    top = [n for n, k in counts.most_common(3) if k >= 2]
+    if len(top) >= 2 and (len(top) == 2 or counts[top[1]] > counts[top[2]]):
+        ppl.pair = top[:2]
+    return ppl
+
+
+def _link_short_names(ppl: People, text_of: str) -> None:
+    """A one-word name ("Xi") that is a word of exactly one fuller name of the article ("Xi Jinping") is that person
+    (the people step sometimes leaves them apart; surnames come first in Chinese and Korean names)."""
+    cut = []
+    glued = {n for s, e, n in ppl.spans if text_of and "\n" in text_of[s:e]}
+    for s, e, n in ppl.spans:  # a name glued across a paragraph break ("Xi\n\nFrench") is its first line
+        t = text_of[s:e] if text_of else ""
+        if "\n" in t and t.split("\n")[0].strip():
+            first = t.split("\n")[0].rstrip()
+            cut.append((s, s + len(first), clean_name(first)))
+        elif n not in glued:  # other mentions the glued entity collected are not that person
+            cut.append((s, e, n))
+    ppl.spans = cut
+    full = {n for _, _, n in ppl.spans if len(n.split()) >= 2 and "\n" not in n}
+    out = []
+    for s, e, n in ppl.spans:
+        if len(n.split()) == 1:
+            owners = [f for f in full if n in f.split()]
+            if len(owners) == 1:
+                n = owners[0]
+        out.append((s, e, n))
+    ppl.spans = out
+
+
+def _leader_from_role(ppl: People, role: str, name: str) -> None:
+    if re.search(r"\b(deputy|vice|former|ex-|foreign|minister of)\b", role, re.I) and "prime" not in role.lower():
+        return
+    t = _leader_titles().search(role)
+    if not t:
+        return
+    m = compiled(r"\b(" + demonym_pattern() + r")\b").search(role)
+    c = country_of(m.group(1)) if m else None
+    if c:
+        ppl.leaders.setdefault((c, title_kind(t.group(1))), name)
+
+
+@lru_cache(maxsize=1)
+def _leader_titles() -> re.Pattern:
+    words = sorted(lexicon("leader_titles"), key=len, reverse=True)
+    return re.compile(r"(" + "|".join(re.escape(w) for w in words) + r")", re.I)
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(w.strip().lower() for line in lexicon("weekdays") for w in line.partition(":")[2].split(","))
+
+
+def _fallback_person_spans(doc) -> list[tuple[int, int, str]]:
+    """spaCy PERSON entities as canonical names: a surname alone maps to the full name used elsewhere."""
+    raw = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        raw.append((ent.start_char, ent.end_char, ent.text))
+    full: dict[str, str] = {}
+    for _, _, t in raw:
+        name = clean_name(t)
+        parts = name.split()
+        if len(parts) >= 2 and "-" not in name:
+            full.setdefault(parts[-1].lower(), name)
+    out = []
+    for s, e, t in raw:
+        name = clean_name(t)
+        if "-" in name and " " not in name:  # "Putin-Aliyev meeting"
+            pos = s
+            for part in name.split("-"):
+                i = doc.text.find(part, pos, e)
+                if i >= 0 and part.lower() in full:
+                    out.append((i, i + len(part), full[part.lower()]))
+                    pos = i + len(part)
+            continue
+        parts = name.split()
+        if len(parts) == 1 and parts[0].lower() in full:
+            name = full[parts[0].lower()]
+        elif len(parts) >= 2 and parts[-1].lower() in full and len(full[parts[-1].lower()].split()) >= len(parts):
+            name = full[parts[-1].lower()]
+        end = s + len(t.rstrip())
+        m = re.search(r"(?:'s|’s)$", t)
+        if m:
+            end = s + m.start()
+        out.append((s, end, name))
+    return out
+
+
+def leader_country(ppl: People, name: str) -> str | None:
+    for (country, _), who in ppl.leaders.items():
+        if who == name:
+            return country
+    return None

@@ -1,0 +1,177 @@
+"""The place of a mention: "in X", "to X", "the Sochi meeting", the venue of the verb that carries it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from parley.extract.events.clause import noun_slot, verb_of
+from parley.extract.events.doc import clean_name, is_verbal
+from parley.extract.events.lexicons import place_frames, venues
+from parley.extract.events.mentions import Mention
+from parley.extract.events.people import People
+from parley.extract.topics import country_of, is_country
+from parley.nlp import lexicon
+
+
+def find_location(doc, m: Mention, ents_by_start, people: People) -> None:
+    text = doc.text
+    cands = []
+    for ent in ents_by_start:
+        if ent.start_char < m.wstart or ent.end_char > m.wend:
+            continue
+        if ent.label_ in ("NORP", "PERSON", "DATE", "CARDINAL") or (
+                ent.label_ not in ("GPE", "LOC", "FAC") and not (country_of(ent.text) or venues().get(ent.text.lower()))):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e, _ in people.spans):
+            continue
+        if in_topic_phrase(ent.root, m):
+            continue
+        name = clean_name(ent.text)
+        prev = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(m.wstart, ent.start_char - 12):ent.start_char])
+        prep = prev.group(1).lower() if prev else ""
+        compound = not m.verbal and ent.end_char <= m.start and re.fullmatch(r"[\s\w'’-]*", text[ent.end_char:m.start] or "") \
+            and text[ent.end_char:m.start].strip() == ""
+        if prep == "of":  # "in the border city of Tapachula", "to the Black Sea resort of Sochi"
+            fr = _FRAME_OF.search(text[max(m.wstart, ent.start_char - 60):ent.start_char])
+            if fr:
+                prep = fr.group(1).lower()
+        if prep in ("visit", "visited", "visiting", "visits", "toured", "tour") and m.type == "visit":
+            prep = "to"
+        if m.verbal and ent.end_char <= m.start and prep != "to":
+            continue  # the place of another clause: "drew criticism in Kyiv after he spoke by phone"
+        if prep in ("in", "to", "at") or compound:
+            cands.append((0 if (prep == "to" and m.type == "visit") else 1, ent.start_char, name))
+    taken = {c[1] for c in cands}
+    for g in _place_cue().finditer(text, m.wstart, m.wend):  # places the small model did not tag
+        if g.start(2) in taken or any(s < g.end(2) and g.start(2) < e for s, e, _ in people.spans):
+            continue
+        if g.start(2) < m.start and m.verbal:
+            continue  # "drew criticism in Kyiv after he spoke by phone": not the call's place
+        span = doc.char_span(g.start(2), g.end(2), alignment_mode="expand")
+        if span is not None and len(span) and in_topic_phrase(span.root, m):
+            continue
+        prep = g.group(1).lower()
+        cands.append((0 if (m.type == "visit" and prep not in ("in", "at")) else 1, g.start(2), g.group(2)))
+        taken.add(g.start(2))
+    # "in the border city of Tapachula": a capitalised name after a place frame is a place whatever the tagger said
+    for g in _FRAMED_NAME.finditer(text, m.wstart, m.wend):
+        if g.start(2) in taken or any(s < g.end(2) and g.start(2) < e for s, e, _ in people.spans):
+            continue
+        if g.start(2) < m.start and m.verbal:
+            continue
+        prep = g.group(1).lower()
+        cands.append((0 if (m.type == "visit" and prep == "to") else 1, g.start(2), g.group(2)))
+    if cands:
+        cands.sort(key=lambda c: (c[0], is_country(c[2]), c[1]))
+        place = cands[0][2]
+        pos = next(c[1] for c in cands if c[2] == place)
+        of = re.match(r"[\w\s'’-]{0,30}?\b(?:resort|city|town|capital|port|village|region|enclave) of (?:the )?"
+                      r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)", text[pos + len(place):m.wend])
+        if of and of.group(1).lower() in _places():  # "the Black Sea resort of Sochi"
+            place = of.group(1)
+        m.location = place
+        return
+    verb = verb_of(m)
+    if verb is not None and verb.i != m.head.i:
+        m.location = _verb_place(doc, verb, m, ents_by_start, people)
+    elif not m.verbal:
+        # "The summit is scheduled to take place in Seoul", "the talks will be held in Doha": the place of the
+        # predicate whose subject the event noun is
+        head = noun_slot(m.head)
+        if head.dep_ in ("nsubj", "nsubjpass") and is_verbal(head.head):
+            t = head.head
+            for _ in range(3):
+                if t.lemma_ in _VENUE_PREDICATES:
+                    m.location = _verb_place(doc, t, m, ents_by_start, people)
+                    break
+                nxt = next((c for c in t.children if c.dep_ == "xcomp"), None)
+                if nxt is None:
+                    break
+                t = nxt
+
+
+def _verb_place(doc, verb, m: Mention, ents, people: People) -> str | None:
+    """"Biden hosted Modi at the White House for talks": the place of the verb that carries the event noun."""
+    for c in verb.subtree:  # "at" on the verb or, misparsed, on its object ("hosted Y at the Elysee Palace")
+        if c.dep_ != "prep" or c.lower_ not in ("in", "at") or c.idx < m.sent[0] or c.idx >= m.sent[1]:
+            continue
+        t, ok = c.head, True
+        while t.i != verb.i and ok:
+            ok = not is_verbal(t) and t.dep_ not in ("relcl", "acl", "appos")
+            t = t.head
+        if not ok:
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.i == m.head.i:
+            continue
+        lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+        if any(s < hi and lo < e for s, e, _ in people.spans):
+            continue
+        phrase = clean_name(doc.text[lo:hi])
+        if venues().get(phrase.lower()) or country_of(phrase) or phrase.lower() in _places():
+            return phrase
+        for ent in ents:
+            if ent.start_char >= lo and ent.end_char <= hi and ent.label_ in ("GPE", "LOC", "FAC"):
+                return clean_name(ent.text)
+    return None
+
+
+_VENUE_PREDICATES = {"take", "hold", "convene", "open", "begin", "start", "resume", "close", "end", "continue"}
+
+
+_FRAME_OF = re.compile(r"\b(in|to|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:city|town|resort|capital|port|village|"
+                       r"region|enclave|province|state|island|district)\s+of\s+$", re.I)
+
+
+_FRAMED_NAME = re.compile(r"\b(in|to|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:city|town|resort|capital|port|"
+                          r"village|enclave|island)\s+of\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+
+
+_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning", "around", "into"}
+
+
+_LIGHT_OBJECTS = {"talks", "talk", "meeting", "visit", "trip", "summit", "call", "conversation", "discussion",
+                  "discussions", "negotiations", "consultations", "agreement", "deal"}
+
+
+def in_topic_phrase(tok, m: Mention) -> bool:
+    """The place sits inside what the event is about, not where it happens: "talks on the war in Ukraine",
+    "a summit on Gaza", "discussed the situation in Myanmar" (a place hanging on the object of the trigger verb).
+    Only the path from the place up to where it joins the trigger's own chain of heads counts, and "on the
+    sidelines of" (nlp/data/place_frames.txt) frames the place rather than the topic."""
+    head = m.head
+    chain = {head.i}
+    a = head
+    while a.head.i != a.i:  # spaCy makes a new Token object on every access: compare indices
+        a = a.head
+        chain.add(a.i)
+    frames = place_frames()
+    t = tok
+    for _ in range(12):
+        if t.i in chain or t.head.i == t.i:
+            return False
+        parent = t.head
+        if parent.dep_ == "prep" and parent.lower_ in _TOPIC_PREPS and t.lemma_.lower() not in frames \
+                and t.lower_ not in frames:
+            return True
+        # "discussed the situation in Myanmar": a place on a noun that is the object of the trigger verb
+        obj = parent.head
+        if t.dep_ == "pobj" and parent.dep_ == "prep" and obj.pos_ == "NOUN" and obj.dep_ == "dobj" \
+                and obj.head.i == head.i and m.verbal and not (m.start <= obj.idx < m.end) \
+                and obj.lemma_.lower() not in _LIGHT_OBJECTS:
+            return True
+        t = parent
+    return False
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon("places"))
+
+
+@lru_cache(maxsize=1)
+def _place_cue() -> re.Pattern:
+    names = sorted({p for p in lexicon("places") if p[:1].isupper()}, key=len, reverse=True)
+    return re.compile(r"\b(in|to|at|visit|visited|visiting|visits|toured)\s+(?:the\s+)?(" +
+                      "|".join(re.escape(n) for n in names) + r")(?![\w-])")

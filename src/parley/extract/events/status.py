@@ -1,0 +1,97 @@
+"""The status of a mention (nlp/data/status_cues.txt, else the tense of its verb) and of a whole event."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from parley.extract.events.clause import noun_slot
+from parley.extract.events.cluster import Cluster
+from parley.extract.events.compat import precision
+from parley.extract.events.doc import is_verbal
+from parley.extract.events.mentions import Mention
+from parley.nlp import lexicon
+
+
+@lru_cache(maxsize=1)
+def _status_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for line in lexicon("status_cues"):
+        status, _, rx = line.partition("\t")
+        out.append((status.strip(), re.compile(rx.strip(), re.I)))
+    return tuple(out)
+
+
+def find_status(doc, m: Mention) -> None:
+    text = doc.text
+    best = None
+    if not m.verbal:
+        # "An Arab summit on Gaza, originally set for February 27 in Cairo, has been postponed": the predicate of
+        # the event noun says what became of it, however far the cue is
+        t = noun_slot(m.head)
+        if t.dep_ in ("nsubj", "nsubjpass") and is_verbal(t.head):
+            v = t.head
+            phrase = text[v.idx:v.idx + len(v.text) + 6]
+            for status, rx in _status_cues():
+                if status in ("cancelled", "postponed") and rx.match(phrase):
+                    m.status, m.strength = status, 2
+                    return
+    lo, hi = max(m.sent[0], m.wstart - 30), min(m.sent[1], m.wend + 40)
+    for status, rx in _status_cues():
+        for c in rx.finditer(text, lo, hi):
+            if c.start() < m.end and c.end() > m.start and not m.verbal:
+                continue
+            d = c.start() - m.end if c.start() >= m.end else m.start - c.end()
+            # cues inside the phrase ("today's talks", "upcoming negotiations") count before the clause around it
+            d = d if (c.start() >= m.wstart and c.end() <= m.wend) else d + 100
+            if best is None or d < best[0]:
+                best = (d, status)
+    if best:
+        status = best[1]
+        if status in ("planned", "occurred"):
+            # "a planned trip ... was postponed", "had been scheduled ... but was called off": the outcome wins
+            for s2 in ("cancelled", "postponed"):
+                if any(s == s2 and rx.search(text, lo, hi) for s, rx in _status_cues()):
+                    status = s2
+                    break
+        m.status, m.strength = status, 2
+        return
+    head = m.head
+    t = head
+    for _ in range(4):
+        if is_verbal(t) and t is not head or (t is head and m.verbal):
+            break
+        if t.head is t:
+            break
+        t = t.head
+    aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+    if "will" in aux or t.lower_ == "will":
+        m.status, m.strength = "planned", 1
+    elif t.tag_ == "VBD" or (t.tag_ == "VBN" and any(a in ("has", "have", "had", "was", "were") for a in aux)):
+        m.status, m.strength = "occurred", 1
+
+
+def cluster_status(c: Cluster, mentions: list[Mention], etype: str, published: str | None) -> str:
+    ms = [mentions[k] for k in c.mentions]
+    for s in ("cancelled", "postponed"):
+        if any(m.status == s and m.strength == 2 for m in ms):
+            return s
+    dated = [m for m in ms if m.date and m.date.value and precision(m.date.value) >= 3]
+    if dated:
+        m = dated[0]
+        if published and re.match(r"^\d{4}-\d{2}-\d{2}$", m.date.value):
+            if m.date.value == published[:10]:
+                # the day of publication: "met ... on Thursday" is over, "is meeting today" is not
+                if m.status == "occurred" and not any(x.status == "occurring" and x.strength == 2 for x in ms):
+                    return "occurred"
+                return "occurring"
+            return "occurred" if m.date.value < published[:10] else "planned"
+        return m.status if m.status and m.strength == 2 else "occurred"
+    for m in ms:
+        if m.status == "occurring" and m.strength == 2:
+            return "occurring"
+    for pick in ((2, True), (1, True), (2, False), (1, False)):
+        for m in ms:
+            if m.strength == pick[0] and (m.type == etype) == pick[1] and m.status:
+                return m.status
+    return "occurred"
