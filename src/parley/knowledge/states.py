@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from parley.knowledge._data import tables
 
-__all__ = ["state_code", "state_name", "is_state", "state_in_text", "ORGANISATIONS", "names", "name_key"]
+__all__ = ["state_code", "state_name", "is_state", "state_in_text", "ORGANISATIONS", "names", "name_key",
+           "state_names", "is_state_name", "demonym", "state_phrase", "adjectives"]
 
 # parley's codes for international organisations (tools/build_actor_dictionary.py maps the CAMEO codes onto them)
 ORGANISATIONS = frozenset({"UN", "EU", "NATO", "AU", "ASEAN", "SCO", "ARABLEAGUE", "OPEC", "CIS", "OSCE", "GCC", "OAS"})
@@ -32,6 +33,45 @@ def name_key(name: str) -> str:
 def names() -> dict[str, str]:
     """lower-cased name -> code, every source merged (first claim wins)."""
     return tables()["names"]
+
+
+def state_names() -> dict[str, str]:
+    """The names of states themselves, as written -> code: names, official names, other spellings and demonyms
+    (singular and plural), without the capitals, cities and regions that names() also knows."""
+    return tables()["states"]
+
+
+@lru_cache(maxsize=1)
+def _state_keys() -> frozenset[str]:
+    return frozenset(name_key(n) for n in state_names())
+
+
+def is_state_name(name: str | None) -> bool:
+    """Whether a name is a state's own name or demonym ("Kenya", "Kenyan", "Kenyans", "the Republic of Kenya"),
+    not a capital or a city."""
+    return bool(name) and name_key(name) in _state_keys()
+
+
+_TAKES_THE = re.compile(r"s$|\b(?:Republic|Kingdom|States|Emirates|Union|Islands|Federation)\b")
+
+
+def state_phrase(code: str) -> str:
+    """The state's short name as a phrase takes it: with "the" where English puts one, that is before a plural
+    name or a name of the republic/kingdom/union kind ("the Philippines", "the United Kingdom", "the Czech
+    Republic"), else bare ("Japan")."""
+    name = state_name(code)
+    return f"the {name}" if _TAKES_THE.search(name) and code not in ORGANISATIONS else name
+
+
+def adjectives() -> dict[str, str]:
+    """The adjectives and nouns of nationality among state_names(), as written -> code: "Kenyan", "Kenyans",
+    "Kazakh", "Saudi" (pycountryinfo's demonyms, CLDR's language names, Phoenix's words made from the name)."""
+    return tables()["adjectives"]
+
+
+def demonym(code: str) -> str | None:
+    """The demonym of a state ("KOR" -> "South Korean"), from pycountryinfo."""
+    return tables()["demonyms"].get(code)
 
 
 @lru_cache(maxsize=1)

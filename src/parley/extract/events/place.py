@@ -11,6 +11,8 @@ from parley.extract.events.lexicons import place_frames, venues
 from parley.extract.events.mentions import Mention
 from parley.extract.events.people import People
 from parley.extract.topics import country_of, is_country
+from parley.knowledge.places import city_state, continents
+from parley.knowledge.states import adjectives
 from parley.nlp import lexicon
 
 
@@ -43,17 +45,17 @@ def find_location(doc, m: Mention, ents_by_start, people: People) -> None:
         if prep in ("in", "to", "at") or compound:
             cands.append((0 if (prep == "to" and m.type == "visit") else 1, ent.start_char, name))
     taken = {c[1] for c in cands}
-    for g in _place_cue().finditer(text, m.wstart, m.wend):  # places the small model did not tag
-        if g.start(2) in taken or any(s < g.end(2) and g.start(2) < e for s, e, _ in people.spans):
+    for cue, start, end, name in _untagged_places(doc, m.wstart, m.wend):  # places the small model did not tag
+        if start in taken or any(s < end and start < e for s, e, _ in people.spans):
             continue
-        if g.start(2) < m.start and m.verbal:
+        if start < m.start and m.verbal:
             continue  # "drew criticism in Kyiv after he spoke by phone": not the call's place
-        span = doc.char_span(g.start(2), g.end(2), alignment_mode="expand")
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span) and in_topic_phrase(span.root, m):
             continue
-        prep = g.group(1).lower()
-        cands.append((0 if (m.type == "visit" and prep not in ("in", "at")) else 1, g.start(2), g.group(2)))
-        taken.add(g.start(2))
+        prep = cue.lower()
+        cands.append((0 if (m.type == "visit" and prep not in ("in", "at")) else 1, start, name))
+        taken.add(start)
     # "in the border city of Tapachula": a capitalised name after a place frame is a place whatever the tagger said
     for g in _FRAMED_NAME.finditer(text, m.wstart, m.wend):
         if g.start(2) in taken or any(s < g.end(2) and g.start(2) < e for s, e, _ in people.spans):
@@ -68,7 +70,7 @@ def find_location(doc, m: Mention, ents_by_start, people: People) -> None:
         pos = next(c[1] for c in cands if c[2] == place)
         of = re.match(r"[\w\s'’-]{0,30}?\b(?:resort|city|town|capital|port|village|region|enclave) of (?:the )?"
                       r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)", text[pos + len(place):m.wend])
-        if of and of.group(1).lower() in _places():  # "the Black Sea resort of Sochi"
+        if of and _is_place(of.group(1)):  # "the Black Sea resort of Sochi"
             place = of.group(1)
         m.location = place
         return
@@ -109,7 +111,7 @@ def _verb_place(doc, verb, m: Mention, ents, people: People) -> str | None:
         if any(s < hi and lo < e for s, e, _ in people.spans):
             continue
         phrase = clean_name(doc.text[lo:hi])
-        if venues().get(phrase.lower()) or country_of(phrase) or phrase.lower() in _places():
+        if venues().get(phrase.lower()) or _is_place(phrase):
             return phrase
         for ent in ents:
             if ent.start_char >= lo and ent.end_char <= hi and ent.label_ in ("GPE", "LOC", "FAC"):
@@ -165,13 +167,41 @@ def in_topic_phrase(tok, m: Mention) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    return frozenset(p.lower() for p in lexicon("places"))
+def _is_place(name: str) -> bool:
+    """A state, a capital, a major place Phoenix names, a continent, or a city of 15,000 or more (parley.knowledge);
+    not a demonym ("in Chinese capital Beijing")."""
+    if name in adjectives():
+        return False
+    return bool(country_of(name) or city_state(name) or name.lower() in _continents())
 
 
 @lru_cache(maxsize=1)
-def _place_cue() -> re.Pattern:
-    names = sorted({p for p in lexicon("places") if p[:1].isupper()}, key=len, reverse=True)
-    return re.compile(r"\b(in|to|at|visit|visited|visiting|visits|toured)\s+(?:the\s+)?(" +
-                      "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+def _continents() -> frozenset[str]:
+    return frozenset(c.lower() for c in continents())
+
+
+_PLACE_CUE = re.compile(r"\b(in|to|at|visit|visited|visiting|visits|toured)\s+(?:the\s+)?"
+                        r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+
+
+def _untagged_places(doc, lo: int, hi: int):
+    """(cue, start, end, name) of each place after "in", "to", "at", "visited" ... that parley.knowledge knows,
+    the longest run of capitalised words that names one, whatever the small model tagged ("visited Samarkand")."""
+    text = doc.text
+    for g in _PLACE_CUE.finditer(text, lo, hi):
+        words = g.group(2).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n]).rstrip(".")
+            if name.lower() in _calendar_words() or not _is_place(name):
+                continue
+            span = doc.char_span(g.start(2), g.start(2) + len(name), alignment_mode="expand")
+            if span is not None and any(t.ent_type_ in ("DATE", "TIME", "PERSON", "ORG") for t in span):
+                break
+            yield g.group(1), g.start(2), g.start(2) + len(name), name
+            break
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Months and weekdays (nlp/data): "in May", "on Monday" are no places, though towns bear those names."""
+    return frozenset(w.lower() for f in ("months", "weekdays") for line in lexicon(f) for w in re.split(r"[\s,|\t]+", line) if w)
