@@ -89,6 +89,8 @@ def test_same_kind_of_visit_is_no_conflict():
     ("signed more than 10 deals", 10, float("inf")),
     ("signed up to five memoranda", 1, 5),
     ("signed twenty-five documents", 25, 25),
+    ("signed one hundred memoranda", 100, 100),  # the number parser of extraction: a hundred is no sum of words
+    ("signed a dozen agreements", 12, 12),
 ])
 def test_count_reading(text, low, high):
     (c,) = counts_in(text, 0, len(text))

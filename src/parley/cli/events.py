@@ -93,6 +93,14 @@ def events(
     console.print(literal(("participants:", "bold"), " ", ", ".join(entry.get("participants") or []) or "-"))
     console.print(literal(("status:", "bold"), " ", entry.get("status") or "-"))
     console.print(literal(("agenda:", "bold"), " ", ", ".join(entry.get("topics") or []) or "-"))
+    ties = entry.get("ties") or []
+    if ties:
+        outlets = {a["article_id"]: a["outlet"] or a["article_id"][:8] for a in accounts}
+        console.print(literal(("one event, because:", "bold")))
+        for t in ties:
+            a, b = (r.get("article_id") for r in t.get("reports") or [{}, {}])
+            console.print(literal(f"  {outlets.get(a, str(a)[:8])} ~ {outlets.get(b, str(b)[:8])}: ",
+                                  str(t.get("rule")), (f"  score {t.get('score')}", "dim")))
     for acc in accounts:
         console.print()
         console.print(literal((acc["outlet"] or "unknown outlet", "bold"),

@@ -75,6 +75,12 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
             for s in acc["evidence"]:
                 out.append(f"> {md_escape(s['text'])} {cite(acc['article']['id'])}")
                 out.append("")
+        if ev.get("ties"):
+            out += ["**One event, because**", ""]
+            for t in ev["ties"]:
+                a, b = (r["article_id"] for r in t["reports"])
+                out.append(f"- {cite(a)} ~ {cite(b)}: {md_escape(t['rule'])} (score {t['score']})")
+            out.append("")
     out += ["## Voices", ""]
     for v in dossier["voices"]:
         roles = f" — {md_escape('; '.join(v['roles'][:3]))}" if v["roles"] else ""

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from parley.models import Event, Record
 from parley.nlp import lexicon, number_words
+from parley.nlp.numbers import parse_number
 
 __all__ = ["account_disagreements", "Account", "Count", "counts_in", "visit_kinds_in", "counts_agree"]
 
@@ -93,24 +94,17 @@ def _count_rx() -> re.Pattern:
                       rf"\s+(?:{mod}\s+){{0,3}}?(?P<noun>{nouns})(?![\w-])", re.I)
 
 
-def _value(text: str) -> float | None:
-    text = text.strip().lower()
-    if text.isdigit():
-        return float(text)
-    total = 0
-    for part in re.split(r"[\s-]+", text):
-        if part not in number_words():
-            return None
-        total += number_words()[part]
-    return float(total)
+def _number(text: str) -> float | None:
+    value = parse_number(text)
+    return None if value is None else float(value)
 
 
 def counts_in(text: str, start: int, end: int, record: Record | None = None) -> list[Count]:
     """Counts of agreement nouns in text[start:end]: the record's amounts there, then the text's own."""
     out: list[Count] = []
     for m in _count_rx().finditer(text, start, end):
-        a = _value(m.group("a"))
-        b = _value(m.group("b")) if m.group("b") else a
+        a = _number(m.group("a"))
+        b = _number(m.group("b")) if m.group("b") else a
         if a is None or b is None or a <= 0:
             continue
         if m.group("noun").lower() not in _nouns()[1] and (a != 1 or b != 1):

@@ -2,7 +2,8 @@
 
     (a) claims with the same key and opposing stances (possible or affirmed or planned against denied), with
         acronyms folded across the whole corpus ("EAEU" spelled out in one article counts for all);
-    (b) a timeline entry whose reports disagree on the date or the place;
+    (b) a timeline entry whose reports disagree on the date or the place (places known apart: two states, two
+        cities; an unknown venue against a city is no disagreement, knowledge.places.place_relation);
     (c) a timeline entry whose reports give different counts of signed texts, or different kinds of visit
         (resolve._accounts).
 
@@ -16,10 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from parley.extract.claims import _spells, acronyms, claim_key
-from parley.extract.events import dates_compatible, places_compatible
+from parley.extract.claims import acronyms, claim_key, spells
+from parley.extract.events import dates_compatible, venue_city
+from parley.knowledge.places import place_relation
 from parley.models import Record
 from parley.resolve._accounts import account_disagreements
+from parley.resolve.timeline import places_fit
 
 __all__ = ["Conflict", "ConflictSide", "find_conflicts", "OPPOSED"]
 
@@ -70,7 +73,7 @@ def _claim_conflicts(records: Sequence[Record]) -> list[Conflict]:
         for c in rec.claims:
             for n in (c.get("subject", ""), c.get("object", "")):
                 if re.fullmatch(r"[A-Z]{2,8}", n) and n not in folds:
-                    spelled = [x for x in longs if _spells(n.lower(), [w.lower() for w in x.split() if w[0].isupper()])]
+                    spelled = [x for x in longs if spells(n.lower(), [w.lower() for w in x.split() if w[0].isupper()])]
                     if len(spelled) == 1:
                         folds[n] = spelled[0]
     groups: dict[str, list[tuple[Record, dict]]] = {}
@@ -134,7 +137,7 @@ def _event_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
                 out.append(Conflict(acc.kind, entry.timeline_id, acc.summary,
                                     tuple(ConflictSide(a, s, e, t, None, v) for a, s, e, t, v in acc.sides)))
         for kind, value, compatible in (("date", lambda e: e.date.value if e.date else None, dates_compatible),
-                                        ("place", lambda e: e.location, places_compatible)):
+                                        ("place", lambda e: e.location, _places_agree)):
             given = [(r, e, value(e)) for r, e in members if value(e)]
             clash = any(not compatible(a[2], b[2]) for i, a in enumerate(given) for b in given[i + 1:])
             if not clash:
@@ -149,3 +152,8 @@ def _event_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
                                 f"{entry.type} of {', '.join(entry.participants)}: reports give {kind}s "
                                 + " vs ".join(values), tuple(sides)))
     return out
+
+
+def _places_agree(a: str | None, b: str | None) -> bool:
+    """Two places of one event's reports disagree only when they are known to be different places."""
+    return places_fit(a, b) or place_relation(venue_city(a), venue_city(b)) != "apart"

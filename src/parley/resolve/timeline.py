@@ -12,7 +12,16 @@ one family), participants, place and date are compatible AND something positive 
     within a week of its article;
   * agreements: the same kind of text ("the 2022 declaration" / "Declaration on Allied Cooperation") signed by
     overlapping people, with compatible dates.
-Known publication years rule out a year-less date that cannot be the same event.
+Known publication years rule out a year-less date that cannot be the same event. Places are compatible as
+extraction compares them, or when one lies inside the other ("Bogor Palace" in Bogor, Tashkent in Uzbekistan:
+places_fit).
+
+After these pairwise rules, a report that says nothing of when (its article undated, its event without year or
+month) of two people or more at a named place joins the one dated group of reports it could be, when the corpus
+holds exactly one (_only_counterparts); two such reports never join each other.
+
+Each merge is kept with the entry (TimelineEntry.ties): the two reports it joined, the rule, and the rule's score
+(RULES), so `parley events ID` shows why its reports are one event.
 
 Entries are ordered oldest first: full dates, then partial ones by what they give, undated last.
 
@@ -33,10 +42,11 @@ from typing import Any
 from parley.extract.events import dates_compatible, family, places_compatible, triggers, venue_city
 from parley.extract.topics import country_of, is_country
 from parley.knowledge.identity import same_person  # the one person identity, re-exported for its callers
+from parley.knowledge.places import place_relation
 from parley.models import Event, Record, replace
 
-__all__ = ["Timeline", "TimelineEntry", "TimelineMention", "build_timeline", "assign_timeline_ids",
-           "same_person", "date_precision"]
+__all__ = ["Timeline", "TimelineEntry", "TimelineMention", "TimelineTie", "RULES", "build_timeline",
+           "assign_timeline_ids", "same_person", "date_precision", "places_fit"]
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -57,11 +67,24 @@ class TimelineMention:
 
 
 @dataclass(frozen=True)
+class TimelineTie:
+    """Why two reports of an entry are one event: the rule that joined them (a key of RULES) and its score."""
+    a: tuple[str, str]  # (article_id, event_id)
+    b: tuple[str, str]
+    rule: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reports": [{"article_id": x[0], "event_id": x[1]} for x in (self.a, self.b)], "rule": self.rule,
+                "score": self.score}
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     timeline_id: str
     type: str
     date: str | None
-    precision: str  # day | month | season | year | month-day | none
+    precision: str  # day | week | month | season | year | month-day | none
     location: str | None
     participants: tuple[str, ...]
     status: str
@@ -71,6 +94,7 @@ class TimelineEntry:
     confidence: float = 1.0
     actors: tuple[str, ...] = ()  # the states and organisations of its events (Event.actors), first seen first
     host: str | None = None
+    ties: tuple[TimelineTie, ...] = ()  # one per merge: the reports it joined, by which rule, with what score
 
     def to_dict(self) -> dict[str, Any]:
         return {"timeline_id": self.timeline_id, "type": self.type,
@@ -78,7 +102,7 @@ class TimelineEntry:
                 "location": self.location, "participants": list(self.participants), "status": self.status,
                 "topics": list(self.topics), "confidence": self.confidence,
                 "actors": list(self.actors), "host": self.host,
-                "mentions": [m.to_dict() for m in self.mentions]}
+                "mentions": [m.to_dict() for m in self.mentions], "ties": [t.to_dict() for t in self.ties]}
 
 
 @dataclass(frozen=True)
@@ -119,6 +143,13 @@ def _people_equal(a, b) -> bool:
     return len(pa) == len(pb) and _people_compatible(pa, pb)
 
 
+def places_fit(a: str | None, b: str | None) -> bool:
+    """Two places that can be the place of one event: compatible as extraction compares them (a venue of the
+    venues list in its city, a city in its state), or one inside the other (knowledge.places.place_relation: "Bogor
+    Palace" in Bogor)."""
+    return places_compatible(a, b) or place_relation(venue_city(a), venue_city(b)) in ("same", "within")
+
+
 def _parts(value: str | None) -> list[str]:
     if not value or not re.match(r"^(\d{4}|XXXX)", value):
         return []
@@ -130,6 +161,10 @@ def date_precision(value: str | None) -> str:
     if not p:
         return "none"
     year = "X" not in p[0]
+    if len(p) >= 2 and p[1].startswith("W"):  # "2023-W17", "XXXX-WXX-2" (a bare Tuesday): no month, no day of it
+        if not year:
+            return "none"
+        return "year" if "X" in p[1] else ("day" if len(p) >= 3 else "week")
     if len(p) >= 3:
         return "day" if year else "month-day"
     if len(p) == 2:
@@ -173,33 +208,55 @@ def _agreement_noun(rec: Record, ev: Event) -> str | None:
 
 
 def _same_event(ra: Record, a: Event, rb: Record, b: Event) -> bool:
+    return _tie(ra, a, rb, b) is not None
+
+
+def _tie(ra: Record, a: Event, rb: Record, b: Event) -> str | None:
+    """The rule (a key of RULES) by which two events of different articles are one event, or None."""
     if family(a.type) != family(b.type):
-        return False
+        return None
     if not _people_compatible(a.participants, b.participants):
-        return False
+        return None
     da, db = (a.date.value if a.date else None), (b.date.value if b.date else None)
     if not (_year_fits(da, ra, _pub_year(rb)) and _year_fits(db, rb, _pub_year(ra))):
-        return False
+        return None
     if family(a.type) == "agreement":
         na, nb = _agreement_noun(ra, a), _agreement_noun(rb, b)
-        return (na is not None and na == nb and dates_compatible(da, db)
+        same = (na is not None and na == nb and dates_compatible(da, db)
                 and bool(_persons(a.participants)) and bool(_persons(b.participants)))
-    places = places_compatible(a.location, b.location)
+        return "same text signed by the same people" if same else None
+    places = places_fit(a.location, b.location)
     dates = dates_compatible(da, db)
     shared = _shared_known(da, db)
     same_people = _people_equal(a.participants, b.participants) and len(_persons(a.participants)) >= 2
     if places and dates and shared >= 2:
-        return True
+        return "shared date and place"
     if places and dates and shared == 1 and date_precision(da) == date_precision(db) == "year":
-        return bool(a.location and b.location) and same_people
+        return "same year, place and people" if bool(a.location and b.location) and same_people else None
     # one disagreement between otherwise identical reports: kept together, and reported as a conflict
     if same_people and shared >= 3 and a.location and b.location:
-        return True  # same day, same people, places differ
+        return "same day and people, places differ"
     if same_people and places and a.location and b.location and shared >= 2 and _parts(da)[:2] == _parts(db)[:2]:
-        return True  # same place and people, days differ within one month
+        return "same month, place and people, days differ"
     if same_people and places and dates and _weekday_of_day(da, db):
-        return True  # "on Tuesday" in one report, that Tuesday's date in the other
-    return places and dates and _reported_together(ra, a, rb, b)
+        return "weekday of that day, same people and place"  # "on Tuesday" in one, that Tuesday's date in the other
+    if places and dates and _reported_together(ra, a, rb, b):
+        return "reported within three days, same people or states"
+    return None
+
+
+# How much each rule says, shown with each merge (TimelineEntry.ties): a shared date and place is near proof; a
+# report with no date joined to the one other report of the same people is the weakest tie.
+RULES = {
+    "shared date and place": 0.9,
+    "same text signed by the same people": 0.8,
+    "same day and people, places differ": 0.8,
+    "weekday of that day, same people and place": 0.8,
+    "same year, place and people": 0.7,
+    "same month, place and people, days differ": 0.7,
+    "reported within three days, same people or states": 0.6,
+    "the one dated report it can be": 0.5,
+}
 
 
 def _weekday_of_day(a: str | None, b: str | None) -> bool:
@@ -284,30 +341,98 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
     # pairs in i < j order: a pair left out is one _same_event refuses, so the merges, and their order, are those
     # of comparing every pair
     pairs = _candidate_pairs(items) if blocking else _all_pairs(len(items))
+    ties: list[tuple[int, int, str]] = []  # (i, j, rule) of each merge
     for i, j in pairs:
         ra, a = items[i]
         rb, b = items[j]
-        if ra.article.id == rb.article.id or ra.article.duplicate_of == rb.article.id \
-                or rb.article.duplicate_of == ra.article.id:
+        if _related(ra, rb):
             continue
         gi, gj = find(i), find(j)
-        if gi != gj and not (arts[gi] & arts[gj]) and _same_event(ra, a, rb, b):
+        if gi != gj and not (arts[gi] & arts[gj]) and (rule := _tie(ra, a, rb, b)):
             parent[gj] = gi
             arts[gi] |= arts.pop(gj)
+            ties.append((i, j, rule))
+
+    def join(k: int, j: int) -> None:
+        gk, gj = find(k), find(j)
+        parent[gk] = gj
+        arts[gj] |= arts.pop(gk)
+        ties.append((j, k, "the one dated report it can be"))
+
+    _only_counterparts(items, find, arts, join)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)
     entries = []
     index = {}
     years_of = {}
-    for members in groups.values():
-        entry = _entry([items[k] for k in members])
+    tie_of = {k: [] for k in groups}
+    for i, j, rule in ties:
+        tie_of[find(i)].append(TimelineTie((items[i][0].article.id, items[i][1].id),
+                                           (items[j][0].article.id, items[j][1].id), rule, RULES[rule]))
+    for root, members in groups.items():
+        entry = _entry([items[k] for k in members], tuple(tie_of[root]))
         entries.append(entry)
         years_of[entry.timeline_id] = sorted({y for k in members if (y := _pub_year(items[k][0])) is not None})
         for k in members:
             index[(items[k][0].article.id, items[k][1].id)] = entry.timeline_id
     entries.sort(key=lambda e: _sort_key(e, years_of[e.timeline_id]))
     return Timeline(tuple(entries), index)
+
+
+def _related(ra: Record, rb: Record) -> bool:
+    """One article, or one a duplicate of the other: never two reports of one event."""
+    return (ra.article.id == rb.article.id or ra.article.duplicate_of == rb.article.id
+            or rb.article.duplicate_of == ra.article.id)
+
+
+def _dateless(rec: Record, ev: Event) -> bool:
+    """A report that does not say when: its article has no publication date, and its event no year and no month
+    (no date, a bare weekday, a time of day)."""
+    if rec.article.published:
+        return False
+    p = _parts(ev.date.value if ev.date else None)
+    return not p or all("X" in x or x.startswith("W") for x in p[:2])
+
+
+def _dated(rec: Record, ev: Event) -> bool:
+    p = _parts(ev.date.value if ev.date else None)
+    return bool(rec.article.published) or bool(p and "X" not in p[0])
+
+
+def _could_be(a: Event, b: Event) -> bool:
+    """b could be the event a reports: same type family (not a signing: those have their own rule), the same
+    people (two at least), both placed at compatible places, compatible dates."""
+    return (family(a.type) == family(b.type) and family(a.type) != "agreement" and bool(b.location)
+            and places_fit(a.location, b.location)
+            and dates_compatible(a.date.value if a.date else None, b.date.value if b.date else None)
+            and len(_persons(b.participants)) >= 2 and _people_equal(a.participants, b.participants))
+
+
+def _only_counterparts(items: list[tuple[Record, Event]], find, arts, join) -> None:
+    """A report that does not say when (_dateless), of two people or more at a named place, joins the one group of
+    reports of the corpus it could be (_could_be), when there is exactly one and it is dated: the page gave no
+    date, but the corpus holds one such event only. Two reports that say nothing of when stay apart, and a report
+    that fits two groups joins neither. Run after the pairwise rules, in item order; join(k, j) merges k's group
+    into the group of j, the first report k fits."""
+    placed: dict[str, list[int]] = {}  # family -> reports of two people or more at a named place
+    for k, (rec, ev) in enumerate(items):
+        if ev.location and len(_persons(ev.participants)) >= 2 and family(ev.type) != "agreement":
+            placed.setdefault(family(ev.type), []).append(k)
+    for k in sorted(k for members in placed.values() for k in members):
+        rec, ev = items[k]
+        if not _dateless(rec, ev):
+            continue
+        mine = find(k)
+        fits = [j for j in placed[family(ev.type)]
+                if find(j) != mine and not _related(rec, items[j][0]) and _could_be(ev, items[j][1])]
+        roots = {find(j) for j in fits}
+        if len(roots) != 1:
+            continue
+        root = roots.pop()
+        if arts[root] & arts[mine] or not any(find(j) == root and _dated(*items[j]) for j in range(len(items))):
+            continue
+        join(k, min(fits))
 
 
 def _all_pairs(n: int):
@@ -382,10 +507,11 @@ def _same_people_keys(value: str | None, placed: bool) -> list[tuple[str, str]]:
     """Keys of the two rules for the same people without two shared date parts: a year alone, both placed; a bare
     weekday ("week") against a calendar day on that weekday ("weekday"; a day that is no calendar date fits any)."""
     p = _parts(value)
-    if date_precision(value) == "year":
-        return [("year", p[0])] if placed else []
+    keys = [("year", p[0])] if placed and date_precision(value) == "year" else []  # "2024", "2024-WXX-2"
     if len(p) >= 3 and p[1].startswith("W") and p[2][:1].isdigit():
-        return [("week", p[2][:1])]
+        return keys + [("week", p[2][:1])]
+    if keys:
+        return keys
     if len(p) >= 3 and all(x[:2].isdigit() for x in p[:3]):
         try:
             return [("weekday", str(date(int(p[0]), int(p[1]), int(p[2][:2])).isoweekday()))]
@@ -399,14 +525,14 @@ def _event_order(event_id: str) -> tuple[int, str]:
     return (int(m.group(1)) if m else 0, event_id)
 
 
-def _entry(members: list[tuple[Record, Event]]) -> TimelineEntry:
+def _entry(members: list[tuple[Record, Event]], ties: tuple[TimelineTie, ...] = ()) -> TimelineEntry:
     events = [e for _, e in members]
     types = Counter(e.type for e in events)
     etype = "visit" if "visit" in types else max(types, key=lambda t: (types[t], t))
     best_date, best_text, best_rank = None, None, -1
     for _, e in members:
         if e.date and e.date.value:
-            rank = {"day": 5, "month-day": 4, "month": 3, "season": 2, "year": 1}.get(date_precision(e.date.value), 0)
+            rank = {"day": 6, "month-day": 5, "week": 4, "month": 3, "season": 2, "year": 1}.get(date_precision(e.date.value), 0)
             if rank > best_rank:
                 best_date, best_text, best_rank = e.date.value, e.date.text, rank
     location = None
@@ -445,7 +571,7 @@ def _entry(members: list[tuple[Record, Event]]) -> TimelineEntry:
     return TimelineEntry(tid, etype, best_date, date_precision(best_date), location and venue_city(location) or location,
                          tuple(participants), status, tuple(topics), mentions, best_text, conf,
                          tuple(dict.fromkeys(a for e in events for a in e.actors)),
-                         next((e.host for e in events if e.host), None))
+                         next((e.host for e in events if e.host), None), ties)
 
 
 def assign_timeline_ids(records: Sequence[Record], timeline: Timeline) -> list[Record]:
