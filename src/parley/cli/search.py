@@ -80,7 +80,7 @@ def ask(
         console.print(literal((answer.note or "The corpus does not say.", "bold yellow"), multiline=True),
                       soft_wrap=True)
         return
-    console.print(literal((f"({answer.kind} question; {answer.retrieval} retrieval)", "dim")))
+    console.print(literal((f"({answer.kind} question; {answer.basis} match; {answer.retrieval} retrieval)", "dim")))
     for part in answer.parts:
         console.print(literal(("•", "bold"), " ", literal(part.text, multiline=True)), soft_wrap=True)
         for c in part.citations:

@@ -1,6 +1,11 @@
 """ask(): answer a question from the structured records first, from retrieved sentences second, or say
 that the corpus does not say. Every part of an answer is a fact from the records or a verbatim sentence,
-and carries citations that resolve to the stored text.
+and carries citations that resolve to the stored text; ``Answer.basis`` says which ("structured",
+"passage", "none"), so a weak answer is never shown as a confident one.
+
+A when-, where- or how-long-question wants a slot (questions.Question.wants): an event's place or date is cited by
+a sentence that states it, and when the events lack it, the sentences of their articles that hold a date, place or
+length of time (a TIMEX3 DURATION) follow the structured answer.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from typing import Any
 
 from parley.errors import QueryError
 from parley.knowledge.identity import name_keys, same_person
+from parley.knowledge.states import demonym, is_state_name, state_code
 from parley.models import Citation
 from parley.nlp import number_words
 from parley.resolve.conflicts import OPPOSED
@@ -41,10 +47,14 @@ class Answer:
     answered: bool = False
     note: str | None = None
     retrieval: str = "bm25"  # "hybrid" when sentence embeddings took part
+    # how sure and why: "structured" (records of events, quotes, figures or disagreements match every person,
+    # place and date asked), "passage" (no record matches: sentences that hold the question's words, a weaker
+    # answer to read with care), "none" (refused)
+    basis: str = "none"
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "kind": self.kind, "answered": self.answered, "note": self.note,
-                "retrieval": self.retrieval, "parts": [p.to_dict() for p in self.parts]}
+                "basis": self.basis, "retrieval": self.retrieval, "parts": [p.to_dict() for p in self.parts]}
 
 
 class _Ctx:
@@ -107,16 +117,25 @@ def ask(store, question: str, *, since: str | None = None, until: str | None = N
         return Answer(question, q.kind, [], False, f"{NOT_IN_CORPUS} (no article mentions {names})", retrieval)
     handler = {"meeting": _meeting, "agenda": _agenda, "quote": _quote, "figure": _figure,
                "conflict": _conflict}.get(q.kind, _passages)
-    parts = handler(ctx)
-    if not parts and handler is not _passages and q.kind in ("agenda", "figure", "meeting"):
-        parts = _passages(ctx)
-    parts = [p for p in parts if p.citations]
-    if parts and handler is not _passages:
+    if handler is not _quote and q.source:
+        handler = _passages  # a record does not say who reported it: only a sentence can
+    parts = [p for p in handler(ctx) if p.citations]
+    basis = "structured" if parts and handler is not _passages else "none"
+    if parts and handler is _meeting and q.wants in ("date", "place", "duration"):
+        parts = _with_slot(ctx, parts)
+    elif parts and handler is not _passages:
         parts = _with_details(ctx, parts)
+    if not parts and handler is not _passages and q.kind in ("agenda", "figure", "meeting"):
+        parts = [p for p in _passages(ctx) if p.citations]
+    if q.wants == "duration" and not any(_has_duration(ctx, ctx.idx.by_id.get(c.article_id), c)
+                                         for p in parts for c in p.citations):
+        parts = []  # "how long": a visit's record without its length does not answer
+    if parts and basis == "none":
+        basis = "passage"
     parts = parts[:MAX_PARTS]
     if not parts:
         return Answer(question, q.kind, [], False, NOT_IN_CORPUS, retrieval)
-    return Answer(question, q.kind, parts, True, None, retrieval)
+    return Answer(question, q.kind, parts, True, None, retrieval, basis)
 
 
 # -- matching helpers ---------------------------------------------------------------------------------------
@@ -126,7 +145,7 @@ def _same_place(asked: str, named: str | None) -> bool:
 
 
 def _stems(text: str) -> set[str]:
-    return set(tokenize([text])[0])
+    return set(tokenize([qmod.fold(text)])[0])
 
 
 def _event_rows(ctx: _Ctx) -> list[dict[str, Any]]:
@@ -204,6 +223,7 @@ class _Lookup:
                     self.by_place.setdefault(w, set()).add(i)
         self.quotes: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         self.mentions: dict[str, set[int]] = {}
+        self.people: dict[str, dict[int, set[str]]] = {}  # name word -> article -> the people named with it
         for art, facts in enumerate(ctx.idx.facts):
             for quote in facts.get("quotes", ()):
                 if quote.get("speaker"):
@@ -215,6 +235,25 @@ class _Lookup:
             for n in names:
                 for key in {n.lower(), _surname(n), _state_key(n)} - {None}:
                     self.mentions.setdefault(key, set()).add(art)
+            people = {e["name"] for e in facts.get("entities", ()) if e["type"] == "PERSON"}
+            people |= {p for ev in facts.get("events", ()) for p in ev.get("participants") or ()}
+            people |= {quote["speaker"] for quote in facts.get("quotes", ()) if quote.get("speaker")}
+            for n in people:
+                for key in _person_keys(n):
+                    self.people.setdefault(key, {}).setdefault(art, set()).add(n)
+        self._naming: dict[str, frozenset[int]] = {}
+
+    def articles_naming(self, person: str) -> frozenset[int]:
+        """The articles that name ``person`` in any order of their names ("Rutte Mark", "Lee Jae-myung")."""
+        got = self._naming.get(person)
+        if got is None:
+            found = set()
+            for key in _person_keys(person):
+                for art, names in self.people.get(key, {}).items():
+                    if art not in found and any(same_person(person, n) for n in names):
+                        found.add(art)
+            got = self._naming[person] = frozenset(found)
+        return got
 
 
 def _surname(name: str) -> str:
@@ -311,7 +350,31 @@ def _meeting(ctx: _Ctx) -> list[AnswerPart]:
     if not (q.people or q.places or q.dates):
         # "when did they meet?" with nobody named: the retrieved sentences must carry the answer
         return _passages(ctx)
-    return [AnswerPart(_event_text(row), _citations(ctx, row["evidence"])) for row in _matching_events(ctx)]
+    return [AnswerPart(_event_text(row), _claim_first(ctx, row, _citations(ctx, row["evidence"])))
+            for row in _matching_events(ctx)]
+
+
+def _claim_first(ctx: _Ctx, row: dict[str, Any], cites: list[Citation]) -> list[Citation]:
+    """The citations of an event, led by a sentence that holds what a where- or when-question asks (the place or
+    the date the answer states): when the event's evidence does not say it, the sentence of its articles that
+    does ("met in Vienna in March" beside an evidence sentence naming only the people)."""
+    wants = ctx.q.wants
+    if not ((wants == "place" and row["location"]) or (wants == "date" and row["date"])):
+        return cites
+
+    def holds(c: Citation) -> bool:
+        if wants == "place":
+            return qmod.word_in(qmod.fold(row["location"]).lower(), qmod.fold(c.text).lower())
+        return any(v == row["date"] for s, e, v in _timex_values(ctx, c.article_id) if c.start <= s and e <= c.end)
+
+    if any(holds(c) for c in cites):
+        return cites
+    articles = {a for a, _, _ in row["evidence"]}
+    for cand in _retrieve(ctx, only=articles, k=30):
+        c = ctx.citation(cand.article, cand.start, cand.end)
+        if c is not None and not _is_question(c.text) and holds(c):
+            return [c, *cites[:3]]
+    return cites
 
 
 def _agenda(ctx: _Ctx) -> list[AnswerPart]:
@@ -352,8 +415,8 @@ def _articles_about(ctx: _Ctx) -> set[int]:
         return set()
     look = _lookup(ctx)
     out: set[int] | None = None
-    for key in [_surname(p) for p in q.people] + [_state_key(pl) or pl.lower() for pl in q.places]:
-        got = look.mentions.get(key, set())
+    for got in [look.articles_naming(p) for p in q.people] + [look.mentions.get(_state_key(pl) or pl.lower(), set())
+                                                                 for pl in q.places]:
         out = set(got) if out is None else out & got
     return {a for a in out or () if ctx.ok(a)}
 
@@ -382,7 +445,7 @@ def _quote(ctx: _Ctx) -> list[AnswerPart]:
         pool = [(art, quote) for art in sorted(arts) for quote in ctx.idx.facts[art].get("quotes", ())
                 if any(a == art and quote["start"] < e and s < quote["end"] for a, s, e in spans)]
     pool = [(art, quote) for art, quote in pool if ctx.ok(art)]
-    all_words = tokenize([quote.get("text") or "" for _, quote in pool]) if pool else []
+    all_words = tokenize([qmod.fold(quote.get("text") or "") for _, quote in pool]) if pool else []
     for (art, quote), qtokens in zip(pool, all_words):
         speaker = quote.get("speaker")
         qwords = set(qtokens)
@@ -530,41 +593,160 @@ def _retrieve(ctx: _Ctx, *, only: set[int] | None = None, k: int = 20, query: st
     return ctx.idx.retrieve(query, k=k, only=allowed)
 
 
-def _passages(ctx: _Ctx) -> list[AnswerPart]:
-    """Plain retrieval, kept only when a sentence carries most of the question's words (or means the same)."""
+def _passages(ctx: _Ctx, limit: int = 3) -> list[AnswerPart]:
+    """Plain retrieval, kept only when a sentence carries most of the question's words (or means the same) and
+    every person and place asked is named in it or in its article (at least one in the sentence itself)."""
     q = ctx.q
     wanted = set(q.terms)
     if not wanted:
         return []
-    needed = [_stems(n) for n in [*q.people, *q.places]]
-    parts = []
-    for cand in _retrieve(ctx, k=30)[:30]:
+    names = [*q.people, *q.places]
+    dated = set().union(set(), *(_stems(d.text) for d in q.dates)) & wanted
+    source = qmod.fold(q.source).lower() if q.source else None
+    named = set().union(set(), *(_stems(n) for n in names))
+    topic = wanted - named - dated if len(wanted - named - dated) >= 2 else set()
+    kept: list[tuple[float, int, Citation]] = []
+    for rank, cand in enumerate(_retrieve(ctx, k=30)[:30]):
         c = ctx.citation(cand.article, cand.start, cand.end)
         if c is None or _is_question(c.text):
             continue
         words = _stems(c.text)
+        if source and not qmod.word_in(source, qmod.fold(c.text).lower()):
+            continue  # "according to the ministry": a sentence that does not name it is not its report
+        placed = _names_placed(ctx, cand.article, c.text, words)
+        # a sentence that names nobody asked ("The two leaders agreed to ...") must hold every other word asked
+        if placed is None or (names and not placed[0] and not source and not (topic and topic <= words)):
+            continue
         if q.dates:
             # the date asked is written in the sentence, or is the date of its article or of an event it reports
             if not any(d.in_text(c.text) or any(d.matches(v) for v in _article_dates(ctx, cand.article))
                        for d in q.dates):
                 continue
-            if needed and not any(n & words for n in needed):
-                continue
-        elif needed and not all(n & words for n in needed):
-            continue
         if q.kind == "figure" and not _holds_count(c.text, q.text):  # a figure is asked: no number, no answer
             continue
         if q.wants == "date" and not _has_date(ctx, cand.article, c):
             continue
         if q.wants == "place" and not _has_place(ctx, c.text):
             continue
-        coverage = len(words & wanted) / len(wanted)
+        if q.wants == "duration" and not _has_duration(ctx, cand.article, c):
+            continue
+        # the question's words the sentence holds; the date asked, checked above; a name only its article
+        # holds ("the two leaders", "the Bangladeshi prime minister") counts half
+        held = (words | dated) & wanted
+        elsewhere = set().union(set(), *(_stems(n) for n in placed[1])) & wanted - held
+        coverage = (len(held) + len(elsewhere) / 2) / len(wanted)
         semantic = cand.cosine is not None and cand.cosine >= 0.55
         if coverage >= 0.6 or (semantic and coverage >= 0.34):
-            parts.append(AnswerPart(c.text, [c]))
-        if len(parts) >= 3:
-            break
-    return parts
+            kept.append((-(coverage + (cand.cosine or 0.0)), rank, c))
+    # rerank what passed by the words it holds and what it means (cosine), retrieval's order breaking ties
+    kept.sort(key=lambda t: t[:2])
+    return [AnswerPart(c.text, [c]) for _, _, c in kept[:limit]]
+
+
+def _names_placed(ctx: _Ctx, article: int, text: str, words: set[str]) -> tuple[list[str], list[str]] | None:
+    """(people and places asked that the sentence names, those only its article gives); None when one is in
+    neither. A state is named under any of its names ("the US election", "United States"). A
+    person is given by the article when it mentions them ("the two leaders" of a sentence). When people are
+    asked, a state is given by an article that mentions it (the states of "India and Bangladesh signed" are
+    those of the leaders), another place only when an event of the article took place there with every person
+    asked, on the date asked (a city named anywhere in an article is too weak: "met in Geneva" of a story that
+    mentions Oslo)."""
+    q = ctx.q
+    look = _lookup(ctx)
+    here, there = [], []
+    for n in q.people:
+        if _stems(n) & words:
+            here.append(n)
+        elif article in look.articles_naming(n):
+            there.append(n)
+        else:
+            return None
+    for pl in q.places:
+        code = qmod.state_of(pl)
+        if _stems(pl) & words or (code and code in _states_named(text)):
+            here.append(pl)
+        elif q.people and ((code and article in look.mentions.get(f"state:{code}", ())) or any(
+                _same_place(pl, ev.get("location")) and _event_fits(ctx, ev)
+                for ev in ctx.idx.facts[article].get("events", ()))):
+            there.append(pl)
+        else:
+            return None
+    return here, there
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3}")
+
+
+def _states_named(text: str) -> set[str]:
+    """The states a sentence names by one of their own names ("United States", "US", "the Republic of Korea");
+    a demonym ("Chilean leaders") is a word about the state, not its name, as in questions.Names."""
+    out = set()
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                name = " ".join(words[i:i + n]).rstrip(".,’'")
+                code = state_code(name) if is_state_name(name) else None
+                if code and not _is_demonym(name, code):
+                    out.add(code)
+    return out
+
+
+def _is_demonym(name: str, code: str) -> bool:
+    adjective = (demonym(code) or "").lower()
+    return bool(adjective) and name.lower().rstrip("s") == adjective.rstrip("s")
+
+
+def _event_fits(ctx: _Ctx, ev: dict[str, Any]) -> bool:
+    """Does an article's event have every person asked among its participants, and the date asked?"""
+    q = ctx.q
+    people = ev.get("participants") or ()
+    if not all(any(same_person(p, x) for x in people) for p in q.people):
+        return False
+    return not q.dates or any(d.matches((ev.get("date") or {}).get("value")) for d in q.dates)
+
+
+def _with_slot(ctx: _Ctx, parts: list[AnswerPart]) -> list[AnswerPart]:
+    """A when-, where- or how-long-question whose matching events lack their date (a full day), place or (always)
+    length: the structured answer, then the sentences that hold one."""
+    rows = _matching_events(ctx)
+    if ctx.q.wants == "date":
+        missing = [row for row in rows if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["date"] or "")]
+    elif ctx.q.wants == "place":
+        missing = [row for row in rows if not row["location"]]
+    else:
+        missing = rows  # an event record has no length: "how long" is always for the sentences
+    parts = _with_details(ctx, parts)
+    if not missing:
+        return parts
+    own = {art for row in missing for art, _, _ in row["evidence"]}
+    return parts[:MAX_PARTS - _DETAILS] + _slot_sentences(ctx, parts, own)
+
+
+def _slot_sentences(ctx: _Ctx, parts: list[AnswerPart], own: set[int]) -> list[AnswerPart]:
+    """Sentences of the structured answer's articles (and of the others naming every person and place asked)
+    that hold the date, place or length asked and the most words of the question besides its names and dates;
+    those of the articles reporting the events that lack it (``own``) first: their article says it."""
+    q = ctx.q
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    named = set().union(set(), *(_stems(n) for n in [*q.people, *q.places, *(d.text for d in q.dates)]))
+    wanted = {t for t in q.terms if t not in named and t not in STOP_WORDS}
+    cited = {(c.article_id, c.start) for p in parts for c in p.citations}
+    articles = {ctx.idx.by_id[c.article_id] for p in parts for c in p.citations if c.article_id in ctx.idx.by_id}
+    articles |= _articles_about(ctx)
+    found: list[tuple[int, int, Citation]] = []
+    for rank, cand in enumerate(_retrieve(ctx, only=articles, k=30)):
+        c = ctx.citation(cand.article, cand.start, cand.end)
+        if c is None or (c.article_id, c.start) in cited or _is_question(c.text):
+            continue
+        if not _has_slot(ctx, cand.article, c):
+            continue
+        cover = len(_stems(c.text) & wanted)
+        if cover or not wanted:
+            found.append((cand.article not in own, -cover, rank, c))
+    found.sort(key=lambda t: t[:3])
+    return [AnswerPart(t[3].text, [t[3]]) for t in found[:_DETAILS]]
 
 
 def _with_details(ctx: _Ctx, parts: list[AnswerPart]) -> list[AnswerPart]:
@@ -593,7 +775,10 @@ def _with_details(ctx: _Ctx, parts: list[AnswerPart]) -> list[AnswerPart]:
             continue
         cover = len(_stems(c.text) & wanted)
         if cover and cover * 2 >= len(wanted):
-            found.append((-cover, rank, c))
+            # for a when-, where- or how-long-question, a sentence that also holds a date, place or length
+            # counts one word more
+            slot = q.wants is not None and _has_slot(ctx, cand.article, c)
+            found.append((-cover - slot, rank, c))
     found.sort(key=lambda t: (t[0], t[1]))
     return parts[:MAX_PARTS - _DETAILS] + [AnswerPart(c.text, [c]) for _, _, c in found[:_DETAILS]]
 
@@ -635,9 +820,42 @@ def _has_date(ctx: _Ctx, article: int, c: Citation) -> bool:
     return bool(qmod.DATE_IN_TEXT.search(c.text))
 
 
+def _has_slot(ctx: _Ctx, article: int, c: Citation) -> bool:
+    """Does the cited sentence hold what a when-, where- or how-long-question asks for?"""
+    if ctx.q.wants == "date":
+        return _has_date(ctx, article, c)
+    if ctx.q.wants == "place":
+        return _has_place(ctx, c.text)
+    return _has_duration(ctx, article, c)
+
+
+_timex_cache: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
+
+
+def _timexes(ctx: _Ctx, article_id: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, type, value) of an article's dates and durations, read from its stored record (the index
+    keeps only their spans)."""
+    key = (str(ctx.store.path), article_id)
+    got = _timex_cache.get(key)
+    if got is None:
+        if len(_timex_cache) > 4096:
+            _timex_cache.clear()
+        got = _timex_cache[key] = [(t.start, t.end, t.type, t.value) for t in ctx.store.record(article_id).timexes]
+    return got
+
+
+def _timex_values(ctx: _Ctx, article_id: str) -> list[tuple[int, int, str]]:
+    return [(s, e, v) for s, e, kind, v in _timexes(ctx, article_id) if kind != "DURATION"]
+
+
+def _has_duration(ctx: _Ctx, article: int, c: Citation) -> bool:
+    """Does the cited sentence hold a length of time (a TIMEX3 DURATION: "two-day", "for 90 minutes")?"""
+    return any(c.start <= s and e <= c.end for s, e, kind, _ in _timexes(ctx, c.article_id) if kind == "DURATION")
+
+
 def _has_place(ctx: _Ctx, text: str) -> bool:
     names = qmod.names_of(ctx.idx)
-    low = text.lower()
+    low = qmod.fold(text).lower()
     return any(qmod.word_in(key, low) for key in names.place_keys)
 
 

@@ -7,25 +7,47 @@ so nothing here knows any particular leader or country.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from nameparser.config import CONSTANTS
+
 from parley.knowledge.places import city_state
-from parley.knowledge.states import state_code, state_name
+from parley.knowledge.states import demonym, is_state_name, state_code, state_name
+from parley.nlp import lexicon
 from parley.search.index import Index, tokenize
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
-_MONTH_RE = "|".join(MONTHS) + "|" + "|".join(m[:3] for m in MONTHS if m != "may")
+
+def _month_table() -> tuple[dict[str, int], dict[str, int]]:
+    """(full names, every name and abbreviation) lower-cased, from the one month table ``nlp/data/months.txt``
+    that extract.timex reads too: {"april": 4, ...}, {"april": 4, "apr": 4, "sept": 9, "sep": 9, ...}."""
+    full: dict[str, int] = {}
+    every: dict[str, int] = {}
+    for line in lexicon("months"):
+        number, _, names = line.partition(":")
+        for name in (n.strip() for n in names.split("|")):
+            if name:
+                every.setdefault(name.lower().rstrip("."), int(number))
+                if not name.endswith("."):
+                    full.setdefault(name.lower(), int(number))
+    return full, every
+
+
+MONTHS, MONTH_WORDS = _month_table()
+TITLES = frozenset(CONSTANTS.titles)  # nameparser's titles: "president", "minister", "sheikh"
+_MONTH_RE = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTH_RE})\.?|({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b"
                         rf"(?:,?\s+(\d{{4}}))?", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 DATE_IN_TEXT = re.compile(rf"\b(?:{_MONTH_RE})\b|\b(?:19|20)\d{{2}}\b|\b(?:today|yesterday|tomorrow|ago)\b", re.I)
 _WANTS = (("date", re.compile(r"^\s*(when\b|(on |in )?what (date|day|year|month)|which (date|day|year|month))", re.I)),
-          ("place", re.compile(r"^\s*(where\b|(in )?(what|which) (city|country|place|capital))", re.I)))
+          ("place", re.compile(r"^\s*(where\b|(in )?(what|which) (city|country|place|capital))", re.I)),
+          ("duration", re.compile(r"\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b", re.I)))
+# "..., according to the ministry?": who reported it, a constraint on the sentence cited, not a person asked about
+_SOURCE = re.compile(r"\b(?:according to|as reported by|reported by)\s+([^,?;]+?)\s*[?.!,;]*$", re.I)
 _ASKS_SPEAKER = re.compile(r"^\s*(who|which (official|leader|minister|analyst|person|expert))\b", re.I)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’\-]*")
 
@@ -87,10 +109,12 @@ class DateWanted:
         return True
 
     def in_text(self, text: str) -> bool:
-        """Is this date written in ``text`` ("April 22", "22 April", "2017")?"""
+        """Is this date written in ``text`` ("April 22", "22 April", "2017")? A month (and day) asked with a year
+        is written in a sentence that names that month (and day) and no year at all ("on Saturday (October 5)"
+        for October 2019): news leaves the year of recent dates out."""
         if self.month is not None:
-            names = [n for n, i in MONTHS.items() if i == self.month][0]
-            month = rf"(?:{names}|{names[:3]})\.?"
+            names = "|".join(sorted((n for n, i in MONTH_WORDS.items() if i == self.month), key=len, reverse=True))
+            month = rf"(?:{names})\.?"
             if self.day is not None:
                 day = rf"0?{self.day}(?:st|nd|rd|th)?"
                 rx = rf"\b(?:{month}\s+{day}|{day}\s+{month})\b"
@@ -98,6 +122,8 @@ class DateWanted:
                 rx = rf"\b{month}\b"
             if not re.search(rx, text, re.I):
                 return False
+            if self.year and not _YEAR.search(text):
+                return True
         return not self.year or re.search(rf"\b{self.year}\b", text) is not None
 
 
@@ -111,7 +137,8 @@ class Question:
     unknown_names: list[str] = field(default_factory=list)  # proper names the corpus never mentions
     terms: list[str] = field(default_factory=list)  # content stems, question words removed
     subject: str | None = None  # "what did X say about SUBJECT"
-    wants: str | None = None  # "date" for when-questions, "place" for where-questions
+    wants: str | None = None  # "date" for when-questions, "place" for where-, "duration" for how-long-questions
+    source: str | None = None  # "according to the ministry": the cited sentence must name it
     asks_speaker: bool = False  # "who said ...?": the people named are what was said, not who said it
 
 
@@ -121,6 +148,14 @@ def _is_proper(alias: str) -> bool:
     if words and words[0].lower() == "the":
         words = words[1:]
     return any(w[:1].isupper() for w in words)
+
+
+def _only_titles(alias: str) -> bool:
+    """Is every word of ``alias`` but a leading "the" a title in nameparser's list ("The President")?"""
+    words = [w.strip(".,").lower() for w in alias.split()]
+    if words and words[0] == "the":
+        words = words[1:]
+    return bool(words) and all(w in TITLES for w in words)
 
 
 def surname(name: str) -> str:
@@ -145,27 +180,27 @@ class Names:
     """People and places known in an index, keyed by the lower-cased ways the corpus writes them."""
 
     def __init__(self, idx: Index):
-        counts: dict[str, int] = {}
         self.person_keys: dict[str, dict[str, int]] = {}
         self.place_keys: dict[str, str] = {}
         for person in idx.corpus.get("people") or ():
             name = person.get("name") if isinstance(person, dict) else None
             if not name:
                 continue
-            counts[name] = counts.get(name, 0) + int(person.get("mentions") or 1) + 1000
+            # a word two people share (a president's surname and his mother's) names the one mentioned most
+            weight = 1000 + int(person.get("mention_count") or person.get("mentions") or 1)
             for alias in [name, *(person.get("aliases") or ())]:
                 # a description ("the emir", "the president") names different people in different articles
                 if isinstance(alias, str) and _is_proper(alias):
-                    self._add_person(alias, name, 1000)
+                    self._add_person(alias, name, weight)
         for facts in idx.facts:
             for e in facts.get("entities", ()):
                 if e["type"] == "PERSON":
                     self._add_person(e["name"], e["name"], 1)
                 elif e["type"] in ("GPE", "LOC", "FAC"):
-                    self.place_keys.setdefault(e["name"].lower(), e["name"])
+                    self.place_keys.setdefault(fold(e["name"]).lower(), e["name"])
             for ev in facts.get("events", ()):
                 if ev.get("location"):
-                    self.place_keys.setdefault(ev["location"].lower(), ev["location"])
+                    self.place_keys.setdefault(fold(ev["location"]).lower(), ev["location"])
                 for p in ev.get("participants") or ():
                     self._add_person(p, p, 1)
             for q in facts.get("quotes", ()):
@@ -173,18 +208,20 @@ class Names:
                     self._add_person(q["speaker"], q["speaker"], 1)
         for entry in idx.corpus.get("timeline") or ():
             if isinstance(entry, dict) and isinstance(entry.get("location"), str):
-                self.place_keys.setdefault(entry["location"].lower(), entry["location"])
+                self.place_keys.setdefault(fold(entry["location"]).lower(), entry["location"])
         for place in list(self.place_keys.values()):  # a state the corpus names, asked by its short name
             code = state_of(place)  # ("Turkey" for an article's "Türkiye"); demonyms stay words, not places
             if code:
-                self.place_keys.setdefault(state_name(code).lower(), place)
+                self.place_keys.setdefault(fold(state_name(code)).lower(), place)
 
     def _add_person(self, alias: str, name: str, weight: int) -> None:
         alias = alias.strip()
+        if _only_titles(alias):  # "President", "Prime Minister": a title names whoever holds it in each article
+            return
         words = alias.split()
-        keys = {alias.lower()}
+        keys = {fold(alias).lower()}
         if len(words) >= 2 and alias[0].isupper():
-            keys.add(surname(alias))  # the surname ("Abdullah" of "Abdullah II")
+            keys.add(fold(surname(alias)))  # the surname ("Abdullah" of "Abdullah II")
         for key in keys:
             # two letters are a name only when written capitalised as one ("Xi", "Li", "Wu"), never "of"
             if len(key) < 2 or (len(key) < 3 and not key[:1].isalpha()):
@@ -193,7 +230,7 @@ class Names:
             slot[name] = slot.get(name, 0) + weight
 
     def person(self, key: str) -> str | None:
-        slot = self.person_keys.get(key.lower())
+        slot = self.person_keys.get(fold(key).lower())
         if not slot:
             return None
         return max(slot.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
@@ -220,8 +257,11 @@ def parse(question: str, idx: Index) -> Question:
     q.asks_speaker = q.kind == "quote" and _ASKS_SPEAKER.search(question) is not None
     names = names_of(idx)
     words = [_strip_possessive(m.group(0)) for m in _WORD.finditer(question)]
-    lowered = [w.lower() for w in words]
-    used = [False] * len(words)
+    lowered = [fold(w).lower() for w in words]  # keys are folded: "Sahin" asks for "Şahin"
+    q.dates = _dates(question)
+    dated = {w.lower().rstrip(".") for d in q.dates for w in d.text.split()}
+    # the month of a date asked ("in March 2023") is a date, whatever else the corpus files it as
+    used = [w.lower().rstrip(".") in MONTH_WORDS and w.lower().rstrip(".") in dated for w in lowered]
     # longest known names first: "Ilham Aliyev" before "Aliyev", "Nagorno-Karabakh" as one word
     for size in (4, 3, 2, 1):
         for i in range(len(words) - size + 1):
@@ -230,7 +270,16 @@ def parse(question: str, idx: Index) -> Question:
             key = " ".join(lowered[i:i + size])
             person = names.person(key) if (size > 1 or words[i][:1].isupper()) else None
             place = names.place_keys.get(key)
-            if person and not place:
+            if not place and not person and words[i][:1].isupper():
+                place = _state_asked(" ".join(words[i:i + size]))
+            pair = _people_joined(key, names) if words[i][:1].isupper() else []
+            if person and place and not _known_place(place):
+                place = None  # a name filed both ways (a person tagged GPE) is a person unless a known place
+            if pair and not (place and _known_place(place)):
+                for p in pair:  # "the Boric-Lula talks": two people, not a place
+                    if p not in q.people:
+                        q.people.append(p)
+            elif person and not place:
                 if person not in q.people:
                     q.people.append(person)
             elif place and (size > 1 or words[i][:1].isupper()):
@@ -243,17 +292,48 @@ def parse(question: str, idx: Index) -> Question:
     vocab = _vocabulary(idx)
     skip = {w.lower() for w in data("question_words")}
     for i, w in enumerate(words):
-        if used[i] or i == 0 or not w[:1].isupper() or w.lower() in skip or w.lower().rstrip(".") in MONTHS:
+        if used[i] or i == 0 or not w[:1].isupper() or w.lower() in skip or w.lower().rstrip(".") in MONTH_WORDS:
             continue  # a month is a date asked ("in April 2016"), matched by the dates, not a name
-        toks = tokenize([w])[0]
+        toks = tokenize([fold(w)])[0]
         if toks and not any(t in vocab for t in toks):
             q.unknown_names.append(w)
-    q.dates = _dates(question)
-    q.terms = [t for t in dict.fromkeys(tokenize([question])[0]) if t not in stems("question_words")]
+    said_by = _SOURCE.search(question)
+    if said_by:
+        q.source = said_by.group(1).strip()
+        low = q.source.lower()
+        q.people = [p for p in q.people if not word_in(surname(p), low)]
+    q.terms = [t for t in dict.fromkeys(tokenize([fold(question)])[0]) if t not in stems("question_words")]
+    if q.wants == "duration":  # "how long": the length is what is asked, not a word to find
+        q.terms = [t for t in q.terms if t not in stems("duration_words")]
     m = re.search(r"\b(?:about|on|regarding|concerning|of)\s+(.+?)[?.!]*$", question, re.I)
     if q.kind == "quote" and m:
         q.subject = m.group(1).strip()
     return q
+
+
+def _state_asked(phrase: str) -> str | None:
+    """A state the question names by its own name ("Kenya", "the United States"), though the corpus only writes
+    its demonym ("Kenyan President ..."): the state's short name. A demonym is a word, not a place."""
+    if not is_state_name(phrase):
+        return None
+    code = state_of(phrase)
+    if not code or (demonym(code) or "").lower().rstrip("s") == phrase.lower().rstrip("s"):
+        return None
+    return state_name(code)
+
+
+def _known_place(name: str) -> bool:
+    """A state, or a city the gazetteer knows: a place whatever else the corpus files it as."""
+    return bool(state_code(name) or city_state(name))
+
+
+def _people_joined(key: str, names: Names) -> list[str]:
+    """The people of a hyphenated pair of names ("boric-lula"), when each part names one."""
+    parts = key.split("-")
+    if len(parts) < 2:
+        return []
+    people = [names.person(p) for p in parts]
+    return [p for p in people if p] if all(people) else []
 
 
 def _vocabulary(idx: Index) -> set[str]:
@@ -263,6 +343,7 @@ def _vocabulary(idx: Index) -> set[str]:
         for seg in idx.segments:
             if seg.bm25 is not None:
                 cached.update(seg.bm25.vocab_dict.keys())
+        cached |= {fold(t) for t in cached}  # the index keeps accents; a question may leave them out
         idx._vocab = cached  # type: ignore[attr-defined]
     return cached
 
@@ -285,11 +366,16 @@ def _dates(question: str) -> list[DateWanted]:
 
 
 def _month(name: str) -> int:
-    name = name.lower()
-    for full, n in MONTHS.items():
-        if full.startswith(name[:3]):
-            return n
-    raise ValueError(name)
+    return MONTH_WORDS[name.lower().rstrip(".")]
+
+
+def fold(text: str) -> str:
+    """``text`` without accents ("Şahin" -> "Sahin", "Türkiye" -> "Turkiye"): a name matches however an
+    outlet spells its letters."""
+    if text.isascii():
+        return text
+    text = text.replace("ı", "i").replace("İ", "I")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def word_in(key: str, text: str) -> bool:
