@@ -1,12 +1,14 @@
 """The one orchestration spine of parley, read top to bottom.
 
     ingest(paths, store):
+      per batch of BATCH articles, as they are read (memory does not grow with the size of the call):
         1. read      files, folders, feeds, JSONL, WARC -> cleaned Articles (bad files become error lines)
         2. skip      articles whose id (hash of the cleaned text) is already stored
         3. dedup     near-duplicates of stored or earlier articles get ``duplicate_of`` (MinHash LSH)
         4. analyse   spaCy ``nlp.pipe`` once over the batch, then ``extract.build_record`` per Doc
-        5. store     each batch in one transaction (a killed run keeps whole articles only)
-        6. resolve   across the corpus: people, timeline (event ids), conflicts; one transaction
+        5. store     the batch in one transaction (a killed run keeps whole articles only)
+      once, at the end:
+        6. resolve   across the corpus: people, timeline (event ids), conflicts; only changed rows rewritten
         7. index     the search index beside the store is updated with the new articles
 
     extract(paths): steps 1, 4 and 6 without any database, for the JSONL export.
@@ -14,6 +16,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -30,10 +33,32 @@ from parley.resolve.timeline import assign_timeline_ids, build_timeline
 from parley.search import index_current, update_index
 from parley.store import Store
 
-__all__ = ["Corpus", "IngestReport", "ingest", "extract", "analyse", "resolve_corpus", "refresh"]
+__all__ = ["Corpus", "IngestReport", "AddedArticle", "ingest", "extract", "analyse", "resolve_corpus", "refresh"]
 
 BATCH = 64
 Progress = Callable[[str, int], None]  # (stage, advance)
+
+
+@dataclass(frozen=True)
+class AddedArticle:
+    """What the ingest summary shows of one added article (its text stays in the store, not in memory)."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    author: str | None
+    words: int
+    removed: int  # lines cleaning removed
+    duplicate_of: str | None
+
+    @classmethod
+    def of(cls, a: Article) -> "AddedArticle":
+        return cls(a.id, a.title, a.outlet, a.published, a.author, len(a.text.split()), len(a.removed),
+                   a.duplicate_of)
+
+
+EXAMPLES = 10  # distinct removed lines the report keeps as examples
 
 
 @dataclass
@@ -44,11 +69,25 @@ class IngestReport:
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
     repaired: bool = False  # an earlier, interrupted run's resolve or index step was completed
-    added_articles: list[Article] = field(default_factory=list)
+    added_articles: list[AddedArticle] = field(default_factory=list)
+    removed_examples: list[str] = field(default_factory=list)  # the first EXAMPLES distinct removed lines
+    removed_distinct: int = 0  # how many distinct lines cleaning removed from the added articles
+    _removed_seen: set[bytes] = field(default_factory=set, repr=False)  # hashes of those lines
 
     @property
     def failed(self) -> bool:
         return bool(self.errors)
+
+    def note_added(self, articles: Iterable[Article]) -> None:
+        for a in articles:
+            self.added_articles.append(AddedArticle.of(a))
+            for line in a.removed:
+                key = hashlib.blake2b(line.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+                if key not in self._removed_seen:
+                    self._removed_seen.add(key)
+                    self.removed_distinct += 1
+                    if len(self.removed_examples) < EXAMPLES:
+                        self.removed_examples.append(line)
 
     def to_dict(self) -> dict:
         return {
@@ -176,38 +215,26 @@ def _unique(articles: Iterable[Article]) -> list[Article]:
 
 def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None = None,
            progress: Progress = _noop, limits: Limits = Limits()) -> IngestReport:
+    """Steps 1-5 stream: articles are read, deduplicated, analysed and stored ``BATCH`` at a time, so memory
+    does not grow with the size of the call (the report keeps a small summary per added article). Steps 6-7
+    run once at the end, over the whole store."""
     report = IngestReport()
     known = store.article_ids()
     index = DuplicateIndex()
     for article_id, signature in store.signatures().items():
         index.add_signature(article_id, signature)
 
-    # 1-2. read, skip what is stored
-    fresh: list[Article] = []
-    for item in readers.read_paths(paths, limits):
-        if isinstance(item, InputError):
-            report.errors.append(str(item))
-            continue
-        report.read += 1
-        progress("read", 1)
-        if item.id in known:  # stored before, or the same text earlier in this batch
-            report.already_stored += 1
-            continue
-        known.add(item.id)
-        fresh.append(with_published(item, published))
-
-    # 3. near-duplicates against the store and each other
-    fresh = readers.dedup.mark_duplicates(fresh, index)
-    report.duplicates = sum(1 for a in fresh if a.duplicate_of)
-
-    # 4-5. analyse and store batch by batch
-    for start in range(0, len(fresh), BATCH):
-        batch = fresh[start:start + BATCH]
+    for batch in _batches(_fresh(paths, known, report, published, progress, limits), BATCH):
+        # 3. near-duplicates against the store, earlier batches and each other (the index keeps them all)
+        batch = readers.dedup.mark_duplicates(batch, index)
+        report.duplicates += sum(1 for a in batch if a.duplicate_of)
+        # 4-5. analyse, then store the batch in one transaction
         records = _split(analyse(batch, progress, limits), report.errors)
         analysed = {r.article.id for r in records}
         signatures = {i: index.stored_signature(i) for i in analysed}  # hashed by mark_duplicates
         report.added += store.write_records(records, signatures)
-        report.added_articles.extend(a for a in batch if a.id in analysed)
+        report.note_added(a for a in batch if a.id in analysed)
+        progress("stored", len(records))
 
     # 6-7. corpus-level results and the search index, also after an earlier run was killed or ran out of
     # disk in either step: a rerun exits only when both cover every stored article
@@ -221,11 +248,43 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None =
     return report
 
 
+def _fresh(paths: Sequence[str | Path], known: set[str], report: IngestReport, published: str | None,
+           progress: Progress, limits: Limits) -> Iterator[Article]:
+    """Steps 1-2: the articles read that are not stored yet (nor met earlier in this call), lazily."""
+    def on_file(done: int, total: int) -> None:  # the bar's total is the call's files, then one per file read
+        progress("files", total) if done == 0 else progress("file", 1)
+
+    for item in readers.read_paths(paths, limits, on_file=on_file):
+        if isinstance(item, InputError):
+            report.errors.append(str(item))
+            continue
+        report.read += 1
+        progress("read", 1)
+        if item.id in known:  # stored before, or the same text earlier in this call
+            report.already_stored += 1
+            continue
+        known.add(item.id)
+        yield with_published(item, published)
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def refresh(store: Store, progress: Progress = _noop) -> None:
-    """Recompute people, timeline and conflicts over the whole store, then update the search index."""
-    records = list(store.records())
+    """Recompute people, timeline and conflicts over the whole store, then update the search index.
+    Only the records whose timeline ids changed are written back."""
+    stored = list(store.records())
     progress("resolve", 0)
-    records, people, timeline, conflicts = resolve_corpus(records)
-    store.replace_corpus(people=people, timeline=timeline, conflicts=conflicts, records=records)
+    records, people, timeline, conflicts = resolve_corpus(stored)
+    changed = [new for old, new in zip(stored, records, strict=True) if new != old]
+    store.replace_corpus(people=people, timeline=timeline, conflicts=conflicts, records=changed)
     progress("index", 0)
     update_index(store)

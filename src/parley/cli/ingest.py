@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from parley.cli._common import (
@@ -12,12 +17,12 @@ from parley.cli._common import (
     JsonOption,
     article_filter,
     console,
+    err_console,
     errors_as_messages,
     literal,
     open_store,
     print_error,
     print_json,
-    progress_bar,
 )
 from parley.cli._limits import MaxArticleCharsOption, MaxFileMbOption, PathsHelp
 from parley.ingest.limits import Limits
@@ -45,7 +50,7 @@ def ingest(
     with errors_as_messages():
         published = check_published(published)
     with open_store(db, read_only=False) as store:
-        with progress_bar(None, "ingest", enabled=not (quiet or as_json)) as progress:
+        with _ingest_progress(enabled=not (quiet or as_json)) as progress:
             report = pipeline.ingest(paths, store, published=published, progress=progress,
                                      limits=Limits.of(max_article_chars, max_file_mb))
         for line in report.errors:
@@ -58,6 +63,33 @@ def ingest(
         raise typer.Exit(1)
 
 
+@contextmanager
+def _ingest_progress(enabled: bool = True) -> Iterator[Any]:
+    """A Rich bar on stderr over the call's files (with the time left), the articles stored so far and how
+    many a second; yields the pipeline's progress callback(stage, advance)."""
+    if not enabled:
+        yield lambda stage, advance: None
+        return
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("files"), TimeRemainingColumn(), TextColumn("{task.fields[rate]}")]
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("ingest", total=None, rate="")
+        started, stored = time.monotonic(), 0
+
+        def advance(stage: str, n: int) -> None:
+            nonlocal stored
+            if stage == "files":
+                bar.update(task, total=n)
+                return
+            if stage == "stored":
+                stored += n
+            per_second = stored / max(time.monotonic() - started, 1e-9)
+            bar.update(task, description=f"ingest: {stage}", advance=n if stage == "file" else 0,
+                       rate=f"{stored} articles stored, {per_second:.1f}/s")
+
+        yield advance
+
+
 def _print_summary(report, store) -> None:
     stats = store.stats()
     console.print(literal(
@@ -68,13 +100,13 @@ def _print_summary(report, store) -> None:
     for a in report.added_articles:
         meta = " · ".join(x for x in (a.outlet, a.published, a.author and f"by {a.author}") if x) or "no outlet or date stated"
         console.print(literal("  ", (a.id[:10], "cyan"), " ", a.title or "(no headline)"))
-        console.print(literal(f"             {meta} · {len(a.text.split())} words · {len(a.removed)} line(s) removed"
+        console.print(literal(f"             {meta} · {a.words} words · {a.removed} line(s) removed"
                               + (f" · near-duplicate of {a.duplicate_of[:10]}" if a.duplicate_of else "")),
                       style="dim")
-    removed = list(dict.fromkeys(line for a in report.added_articles for line in a.removed))
-    if removed:
-        console.print(literal((f"Cleaning removed {len(removed)} distinct line(s)", "bold"), ", for example:"))
-        for line in removed[:10]:
+    if report.removed_distinct:
+        console.print(literal((f"Cleaning removed {report.removed_distinct} distinct line(s)", "bold"),
+                              ", for example:"))
+        for line in report.removed_examples[:10]:
             console.print(literal("  - ", _clip(line, 72)))
     console.print(literal(
         f"Store: {stats['articles']} articles, {stats['outlets']} outlets, {stats['people']} people, "

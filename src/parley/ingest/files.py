@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,11 +45,14 @@ class _Group:
     error: InputError | None = None  # the path itself is missing or unreadable
 
 
-def read_paths(paths: Sequence[str | Path], limits: Limits = Limits()) -> Iterator[Article | InputError]:
+def read_paths(paths: Sequence[str | Path], limits: Limits = Limits(),
+               on_file: Callable[[int, int], None] | None = None) -> Iterator[Article | InputError]:
     """Articles from files and folders (recursively, sorted, hidden and documentation files skipped).
     A bad file or record yields its InputError and the batch goes on; so do an unreadable subfolder
-    and a broken symbolic link. A folder with no readable article yields EmptyInputError naming it."""
+    and a broken symbolic link. A folder with no readable article yields EmptyInputError naming it.
+    ``on_file(done, total)`` is told how many files there are before the first is read, then after each."""
     groups = [_group(Path(p)) for p in paths]
+    total, done = sum(len(g.files) for g in groups if g.error is None), 0
     context = CleaningContext()
     for group in groups:  # pass 1: line statistics over the batch's plain text
         for f in group.files:
@@ -63,9 +66,14 @@ def read_paths(paths: Sequence[str | Path], limits: Limits = Limits()) -> Iterat
         yield from group.errors
         found = 0
         for f in group.files:
+            if on_file is not None and done == 0:
+                on_file(0, total)
             for item in iter_file(f, context, limits):
                 found += isinstance(item, Article)
                 yield item
+            done += 1
+            if on_file is not None:
+                on_file(done, total)
         if group.root is not None and found == 0:
             yield EmptyInputError(group.root, "folder holds no readable articles")
 

@@ -13,7 +13,8 @@ Layout of ``store.index_dir``::
 
 ``update_index`` appends a segment with the articles not indexed yet (the ingest path calls it), so a question
 never rebuilds anything. When too many small segments pile up they are merged into one, which re-reads their
-articles from the store. Segments score BM25 with their own statistics; merging keeps that drift small.
+articles from the store and copies their sentence vectors (nothing is embedded twice). Segments score BM25 with
+their own statistics; merging keeps that drift small. Loading an index leaves facts.json unread until ask needs it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import os
 import re
 import shutil
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -135,14 +137,17 @@ def indexed_ids(index_dir: Path, manifest: dict[str, Any]) -> set[str]:
     return ids
 
 
-def build_segment(seg_dir: Path, records: list[Record], *, semantic: bool) -> int:
-    """Write one segment for ``records``; returns the number of sentences indexed."""
+def build_segment(seg_dir: Path, records: list[Record], *, semantic: bool,
+                  known: "StoredVectors | None" = None) -> int:
+    """Write one segment for ``records``; returns the number of sentences indexed. A sentence whose vector
+    ``known`` holds (a merge of older segments) is not embedded again."""
     import bm25s
 
     if seg_dir.exists():  # left half-written by a run killed while indexing: start it afresh
         shutil.rmtree(seg_dir)
     seg_dir.mkdir(parents=True)
     arts, facts, unit_art, starts, ends, texts, blobs = [], [], [], [], [], [], []
+    keys: list[tuple[str, int, int]] = []  # (article id, start, end) of each sentence
     for record in records:
         a = record.article
         spans = sentence_spans(record)
@@ -157,6 +162,7 @@ def build_segment(seg_dir: Path, records: list[Record], *, semantic: bool) -> in
             starts.append(s)
             ends.append(e)
             texts.append(a.text[s:e])
+            keys.append((a.id, s, e))
     # the article texts travel with the index: a hit's text is sliced here, with no store query per hit
     bounds = np.cumsum([0] + [len(b) for b in blobs]).astype(np.int64)
     (seg_dir / "texts.bin").write_bytes(b"".join(blobs))
@@ -170,8 +176,56 @@ def build_segment(seg_dir: Path, records: list[Record], *, semantic: bool) -> in
         retriever.index(tokenize(texts), show_progress=False)
         retriever.save(str(seg_dir / "bm25"), show_progress=False)
         if semantic and embed.available():
-            np.save(seg_dir / "vectors.npy", embed.encode(texts))
+            np.save(seg_dir / "vectors.npy", _vectors(texts, keys, known))
     return len(texts)
+
+
+class StoredVectors:
+    """The MiniLM vectors the given segments already hold, by (article id, start, end) of their sentence,
+    read memory-mapped: a merge copies them instead of embedding every sentence of the store again."""
+
+    def __init__(self, index_dir: Path, segments: list[str]):
+        self._arrays: list[np.ndarray] = []
+        self._where: dict[tuple[str, int, int], tuple[int, int]] = {}
+        for name in segments:
+            d = index_dir / name
+            if not (d / "vectors.npy").exists():
+                continue
+            vectors = np.load(d / "vectors.npy", mmap_mode="r")
+            units = np.load(d / "units.npz")
+            ids = [a["id"] for a in json.loads((d / "articles.json").read_text(encoding="utf-8"))]
+            n = len(self._arrays)
+            self._arrays.append(vectors)
+            for row, (art, start, end) in enumerate(zip(units["art"].tolist(), units["start"].tolist(),
+                                                        units["end"].tolist())):
+                self._where[(ids[art], start, end)] = (n, row)
+
+    def get(self, key: tuple[str, int, int]) -> np.ndarray | None:
+        where = self._where.get(key)
+        return None if where is None else self._arrays[where[0]][where[1]]
+
+    def keys(self) -> list[tuple[str, int, int]]:
+        return list(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+def _vectors(texts: list[str], keys: list[tuple[str, int, int]], known: StoredVectors | None) -> np.ndarray:
+    """One unit vector per text: copied from ``known`` where it has the sentence, embedded otherwise."""
+    if known is None or not len(known):
+        return embed.encode(texts)
+    out = np.zeros((len(texts), embed.DIM), dtype=np.float32)
+    missing = []
+    for i, key in enumerate(keys):
+        vector = known.get(key)
+        if vector is None:
+            missing.append(i)
+        else:
+            out[i] = vector
+    if missing:
+        out[missing] = embed.encode([texts[i] for i in missing])
+    return out
 
 
 def update(store, *, semantic: bool | None = None) -> int:
@@ -211,7 +265,9 @@ def _merge_segments(store, index_dir: Path, manifest: dict[str, Any], *, semanti
     keep = indexed_ids(index_dir, manifest)
     records = [r for r in store.records() if r.article.id in keep]
     name = _next_segment_name(manifest)
-    build_segment(index_dir / name, records, semantic=semantic)
+    known = StoredVectors(index_dir, old) if semantic else None
+    build_segment(index_dir / name, records, semantic=semantic, known=known)
+    del known  # its memory maps of the old segments' vectors, before those are removed
     manifest = {**manifest, "segments": [name], "articles": len(records)}
     _write_json_atomic(_manifest_path(index_dir), manifest)
     for seg in old:
@@ -234,7 +290,7 @@ class Segment:
     start: np.ndarray
     end: np.ndarray
     articles: list[dict[str, Any]]
-    facts: list[dict[str, Any]]
+    facts: Sequence[dict[str, Any]]
     vectors: np.ndarray | None
     art_offset: int = 0
     texts: Any = None  # mmap of texts.bin (None in segments written before it existed)
@@ -256,7 +312,7 @@ class Candidate:
 class Index:
     segments: list[Segment]
     articles: list[dict[str, Any]]
-    facts: list[dict[str, Any]]
+    facts: Sequence[dict[str, Any]]
     corpus: dict[str, Any]
     published: np.ndarray = field(default=None)  # type: ignore[assignment]
     outlets: np.ndarray = field(default=None)  # type: ignore[assignment]
@@ -401,7 +457,7 @@ def _load(index_dir: Path) -> Index:
         d = index_dir / name
         units = np.load(d / "units.npz")
         arts = json.loads((d / "articles.json").read_text(encoding="utf-8"))
-        fx = json.loads((d / "facts.json").read_text(encoding="utf-8"))
+        fx = LazyFacts([d / "facts.json"], len(arts))
         bm = bm25s.BM25.load(str(d / "bm25"), mmap=False, show_progress=False) if (d / "bm25").exists() else None
         vectors = np.load(d / "vectors.npy") if (d / "vectors.npy").exists() else None
         texts = bounds = None
@@ -417,7 +473,37 @@ def _load(index_dir: Path) -> Index:
                                 facts=fx, vectors=vectors, art_offset=len(articles), texts=texts,
                                 text_bounds=bounds))
         articles.extend(arts)
-        facts.extend(fx)
+        facts.append(d / "facts.json")
     corpus_path = index_dir / "corpus.json"
     corpus = json.loads(corpus_path.read_text(encoding="utf-8")) if corpus_path.exists() else {}
-    return Index(segments=segments, articles=articles, facts=facts, corpus=corpus)
+    return Index(segments=segments, articles=articles, facts=LazyFacts(facts, len(articles)), corpus=corpus)
+
+
+class LazyFacts(Sequence):
+    """The facts of the articles of some segments, in article order, parsed on first use: a search needs none
+    of them, and on a large store parsing them is most of loading the index. Safe to share between threads."""
+
+    def __init__(self, paths: list[Path], count: int):
+        self._paths = paths
+        self._count = count
+        self._items: list[dict[str, Any]] | None = None
+        self._lock = threading.Lock()
+
+    def _loaded(self) -> list[dict[str, Any]]:
+        if self._items is None:
+            with self._lock:
+                if self._items is None:
+                    items: list[dict[str, Any]] = []
+                    for path in self._paths:
+                        items.extend(json.loads(path.read_text(encoding="utf-8")))
+                    self._items = items
+        return self._items
+
+    def __getitem__(self, i):
+        return self._loaded()[i]
+
+    def __iter__(self):
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return self._count

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from parley.errors import NotFoundError, StoreError
 from parley.models import Article, Record
@@ -237,15 +238,13 @@ class Store:
 
     def replace_corpus(self, *, people: Sequence[dict], timeline: Sequence[dict], conflicts: Sequence[dict],
                        records: Iterable[Record] = ()) -> None:
-        """Replace the corpus-level results (and updated records) in one transaction; clears 'stale'."""
+        """Replace the corpus-level results in one transaction, and rewrite the given (changed) records;
+        clears 'stale'. Each corpus table is written in bulk and only its rows that changed are touched: an
+        unchanged row keeps its place in the file."""
         with self.transaction() as con:
             self._write_record_rows(con, list(records))
             for table, rows in (("people", people), ("timeline", timeline), ("conflicts", conflicts)):
-                con.execute(f"DELETE FROM {table}")
-                for pos, row in enumerate(rows):
-                    key = row.get("id") or row.get("timeline_id") or str(pos)
-                    con.execute(f"INSERT INTO {table} VALUES (?, ?, ?)",
-                                [key, pos, json.dumps(row, ensure_ascii=False)])
+                _sync_entries(con, table, rows)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_stale', 'false')")
 
     # -- reads -------------------------------------------------------------------------------
@@ -376,6 +375,27 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Sequence[
     for chunk in _chunks(list(rows), max(1, 2000 // width)):
         params = [value for row in chunk for value in row]
         con.execute(f"INSERT {verb} INTO {table} VALUES {', '.join([group] * len(chunk))}", params)
+
+
+def _sync_entries(con: duckdb.DuckDBPyConnection, table: str, entries: Sequence[dict]) -> None:
+    """Make ``table`` (id, position, entry) hold exactly ``entries`` in order: the new rows go in as one
+    registered batch, rows no longer there are deleted and rows not there yet inserted, each in one statement."""
+    keys, positions, texts = [], [], []
+    for pos, entry in enumerate(entries):
+        keys.append(entry.get("id") or entry.get("timeline_id") or str(pos))
+        positions.append(pos)
+        texts.append(json.dumps(entry, ensure_ascii=False))
+    con.register("_entries", {"id": np.asarray(keys, dtype=object),
+                              "position": np.asarray(positions, dtype=np.int32),
+                              "entry": np.asarray(texts, dtype=object)})
+    try:
+        same = "t.id = n.id AND t.position = n.position AND t.entry = n.entry"
+        con.execute(f"DELETE FROM {table} WHERE rowid IN "
+                    f"(SELECT t.rowid FROM {table} t ANTI JOIN _entries n ON {same})")
+        con.execute(f"INSERT INTO {table} SELECT n.id, n.position, n.entry FROM _entries n "
+                    f"ANTI JOIN {table} t ON {same}")
+    finally:
+        con.unregister("_entries")
 
 
 def _article(row: Sequence[Any]) -> Article:
