@@ -106,6 +106,17 @@ def test_quotes_sharing_a_source_mention_are_one_attribution():
     assert [p.spans for p in out] == [((0, 10), (30, 50)), ((60, 70),)]
 
 
+def test_a_part_with_its_own_cue_is_another_attribution():
+    # '"A," she said, adding, "B." "C."': one source mention, two cues, two attributions (as PolNeAR annotates
+    # them); the part without a cue goes on with the latest
+    she = SpeakerMention(12, 15)
+    parts = [Quote(text="a", kind="direct", start=0, end=10, source_span=she, cue="said"),
+             Quote(text="b", kind="direct", start=30, end=50, source_span=she, cue="adding"),
+             Quote(text="c", kind="direct", start=60, end=70, source_span=she)]
+    out = predicted_from(parts)
+    assert [p.spans for p in out] == [((0, 10),), ((30, 50), (60, 70))]
+
+
 def test_polnear_dev_end_to_end():
     """The first 20 dev articles through parley's entities and quotes; floors from the closing figures."""
     if not DEV.exists():

@@ -198,3 +198,50 @@ def test_a_head_of_state_phrase_never_lands_on_a_different_head_of_state(nlp):
     lula = found["Luiz Inacio Lula da Silva"]
     assert "The king" not in mention_texts(lula)
     assert not has_role(lula, "king")
+
+
+def test_generational_suffix_is_not_the_surname(nlp):
+    text = ("Philippine President Rodrigo Santos Jr met the visiting envoy on Monday.\n\n"
+            "Santos told reporters the talks were warm, and said he would travel to Tokyo in May.\n\n"
+            "Santos is the son of former senator Ana Santos.")
+    p = people(nlp(text))
+    told = text.index("Santos told")
+    assert any(m.start == told for m in p["Rodrigo Santos Jr"].mentions)
+    assert not any(m.start == told for m in p["Ana Santos"].mentions)
+
+
+def test_lower_case_half_of_a_hyphenated_given_name_stays_in_the_name(nlp):
+    doc = nlp("South Korean President Park Min-seok and Japanese Prime Minister Taro Ueda met in Seoul.\n\n"
+              "Park said the two leaders agreed to meet again.")
+    p = people(doc)
+    assert "Park Min-seok" in p and "Park Min" not in p
+
+
+def test_hyphenated_modifier_after_a_name_is_not_part_of_it(nlp):
+    doc = nlp("Senator Laura Keane criticised the Dana Whitfield-era tariffs on steel.")
+    assert not any(name.endswith("-era") for name in people(doc))
+
+
+def test_pronoun_after_a_reported_clause_is_the_reporter(nlp):
+    doc = nlp("Prime Minister Aaron Holt spoke to President Viktor Lenz on Monday.\n\n"
+              "He said Lenz had asked about the harvest. \u201cI told him the harvest was good,\u201d he said.")
+    holt = people(doc)["Aaron Holt"]
+    assert sum(1 for m in holt.mentions if m.text.lower() == "he") == 2
+
+
+def test_surname_used_long_before_a_namesake_is_introduced_is_not_the_namesake(nlp):
+    doc = nlp("Ruiz and Carter discuss trade in phone call\n\n"
+              "President Ruiz said the call with Carter was friendly.\n\n"
+              "Ruiz told reporters the two would meet in the spring.\n\n"
+              "The talks covered tariffs and fishing rights.\n\n"
+              "Ruiz is the son of former first lady Elena Ruiz, who attended the ceremony.")
+    p = people(doc)
+    assert "Ruiz" in p and "President Ruiz" in mention_texts(p["Ruiz"])
+    assert "President Ruiz" not in mention_texts(p["Elena Ruiz"])
+
+
+def test_news_agencies_and_broadcasters_are_not_people(nlp):
+    doc = nlp("The ministers will meet on Friday, Japan's Tanaka news agency said. The talks were confirmed by "
+              "state TV Al Mustaqbal, which said they would last two days.")
+    p = people(doc)
+    assert "Tanaka" not in p and "Al Mustaqbal" not in p

@@ -116,10 +116,42 @@ def test_named_organisation_is_the_speaker_of_a_direct_quote(nlp):
     assert q.speaker == "Liberal Party" and q.source_kind == "organisation"
 
 
-def test_organisation_alone_gives_no_indirect_quote(nlp):
-    # organisations and documents speak indirectly only through a person the text names (see quotes.py)
-    _, qs = quotes(nlp, "The ruling Liberal Party said the vote would be held in May.")
-    assert not any("vote would be held" in q.text for q in qs)
+def test_organisation_carries_reported_speech(nlp):
+    text, qs = quotes(nlp, "The ruling Liberal Party said the vote would be held in May.")
+    q = find(qs, "the vote would be held in May")
+    assert q.kind == "indirect" and q.source_kind == "organisation"
+    assert source_text(text, q) == "The ruling Liberal Party"
+
+
+def test_ministry_reports_content_before_its_cue(nlp):
+    text, qs = quotes(nlp, "The two ministers will meet in Lisbon next week to sign the accord, the foreign "
+                           "ministry said on Friday.")
+    q = find(qs, "will meet in Lisbon")
+    assert q.source_kind == "organisation" and "ministry" in source_text(text, q)
+
+
+def test_a_news_medium_reporting_is_no_indirect_quote(nlp):
+    # the agency is the channel of the news, not a party speaking in it (nlp/data/quote_media.txt)
+    _, qs = quotes(nlp, "The two ministers will meet in Lisbon next week to sign the accord, the state news "
+                        "agency said on Friday.")
+    assert not any("will meet in Lisbon" in q.text for q in qs)
+
+
+def test_an_organisation_announcing_a_thing_is_no_quote(nlp):
+    # "announced a plan": the organisation's act, not its words (the object is no reported content here)
+    _, qs = quotes(nlp, "The Fisheries Ministry announced a new quota for the northern waters on Monday.")
+    assert not any("quota" in q.text for q in qs)
+
+
+def test_capitals_standing_for_governments_give_no_indirect_quote(nlp):
+    _, qs = quotes(nlp, "Oslo and Stockholm said the border crossings would reopen after the holiday.")
+    assert not any("border crossings would reopen" in q.text for q in qs)
+
+
+def test_charge_is_reported_content(nlp):
+    text, qs = quotes(nlp, "Opposition leader Tomas Berg accused the cabinet of hiding the cost of the new bridge.")
+    q = find(qs, "hiding the cost of the new bridge")
+    assert q.speaker == "Tomas Berg" and "the cabinet" in q.text
 
 
 def test_spokesman_for_a_person_is_not_that_person(nlp):
@@ -157,3 +189,31 @@ def test_descriptive_subject_without_a_that_clause(nlp):
     text, qs = quotes(nlp, "The 28-year-old striker said getting fit again before the final had lifted the squad.")
     q = find(qs, "getting fit again")
     assert q.source_kind == "person" and "striker" in source_text(text, q)
+
+
+def test_a_title_in_marks_is_no_quote(nlp):
+    _, qs = quotes(nlp, "Governor Ellen Marsh told “Morning Report With Dan Hale” that the bridge would reopen "
+                        "in June.")
+    assert not any(q.text == "Morning Report With Dan Hale" for q in qs)
+    assert any("the bridge would reopen" in q.text for q in qs)
+
+
+def test_a_short_phrase_in_marks_keeps_its_speaker(nlp):
+    text, qs = quotes(nlp, "Prime Minister Sara Lind described the call as “very warm” and said she would visit "
+                           "in the autumn.")
+    q = find(qs, "very warm")
+    assert q.speaker == "Sara Lind"
+
+
+def test_a_clause_opening_with_marked_words_is_one_quote(nlp):
+    text, qs = quotes(nlp, "Senator Paul Okafor says “the tide has turned” despite the loss in the coastal "
+                           "districts.")
+    q = find(qs, "the tide has turned")
+    assert "despite the loss in the coastal districts" in q.text and q.kind == "mixed"
+
+
+def test_words_in_marks_that_a_medium_reports_are_a_quote(nlp):
+    text, qs = quotes(nlp, "State television reported that the two ministers met in Lisbon to “settle the fishing "
+                           "dispute once and for all”, showing footage of the talks.")
+    q = find(qs, "settle the fishing dispute")
+    assert q.kind == "mixed" and source_text(text, q) == "State television"

@@ -146,10 +146,12 @@ def _article(d: dict) -> GoldArticle:
 def predicted_from(quotes: Iterable[Quote]) -> list[Predicted]:
     """parley's quotes as attributions: direct quotes that share one source mention (the parts of '"A," she said,
     "B."', the paragraphs of a long quote that continue it) are one attribution with several content spans, as in
-    PolNeAR, and so are a reported lead and the quote it runs into ('X said that A: "B"'). Reported speech is not
-    merged otherwise: "X says A but argues that B" is two attributions of one source."""
+    PolNeAR, and so are a reported lead and the quote it runs into ('X said that A: "B"'). A part with a cue of its
+    own is not ('"A," she said, adding, "B"': two cues, two attributions), and reported speech is not merged
+    otherwise: "X says A but argues that B" is two attributions of one source."""
     out: list[Predicted] = []
     at: dict[tuple[int, int], int] = {}
+    cue_of: dict[tuple[int, int], str | None] = {}
     last_end = -1
     for q in quotes:
         src = q.source_span or q.speaker_mention
@@ -157,7 +159,9 @@ def predicted_from(quotes: Iterable[Quote]) -> list[Predicted]:
         lead = out and key is not None and out[-1].source_span == key and not out[-1].is_direct \
             and q.kind == "direct" and 0 <= q.start - last_end <= _LEAD_GAP
         last_end = q.end
-        if lead or (key is not None and key in at and q.kind != "indirect"):
+        # a part with a cue of its own ('"A," she said, adding "B"') is another attribution of the same source
+        own_cue = key in cue_of and q.cue is not None and cue_of[key] is not None and q.cue != cue_of[key]
+        if lead or (key is not None and key in at and q.kind != "indirect" and not own_cue):
             k = len(out) - 1 if lead else at[key]
             p = out[k]
             out[k] = Predicted(p.spans + ((q.start, q.end),), True, key, p.speaker or q.speaker)
@@ -165,6 +169,7 @@ def predicted_from(quotes: Iterable[Quote]) -> list[Predicted]:
             continue
         if key is not None and q.kind == "direct":
             at[key] = len(out)
+            cue_of[key] = q.cue
         out.append(Predicted(((q.start, q.end),), q.kind != "indirect", key, q.speaker))
     return out
 

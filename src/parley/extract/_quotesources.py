@@ -9,11 +9,12 @@ role_titles.txt and kinship.txt.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from parley.nlp import lexicon
 
-__all__ = ["source_of", "phrase_source", "subject_token", "participle_head"]
+__all__ = ["source_of", "phrase_source", "subject_token", "participle_head", "is_medium"]
 
 Source = tuple[int, int, str]
 
@@ -34,6 +35,17 @@ def _head_kinds() -> dict[str, str]:
         kind, _, noun = line.partition(" ")
         out[noun.strip().lower()] = kind
     return out
+
+
+@lru_cache(maxsize=1)
+def _media_nouns() -> frozenset[str]:
+    return frozenset(lexicon("quote_media"))
+
+
+def is_medium(phrase: str) -> bool:
+    """Whether a source phrase names a news medium ("the state news agency", "Saudi Press Agency", "the
+    broadcaster"): nlp/data/quote_media.txt."""
+    return any(w in _media_nouns() for w in re.findall(r"[a-z]+", phrase.lower()))
 
 
 def subject_token(verb):

@@ -3,12 +3,15 @@
 The stages, in order:
     1. candidates   spaCy's entities, corrected by rules (place/demonym lexicons, role titles before a name,
                     given names, reporting verbs after), plus initial forms ("H. Mammadov") the model misses
-    2. clusters     full names first, one cluster per person (spelling variants fold together); kin introduced
-                    as "X's father Y"; then single names to the most recent full-named person with that surname
+    2. clusters     full names first, one cluster per person (spelling variants fold together; "Jr", "II" are no
+                    surname); kin introduced as "X's father Y"; then single names to the most recent full-named
+                    person with that surname, unless the article used the surname alone paragraphs before that
+                    person came in (then it is a person of its own)
     3. roles        titles before a name ("Russian President Vladimir Putin"), chained with commas
                     ("Chairman of the X Party, MP Y"), appositions ("Y, a member of the Z Committee, said")
     4. role phrases "the writer", "the Russian leader", "the head of state" -> the person holding that role
-    5. pronouns     he/she/his/her -> the most recent person who is a subject, outside quoted speech
+    5. pronouns     he/she/his/her -> the most recent person who is a subject, outside quoted speech, and of
+                    that sentence's subjects the main clause's ("He said Trump had asked ..." -> he, not Trump)
     6. the rest     ORG, GPE, LOC, FAC, NORP, EVENT, LAW merged by name
 """
 
@@ -150,8 +153,20 @@ class _Extractor:
         return re.findall(r"[\w'’-]+", self.text[max(0, s - 60):s])[-n:]
 
     def org_context(self, s: int, e: int) -> bool:
-        if self.next_word(e) in self.L.org_nouns:
+        """A name the words around make an organisation's: "Kyodo news agency", "the Kaspi newspaper",
+        "correspondents of X", and a name right after its kind ("the state news agency SPA", "state TV Al
+        Ekhbariya")."""
+        nxt = re.match(r"\s*([\w-]+)(?:\s+([a-z][\w-]*))?", self.text[e:e + 60])
+        if nxt and nxt.group(1).lower() in self.L.org_nouns:
             return True
+        if nxt and nxt.group(1).islower() and (nxt.group(2) or "") in self.L.org_nouns:
+            tok = self.token(e + nxt.start(1))
+            if tok is not None and tok.pos_ == "NOUN":  # "Kyodo news agency", not "X visited hospital"
+                return True
+        written = self.prev_words(s, 1)
+        if written and written[0].lower() in self.L.org_nouns and (written[0].islower() or written[0].isupper()) \
+                and re.search(r"[\w-][ \t]+\Z", self.text[max(0, s - 3):s]):
+            return True  # "news agency SPA", "state TV X"; not "at the Foreign Affairs Ministry Abdul Kadir Jailani"
         prev = [w.lower() for w in self.prev_words(s, 2)]
         return len(prev) == 2 and prev[1] == "of" and prev[0] in self.L.org_nouns
 
@@ -266,6 +281,7 @@ class _Extractor:
             if not m:
                 break
             e = m.end()
+        e = self.hyphen_tail(e)
         head = _PARTICLE_HEAD.search(text, max(0, s - 20), s)
         if head:
             s = head.start()
@@ -275,6 +291,18 @@ class _Extractor:
                     and b.group(1).lower() not in ("the", "a", "an", "and", "but", "with", "by"):
                 s = s - len(b.group(0))
         return s, e
+
+    def hyphen_tail(self, e: int) -> int:
+        """"Yoon Suk" + "-yeol", "Moon Jae" + "-in": the lower-case half of a hyphenated given name that the model left
+        out of the name, when the parse makes it the head of the name's noun phrase (not the modifier of
+        "Trump-era tariffs", "a Biden-backed bill")."""
+        m = re.match(r"-[^\W\d_]+(?![\w-])", self.text[e:e + 20])
+        if not m or not m.group(0)[1].islower():
+            return e
+        tok = self.token(e + 1)
+        if tok is None or tok.idx + len(tok) != e + m.end() or tok.tag_ not in ("NN", "NNP"):
+            return e
+        return e if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") else e + m.end()
 
     def given_name_re(self) -> re.Pattern:
         if "given" not in _CACHE:
@@ -341,6 +369,8 @@ class _Extractor:
         # longest names first, so that "Lula da Silva" or "Bin Salman" finds the full name it is part of
         for s, e, core in sorted(multi, key=lambda c: (-len(c[2]), c[0])):
             first, last = core[0], core[-1]
+            if len(core) > 2 and name_parts(" ".join(core)).suffix:  # "Ferdinand Marcos Jr": the surname is Marcos
+                last = core[-2]
             if first.endswith(".") and len(first) == 2:
                 p = self.initial_match(first[0], last) or self.new_person(None, last, f"{first} {last}", s)
                 if p.first is None:
@@ -447,7 +477,7 @@ class _Extractor:
             cands = [p for p in self.people if p.first and not p.derived and p.word_keys() & {f, f2}]
             return cands[0] if len(cands) == 1 else None
         if len(cands) == 1:
-            return cands[0]
+            return None if self.introduced_later(cands[0], word, pos) else cands[0]
 
         def last_before(p: _Person) -> int:
             before = [a for (a, _), k in p.mentions.items() if a < pos and k == "name"]
@@ -457,6 +487,15 @@ class _Extractor:
         if last_before(scored[0]) >= 0:
             return scored[0]
         return max(cands, key=lambda p: (len(p.mentions), -p.start))
+
+    def introduced_later(self, p: _Person, word: str, pos: int) -> bool:
+        """A surname the article uses on its own, again and again, paragraphs before the only full name that has it
+        ("President Marcos said ..." long before "former first lady Imelda Marcos"): another person of that name,
+        not the one introduced later."""
+        if p.start <= pos or self._para_index(p.start) - self._para_index(pos) <= 2:
+            return False
+        again = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text[pos:p.start])
+        return len(again) >= 2
 
     def kin(self) -> None:
         kin = "|".join(sorted(self.L.kinship, key=len, reverse=True))
@@ -720,6 +759,7 @@ class _Extractor:
         lo_idx = max(0, self._para_index(pos) - paras_back)
         lo = self.paras[lo_idx][0] if self.paras else 0
         best, fallback = None, None
+        subjects: list[tuple[int, _Person]] = []
         for p in self.people:
             if gender and p.gender and p.gender != gender:
                 continue
@@ -730,11 +770,31 @@ class _Extractor:
                     fallback = (s, p)
                 if self._subj.get((s, e)) is None:
                     self._subj[(s, e)] = kind == "pronoun-subj" or self.subject_like(s, e)
-                if self._subj[(s, e)] and (best is None or s > best[0]):
-                    best = (s, p)
+                if self._subj[(s, e)]:
+                    subjects.append((s, p))
+                    if best is None or s > best[0]:
+                        best = (s, p)
         if best:
-            return best[1]
+            return self.main_subject(best, subjects)[1]
         return fallback[1] if fallback else None
+
+    def main_subject(self, best: tuple[int, _Person], subjects: list[tuple[int, _Person]]) -> tuple[int, _Person]:
+        """Of the subjects in the sentence of the latest one, the subject of its main clause: in "He said Trump had
+        asked about his mother", a following "he" is the one who said it, not Trump (the embedded subject)."""
+        tok = self.token(best[0])
+        if tok is None:
+            return best
+        sent = tok.sent
+        same = [(s, p) for s, p in subjects if sent.start_char <= s < sent.end_char]
+        return min(same, key=lambda sp: (self.depth(sp[0]), -sp[0]), default=best)
+
+    def depth(self, pos: int) -> int:
+        tok = self.token(pos)
+        n = 0
+        while tok is not None and tok.head.i != tok.i and n < 50:
+            tok = tok.head
+            n += 1
+        return n
 
     def _para_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
