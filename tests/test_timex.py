@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from parley.extract.timex import extract_timexes, normalize_date, shift
+from parley.extract.timex import extract_timexes, first_date, normalize_date, shift
 
 PUB = "2017-07-25T16:53"  # a Tuesday
 
@@ -158,7 +158,7 @@ def test_clock_time_joins_its_day(nlp):
         ("The ceasefire held for two years.", "two years", "P2Y"),
         ("Over the past three months trade doubled.", "the past three months", "P3M"),
         ("The talks lasted six hours.", "six hours", "PT6H"),
-        ("The dispute has simmered for years.", "for years", "PXY"),
+        ("The dispute has simmered for years.", "years", "PXY"),  # TIMEX3 leaves the preposition out
     ],
 )
 def test_durations(nlp, sentence, span, value):
@@ -648,3 +648,100 @@ def test_since_and_a_noun_of_time_on_the_way_to_the_verb(nlp):
 ])
 def test_a_month_planned_ahead(nlp, sentence, value):
     assert [t.value for t in timexes(nlp, sentence, "2017-10-25")] == [value]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Issue 12, second pass: halves, "of last year", the end of a decade, vague stretches, a cue beside the verb, and
+# the phrase-level API other extractors can call instead of their own date regexes.
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The foreign ministers spoke for half an hour.", "half an hour", "PT30M"),
+        ("After a half-hour delay the motorcade moved on.", "a half-hour", "PT30M"),
+        ("The occupation lasted half a century.", "half a century", "P50Y"),
+        ("The inspectors stayed a week and a half.", "a week and a half", "P1.5W"),
+        ("The blockade lasted a decade and a half.", "a decade and a half", "P15Y"),
+        ("Prisoners were exchanged within days.", "days", "PXD"),
+        ("The delegation may return within weeks or months.", "weeks or months", "PXW"),
+        ("The two families feuded for centuries.", "centuries", "PXCE"),
+        ("Over the years the alliance grew.", "the years", "PXY"),
+        ("Diplomats expect more visits in the months ahead.", "the months ahead", "PXM"),
+    ],
+)
+def test_halves_and_vague_stretches(nlp, sentence, span, value):
+    t = only(nlp, sentence)
+    assert (t.text, t.value, t.type) == (span, value, "DURATION")
+
+
+def test_a_bare_plural_unit_is_not_a_stretch(nlp):
+    assert timexes(nlp, "Hundreds of years of trade link the two ports.") == ()
+    assert [t.value for t in timexes(nlp, "Half a century ago the border was drawn.")] != ["P50Y"]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Exports fell in the first quarter of last year.", "the first quarter of last year", "2016-Q1"),
+        ("The pipeline opens in the second half of next year.", "the second half of next year", "2018-H2"),
+        ("The accord was initialled in the summer of last year.", "the summer of last year", "2016-SU"),
+        ("The base will close by the end of the decade.", "the end of the decade", "201"),
+        ("The envoy left at the end of last year.", "the end of last year", "2016"),
+        ("New tariffs apply from the beginning of next month.", "the beginning of next month", "2017-08"),
+    ],
+)
+def test_a_part_of_a_year_named_relative_to_publication(nlp, sentence, span, value):
+    t = only(nlp, sentence)
+    assert (t.text, t.value, t.type) == (span, value, "DATE")
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The first instalment is due by Dec. 31.", "2018-12-31"),           # a cue beside the verb: ahead
+    ("The instalment had been due on Dec. 31 but was deferred.", "2017-12-31"),  # told in the past perfect
+])
+def test_due_beside_the_verb_dates_ahead(nlp, sentence, value):
+    # published 2018-03-04: Dec. 31 nearest is 2017's; "is due" puts it ahead, "had been due" keeps it behind
+    assert [t.value for t in timexes(nlp, sentence, "2018-03-04") if "Dec" in t.text] == [value]
+
+
+def test_an_expiry_planned_in_the_past_perfect_lies_behind(nlp):
+    t = only(nlp, "The offer had been due to expire Friday evening.", "2017-07-26")  # a Wednesday
+    assert (t.value, t.type) == ("2017-07-21TEV", "TIME")
+
+
+def test_first_date_normalises_a_phrase_against_a_reference_date():
+    t = first_date("the summit, which is scheduled for April 22 in Seoul", "2024-05-01")
+    assert (t.text, t.value, t.type) == ("April 22", "2024-04-22", "DATE")
+    assert "the summit, which is scheduled for April 22 in Seoul"[t.start:t.end] == "April 22"
+    assert first_date("talks in the spring of 2023 and again later", None).value == "2023-SP"
+    assert first_date("the visit of Tuesday", "2024-05-01").value == "2024-04-30"  # a Wednesday: the day before
+    assert first_date("ministers met yesterday", "2024-05-01").value == "2024-04-30"
+    assert first_date("ministers met yesterday", None) is None  # XXXX-XX-XX places nothing on the calendar
+    assert first_date("for three days, now", "2024-05-01") is None  # a duration and a reference are not points
+    assert first_date("no date at all", "2024-05-01") is None
+
+
+@pytest.mark.parametrize("value, same", [("P1E", "P10Y"), ("PXC", "PXCE"), ("P2L", "P2000Y"), ("PXE", "PXDE")])
+def test_scorer_reads_timex2_units(value, same):
+    from parley.evaluate_timeml import canonical
+
+    assert canonical(value) == canonical(same)
+
+
+def test_a_spelled_hundred_before_a_noun_is_a_count(nlp):
+    assert timexes(nlp, "The academy has twelve hundred mostly foreign students.") == ()
+    assert only(nlp, "The fortress was built in twelve hundred and later abandoned.").value == "1200"
+
+
+def test_a_capitalised_relative_unit_inside_a_sentence_is_a_title(nlp):
+    assert timexes(nlp, 'The minister, speaking on the "This Week" programme, defended the deal.') == ()
+    assert only(nlp, "This Week, the talks resume in Geneva.").value == "2017-W30"
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("By mid afternoon, the border crossing had reopened.", "mid afternoon", "2017-07-25TAF"),
+    ("At mid-afternoon yesterday the convoy reached Kabul.", "mid-afternoon yesterday", "2017-07-24TAF"),
+])
+def test_the_middle_of_a_part_of_the_day(nlp, sentence, span, value):
+    t = only(nlp, sentence)
+    assert (t.text, t.value, t.type) == (span, value, "TIME")

@@ -174,13 +174,17 @@ _TRAILING_X = re.compile(r"^(\d{4}(?:-\d\d)?)(?:-XX)+$")
 _DECADE_X = re.compile(r"^(\d{2,3})X+$")
 _WEEK = re.compile(r"^(\d{4})-W(\d)(-.*)?$")
 _HOUR = re.compile(r"^(.*T\d\d)$")  # "1989-11-06T17" is 17:00
-_LONG_UNIT = re.compile(r"^P(\d+)(DE|CE)$")  # "P2DE" is "P20Y", "P1CE" is "P100Y"
+_LONG_UNIT = re.compile(r"^P(\d+|X)(DE|CE|ML|E|C|L)$")  # "P2DE" is "P20Y", "P1CE" is "P100Y"
+# TIMEX2 (the TIDES guidelines TimeML grew from) writes decades, centuries and millennia "E", "C", "L"; TimeBank
+# keeps a few of those ("about a decade" P1E, "for centuries" PXC)
+_LONG_UNIT_YEARS = {"DE": 10, "E": 10, "CE": 100, "C": 100, "ML": 1000, "L": 1000}
+_LONG_UNIT_X = {"E": "DE", "C": "CE", "L": "ML"}
 
 
 def canonical(value: str) -> str:
     """One spelling for TIMEX3 values that mean the same: "1949-XX" and "1994-XX-XX" are the year (an unknown part
     below the last known one adds nothing), "199X" is the decade "199", "2000-W7" is "2000-W07", "...T17" is
-    "...T17:00", "P2DE" (decades) is "P20Y". The gold has each spelling; this is the only leniency of the scorer
+    "...T17:00", "P2DE" (decades) is "P20Y", TIMEX2's "P1E" / "PXC" / "P2L" are "P10Y" / "PXCE" / "P2000Y". The gold has each spelling; this is the only leniency of the scorer
     (the exact-string figure is reported beside it)."""
     v = value.strip()
     m = _TRAILING_X.match(v)
@@ -196,8 +200,10 @@ def canonical(value: str) -> str:
     if m:
         return f"{m.group(1)}:00"
     m = _LONG_UNIT.match(v)
+    if m and m.group(1) == "X":
+        return f"PX{_LONG_UNIT_X.get(m.group(2), m.group(2))}"
     if m:
-        return f"P{int(m.group(1)) * (10 if m.group(2) == 'DE' else 100)}Y"
+        return f"P{int(m.group(1)) * _LONG_UNIT_YEARS[m.group(2)]}Y"
     return v
 
 

@@ -2,6 +2,7 @@
 
     extract_timexes(doc, published) -> tuple[Timex, ...]    every expression in doc.text, with exact offsets
     normalize_date(text, published) -> str | None           "April 22" -> "XXXX-04-22" (for other extractors)
+    first_date(text, published) -> Timex | None             the first calendar date of a phrase, offsets into it
     shift(value, days) -> str | None                        "2017-07-21", 24 -> "2017-08-14"; None if partial
 
 How it works: precompiled regexes (built once from the month, weekday, season, number-word and reference-word data
@@ -39,16 +40,26 @@ Rules for the year of a partial date, when ``published`` is known:
   present-tense clause ("will meet Thursday", "the talks open Monday"), in a plan ("were planning to drive there on
   Monday"), after "as early as" or "until".
 * "last/this/next week|month|year", "the past year", "yesterday", "N days ago": arithmetic on ``published``; weeks
-  are ISO weeks.
+  are ISO weeks. A part of a year said relative to publication takes that year: "the first quarter of last year",
+  "the second half of next year", "the summer of last year"; "the end of the decade", "the beginning of next
+  month" are the unit's value ("end" would be TimeML's mod).
+* a future cue beside the verb counts as one above it: "payments are due by Dec. 31" lies ahead, "had been due to
+  expire Friday" (past perfect) behind.
 
 Without ``published`` the unknown parts are X: "XXXX-04-22", "XXXX-FA", "XXXX-XX-XX" (today), "XXXX-WXX".
-Durations: P24D, P2Y, PT3H, PXY (for years), P2Y6M ("2 1/2 years"), P2Q (quarters); ages ("a 50-year-old") are
-not timexes (TimeBank and AQUAINT tag none). Sets: P1Y (every year, annually), P1D (daily), XXXX-WXX-1 (every
+Durations: P24D, P2Y, PT3H, PXY ("for years", "within weeks", "over the years", "the months ahead": the span
+leaves the preposition out, as TIMEX3 does), P2Y6M ("2 1/2 years"), PT30M ("half an hour", "a half-hour"), P1.5W
+("a week and a half": no smaller unit TimeML uses), P2Q (quarters); ages ("a 50-year-old") are not timexes
+(TimeBank and AQUAINT tag none). Sets: P1Y (every year, annually), P1D (daily), XXXX-WXX-1 (every
 Monday, Mondays), XXXX-07 (each July). Years in words: "nineteen ninety-six"; decades: "the nineties" (_spelled).
 References (nlp/data/reference_words.txt, after the TimeML guidelines): PRESENT_REF (now, "now that", currently),
 PAST_REF (recently, the past), FUTURE_REF (soon, the future, "in coming months"). The TIMEX3 ``mod`` attribute
 (early, late, approx) is not kept: the Timex record has no field for it; "early 1990s" has the value 199 as in
 TimeML.
+
+"By mid-afternoon", "at mid-afternoon yesterday": that part of the day (TIME ...TAF).
+Names are not dates: a capitalised "This Week" inside a sentence is a title (as "Arab Spring" is); "twelve hundred"
+before a noun is a count.
 
 Modules (one idea each): _base (lexicon tables, the match context, date helpers), _patterns (the candidate regexes),
 _windows (where each pattern can match: around its anchor words), _calendar (dates, months, years, seasons),
@@ -69,7 +80,7 @@ from parley.extract.timex._scan import _resolve, find_timex_spans
 from parley.extract.timex._tense import _tense_of
 from parley.models import Timex
 
-__all__ = ["extract_timexes", "normalize_date", "shift", "find_timex_spans", "doc_text"]
+__all__ = ["extract_timexes", "normalize_date", "first_date", "shift", "find_timex_spans", "doc_text"]
 
 
 def doc_text(doc) -> str:
@@ -101,6 +112,23 @@ def normalize_date(text: str, published: str | None) -> str | None:
         return None
     s, e, value, _ = max(resolved, key=lambda r: (r[1] - r[0], -r[0]))
     return value
+
+
+_CALENDAR_VALUE = re.compile(r"(?:\d{4}|XXXX)\S*")
+
+
+def first_date(text: str, published: str | None) -> Timex | None:
+    """The first expression of ``text`` whose value is a point of the calendar (it begins with a year or XXXX and
+    holds a digit: "2024-04-22", "2023-FA", "XXXX-04-22"; not a duration, a set or PRESENT_REF), anchored on
+    ``published``, with offsets into ``text``; None when there is none. For a caller that has a phrase but no parse
+    (events date a mention from its window when the date step gave no timexes): no verb tense is read, so a
+    month-day takes the year nearest ``published`` and a weekday the latest one."""
+    pub, pub_time = _parse_published(published)
+    ctx = _Ctx(published=pub, pub_time=pub_time, text=text, tense=lambda s, e: None)
+    for s, e, value, kind in _resolve(text, ctx):
+        if kind in ("DATE", "TIME") and _CALENDAR_VALUE.fullmatch(value) and re.search(r"\d", value):
+            return Timex(text=text[s:e], value=value, type=kind, start=s, end=e)
+    return None
 
 
 def shift(value: str | None, days: int) -> str | None:

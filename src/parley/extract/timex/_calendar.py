@@ -175,6 +175,10 @@ def _n_season(m: re.Match, ctx: _Ctx):
     pre = m.group("pre")
     if m.group("year"):
         return f"{m.group('year')}-{code}", "DATE"
+    if m.group("ry"):  # "the summer of last year"
+        if ctx.published is None:
+            return f"XXXX-{code}", "DATE"
+        return f"{ctx.published.year + {'last': -1, 'next': 1}.get(m.group('ry').lower(), 0)}-{code}", "DATE"
     if word[0].isupper() and m.start("x") > 0 and not rel:
         # "Arab Spring", "Operation Winter": a capitalised season inside a sentence is a name
         prefix = ctx.text[max(0, m.start("season") - 2):m.start("season")]
@@ -212,12 +216,22 @@ def _n_relday(m: re.Match, ctx: _Ctx):
     return (f"{base}T{pod}", "TIME") if pod else (base, "DATE")
 
 
+def _n_midpod(m: re.Match, ctx: _Ctx):
+    """'by mid-afternoon', 'at mid-afternoon yesterday': that part of the day (of publication, unless a day is said);
+    "mid" would be TimeML's mod."""
+    offset = {"yesterday": -1, "tomorrow": 1}.get((m.group("w") or "").lower(), 0)
+    base = (ctx.published + timedelta(days=offset)).isoformat() if ctx.published else "XXXX-XX-XX"
+    return f"{base}T{_POD[m.group('pod').lower()]}", "TIME"
+
+
 def _n_thispod(m: re.Match, ctx: _Ctx):
     base = ctx.published.isoformat() if ctx.published else "XXXX-XX-XX"
     return f"{base}T{_POD[m.group('pod').lower()]}", "TIME"
 
 
 def _n_relunit(m: re.Match, ctx: _Ctx):
+    if m.group("rel")[0].isupper() and m.group("unit")[0].isupper() and not _sentence_start(ctx.text, m.start()):
+        return None  # "ABC's "This Week"", "Next Year in Jerusalem": a title inside a sentence, as "Arab Spring"
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
     k = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
     pub = ctx.published
@@ -233,3 +247,11 @@ def _n_relunit(m: re.Match, ctx: _Ctx):
     if unit == "decade":
         return str(pub.year // 10 + k), "DATE"
     return f"{pub.year // 100 + k:02d}", "DATE"
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """``start`` opens a sentence: before it, past spaces and opening quotes, the text begins or a sentence ends."""
+    i = start
+    while i > 0 and start - i < 8 and text[i - 1] in " \t\"'“‘(":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.!?:"

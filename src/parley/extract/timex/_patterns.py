@@ -10,11 +10,11 @@ from parley.extract.timex._anchored import _n_anchored
 from parley.extract.timex._base import _alt, _lex, _Pattern
 from parley.extract.timex._holidays import _n_holiday, holiday_regex
 from parley.extract.timex._calendar import (_n_century, _n_decade, _n_full, _n_month, _n_month_day, _n_month_year,
-                                            _n_relday, _n_relunit, _n_season, _n_slashed, _n_thispod, _n_week_of,
+                                            _n_midpod, _n_relday, _n_relunit, _n_season, _n_slashed, _n_thispod, _n_week_of,
                                             _n_year)
 from parley.extract.timex._quarters import _n_period, _n_quarter
-from parley.extract.timex._relative import (_n_ago, _n_clock, _n_duration, _n_endof, _n_pastunit, _n_ref, _n_set,
-                                            _n_vague, _n_weekday, _n_weekend)
+from parley.extract.timex._relative import (_n_ago, _n_clock, _n_duration, _n_endof, _n_half, _n_pastunit, _n_ref,
+                                            _n_set, _n_vague, _n_weekday, _n_weekend)
 from parley.extract.timex._spelled import _n_short_decade, _n_spelled_year, decade_words_regex, spelled_year_regex
 from parley.extract.timex._years import _n_the_year, _n_year_end
 
@@ -59,7 +59,8 @@ def _patterns() -> tuple[_Pattern, ...]:
             rf"\b(?:(?P<det>the|its|their|this\s+year's|last\s+year's|next\s+year's)\s+)?"
             rf"(?:(?P<yb>(?:1[5-9]|20)\d\d)\s+)?(?:fiscal[\s-]+(?:(?P<fy>(?:1[5-9]|20)\d\d)\s+)?)?"
             rf"(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<qu>quarter|half)"
-            rf"(?:\s+of\s+(?:fiscal\s+)?{year})?\b(?!-)|\b(?P<qq>Q[1-4]|H[12])\s+{year.replace('year', 'year2')}\b",
+            rf"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?P<ry>last|next|this)\s+year)?\b(?!-)"
+            rf"|\b(?P<qq>Q[1-4]|H[12])\s+{year.replace('year', 'year2')}\b",
             I), _n_quarter),
         P("period", re.compile(
             r"\b(?:(?P<det>the|this|its|that|last\s+year's)\s+(?:(?P<cmp>comparable|corresponding|same)\s+)?"
@@ -85,10 +86,13 @@ def _patterns() -> tuple[_Pattern, ...]:
         P("century", re.compile(r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", I), _n_century),
         P("season", re.compile(rf"(?:\b(?P<pre>in|by|until|till|for|during|since|through|before|after)\s+)?"
                                rf"\b(?P<x>(?:(?P<rel>this|last|next|early|late|mid|coming|past)[\s-]+)?"
-                               rf"(?P<the>the\s+)?(?P<season>{seasons})(?:\s+(?:of\s+)?{year})?)\b"), _n_season),
+                               rf"(?P<the>the\s+)?(?P<season>{seasons})(?:\s+(?:of\s+)?{year}|"
+                               rf"\s+of\s+(?P<ry>last|next|this)\s+year)?)\b"), _n_season),
         P("relday", re.compile(r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|"
                                r"today|tomorrow|tonight)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", I),
           _n_relday),
+        P("midpod", re.compile(r"\bmid[\s-]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<w>yesterday|today|"
+                               r"tomorrow))?\b", I), _n_midpod),
         P("thispod", re.compile(r"\b(?:this|last)\s+(?P<pod>morning|afternoon|evening|night)\b", I), _n_thispod),
         P("relunit", re.compile(r"\b(?P<pre>(?:earlier|later)\s+)?(?P<rel>last|this|next|coming|previous|"
                                 r"current)\s+(?P<unit>week|month|year|decade|century)\b", I), _n_relunit),
@@ -110,10 +114,14 @@ def _patterns() -> tuple[_Pattern, ...]:
                                  rf"{num}(?P<half>\s+1/2|[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?P<adj>more|additional|"
                                  rf"extra|further|consecutive|straight|trading|business|working)\s+)?"
                                  rf"{units[:-1]}|quarters)(?P<half2>\s+and\s+a\s+half)?(?!\s+ago)\b", I), _n_duration),
-        P("vague", re.compile(r"\b(?:in\s+)?(?P<x>(?P<pre>for|over|recent|the\s+coming|the\s+next|coming)"
-                              r"\s+(?P<unit>days|weeks|months|quarters|years|decades))\b", I), _n_vague),
-        P("endof", re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+(?:the|this)\s+"
-                              r"(?P<unit>year|month|week)\b", I), _n_endof),
+        P("half", re.compile(r"\b(?:(?:a\s+)?half[\s-]+an?[\s-]+|an?\s+half[\s-]+)(?P<unit>hour|minute|day|year|"
+                             r"decade|century)\b(?![\s-]+(?:and|or|ago|later|earlier|before|after)\b)", I), _n_half),
+        P("vague", re.compile(r"\b(?:in\s+)?(?:(?P<prep>for|over|within)\s+)?(?P<x>(?:(?P<pre>recent|the\s+coming|"
+                              r"the\s+next|coming|(?<=over\s)the)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|"
+                              r"centuries)(?:\s+or\s+(?:days|weeks|months|years|decades))?|the\s+(?P<unit2>days|weeks|"
+                              r"months|years)\s+ahead)\b", I), _n_vague),
+        P("endof", re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+(?P<rel>the|this|last|"
+                              r"next)\s+(?P<unit>year|month|week|decade|century)\b", I), _n_endof),
         P("ref", re.compile(r"(?:\bin\s+)?\b(?P<x>" + "|".join(
             r"\s+".join(map(re.escape, w.split())) for w in sorted(lex["references"], key=len, reverse=True))
             + r")\b", I), _n_ref),

@@ -47,10 +47,11 @@ def _n_quarter(m: re.Match, ctx: _Ctx):
         return None
     year = g.get("year") or g.get("yb") or g.get("fy")
     own = re.match(r"(this|last|next)\s+year's", (g.get("det") or "").lower())
-    if year is None and own:
+    rel = own.group(1) if own else (g.get("ry") or "").lower()  # "next year's first quarter", "... of last year"
+    if year is None and rel:
         if pub is None:
             return f"XXXX-{unit}{n}", "DATE"
-        year = str(pub.year + {"last": -1, "next": 1}.get(own.group(1), 0))
+        year = str(pub.year + {"last": -1, "next": 1}.get(rel, 0))
     if year is None:
         if pub is None:
             return f"XXXX-{unit}{n}", "DATE"

@@ -51,6 +51,13 @@ def _n_duration(m: re.Match, ctx: _Ctx):
     n = _count(m.group("num"))
     amount = "X" if n is None else (str(n) if not isinstance(n, float) else f"{n:g}")
     half = _HALF.get(unit) if (m.group("half") or m.group("half2")) and n is not None else None
+    if (m.group("half") or m.group("half2")) and n is not None and half is None:
+        # "a week and a half", "a decade and a half": no smaller unit TimeML would use, so a fraction of this one
+        # (a decimal in the last component is ISO 8601), decades and centuries in years
+        n = float(n) + 0.5
+        if unit in ("decade", "century"):
+            return f"P{n * (10 if unit == 'decade' else 100):g}Y", "DURATION"
+        return f"P{n:g}{_UNIT_CODE[unit]}", "DURATION"
     if unit in _UNIT_TIME:
         return f"PT{amount}{_UNIT_TIME[unit]}{half or ''}", "DURATION"
     return f"P{amount}{_UNIT_CODE[unit]}{half or ''}", "DURATION"
@@ -81,21 +88,46 @@ def _n_pastunit(m: re.Match, ctx: _Ctx):
 
 
 def _n_vague(m: re.Match, ctx: _Ctx):
-    pre = re.sub(r"\s+", " ", m.group("pre").lower())
+    """'for years', 'within weeks', 'over the years', 'the weeks ahead', 'weeks or months': a stretch of unknown
+    length (PXY, PXW: the first unit named); 'recent days' and 'coming months' are PAST_REF and FUTURE_REF."""
+    if m.group("unit2"):
+        return f"PX{_UNIT_CODE[m.group('unit2').lower().rstrip('s')]}", "DURATION"
+    if not (m.group("pre") or m.group("prep")):
+        return None  # a bare "years" ("37 years old", "hundreds of years") is not tagged
+    pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
     if "recent" in pre:
         return "PAST_REF", "DATE"
     if "coming" in pre or pre == "the next":
         return "FUTURE_REF", "DATE"
-    return f"PX{_UNIT_CODE[m.group('unit').lower().rstrip('s')]}", "DURATION"
+    unit = m.group("unit").lower()
+    return f"PX{_UNIT_CODE['century' if unit == 'centuries' else unit.rstrip('s')]}", "DURATION"
 
 
 def _n_endof(m: re.Match, ctx: _Ctx):
+    """'the end of the year', 'the beginning of next month', 'by the end of the decade': the unit's value, as
+    "this/last/next <unit>" would have it (TimeML puts "end" in the mod attribute, not in the value)."""
     unit, pub = m.group("unit").lower(), ctx.published
+    k = {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+    if pub is None:
+        return {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "decade": "XXX", "century": "XX"}[unit], "DATE"
     if unit == "year":
-        return (str(pub.year) if pub else "XXXX"), "DATE"
+        return str(pub.year + k), "DATE"
     if unit == "month":
-        return (f"{pub.year}-{pub.month:02d}" if pub else "XXXX-XX"), "DATE"
-    return (_week(pub) if pub else "XXXX-WXX"), "DATE"
+        y, mo = _add_months(pub.year, pub.month, k)
+        return f"{y}-{mo:02d}", "DATE"
+    if unit == "decade":
+        return str(pub.year // 10 + k), "DATE"
+    if unit == "century":
+        return f"{pub.year // 100 + k:02d}", "DATE"
+    return _week(pub + timedelta(weeks=k)), "DATE"
+
+
+# "half an hour", "a half-hour", "half a century": the half in a smaller unit, as TimeML writes a duration
+_HALF_OF = {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+
+
+def _n_half(m: re.Match, ctx: _Ctx):
+    return _HALF_OF[m.group("unit").lower()], "DURATION"
 
 
 def _n_ref(m: re.Match, ctx: _Ctx):

@@ -3,7 +3,8 @@
 nineties", "the '80s", "the mid-70s"): the latest such decade begun by publication (else the 1900s).
 The words and their values come from nlp/data/number_words.txt; a year is a century word (ten .. ninety-nine)
 followed by a two-digit word ("oh five", "ninety-six", "hundred"), or "two thousand [and] N". A bare "two
-thousand" is a count unless "the year" or a month or season comes before it.
+thousand" is a count unless "the year" or a month or season comes before it; so is "twelve hundred" unless a year's
+preposition does ("in fifteen hundred", year_prepositions.txt).
 """
 
 from __future__ import annotations
@@ -62,6 +63,10 @@ def _n_spelled_year(m: re.Match, ctx: _Ctx):
         return None
     if g.get("mil") and not (g.get("yr") or g.get("mon") or g.get("season")):
         return None  # "two thousand troops"
+    if (g.get("rest") or "").lower() == "hundred" and not (g.get("yr") or g.get("mon") or g.get("season")):
+        before = ctx.text[max(0, m.start() - 20):m.start()].split()
+        if not before or before[-1].lower() not in _lex()["year_prep"]:
+            return None  # "the academy has twelve hundred students": a count unless a year's preposition leads
     if g.get("mon"):
         month = _month_num(g["mon"])
         return (f"{year}-{month:02d}", "DATE") if month else None

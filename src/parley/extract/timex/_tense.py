@@ -34,18 +34,15 @@ def _tense_of(doc, start: int, end: int) -> str | None:
                 c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children)):
             return "future"  # "set to resume Monday", "is set for Thursday" ("a record set on Aug. 6" is not)
         if tok.lemma_.lower() in future or tok.lower_ in future:
-            # a plan told in the past: "had been scheduled for late March" lies before publication,
-            # "was scheduled for March" says nothing either way
-            told = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
-            if any(c.lemma_ == "have" for c in told):
-                return "past"
-            return "planned" if told else "future"  # "were planning to drive there on Monday"
+            return _plan(tok.head if tok.dep_ == "acomp" else tok)  # "had been due to expire Friday"
         if any(c.lower_ in future or c.lemma_.lower() in future for c in tok.children if c.dep_ in ("aux", "amod")):
             return "future"
         if tok.pos_ in ("VERB", "AUX"):
             aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
             if any(a.lower_ in future or a.lemma_.lower() in future for a in aux):
                 return "future"
+            if any(c.dep_ == "acomp" and c.lemma_.lower() in future for c in tok.children):
+                return _plan(tok)  # "payments are due by Dec. 31": the date hangs on the verb, the cue beside it
             if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
                 return None if crossed or prospective else "past"
             if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
@@ -67,6 +64,18 @@ def _tense_of(doc, start: int, end: int) -> str | None:
             return None
         tok = tok.head
     return None
+
+
+def _plan(verb) -> str:
+    """A plan told in the past lies before publication when the telling is perfect ("had been scheduled for late
+    March", "had been due to expire Friday"); told in the simple past ("was scheduled for March") it says nothing of
+    the year but lies ahead of the telling ('planned'); otherwise it lies ahead ('future')."""
+    told = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
+    if verb.tag_ == "VBD" and verb.lemma_ == "be":
+        told.append(verb)  # "were due to expire Friday"
+    if any(c.lemma_ == "have" for c in told):
+        return "past"
+    return "planned" if told else "future"  # "were planning to drive there on Monday"
 
 
 def _has_for(verb) -> bool:
