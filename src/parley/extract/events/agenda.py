@@ -8,7 +8,8 @@ from functools import lru_cache
 from parley.extract.events.mentions import Mention
 from parley.extract.events.build import BuiltEvent
 from parley.extract.events.people import People
-from parley.extract.events.triggers import family, triggers
+from parley.extract.events.agenda_phrases import np_topics, planned_agenda
+from parley.extract.events.triggers import family
 from parley.extract.topics import find_topics
 from parley.nlp import lexicon
 
@@ -57,12 +58,16 @@ def agenda_topics(doc, mentions: list[Mention], events_by_cluster: dict[int, int
                 hits = prev_hits + hits
                 spans.insert(0, (p.start_char, p.end_char))
         if cue or here:
-            hits += _np_topics(doc, sent, hits, agenda)
+            hits += np_topics(doc, sent, hits, tuple((a, b) for a, b, _ in ppl.in_range(s0, s1)))
+        here = [m for m in here if not _time_frame(stext, m.start - s0)]
         fallback = main
+        planned = planned_agenda(sent)
         if not any(m.cluster in events_by_cluster for m in here if m.cluster is not None):
-            fallback = _anaphor_target(doc, s0, s1, stext, built or [], main, ppl)
+            fallback = _anaphor_target(doc, s0, s1, stext, built or [], main, ppl, planned)
         for tid, label, a, b in hits:
             target = _topic_target(a, here, events_by_cluster, fallback)
+            if planned and built and target is not None and built[target].status != "planned":
+                target = _anaphor_target(doc, s0, s1, stext, built, target, ppl, True)
             if target is None:
                 continue
             if tid.startswith("country:") and label in exclude_countries.get(target, set()):
@@ -77,6 +82,15 @@ def agenda_topics(doc, mentions: list[Mention], events_by_cluster: dict[int, int
     return out
 
 
+# an event named only to date the agenda ("to confirm cooperation ahead of the G7 summit") is not its owner
+_TIME_FRAME = re.compile(r"\b(?:ahead of|before|after|since|following|prior to)\s+(?:the\s+|this\s+|next\s+|last\s+)?"
+                         r"(?:(?![\w-]*ing\s)[\w’'-]+\s+){0,4}$", re.I)  # "after holding talks": the talks are the event
+
+
+def _time_frame(stext: str, pos: int) -> bool:
+    return pos > 0 and bool(_TIME_FRAME.search(stext, max(0, pos - 60), pos))
+
+
 _EVENT_NOUN = re.compile(r"\b(?:the|this|that|their|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
                          r"Sunday's|today's|yesterday's)\s+(?:(?:phone|telephone|video|two-hour|hour-long|bilateral|"
                          r"closed-door|one-on-one)\s+)?(call|conversation|talks|meeting|visit|trip|summit|"
@@ -86,15 +100,21 @@ _EVENT_NOUN = re.compile(r"\b(?:the|this|that|their|Monday's|Tuesday's|Wednesday
 _NOUN_FAMILY = {"call": "call", "conversation": "call"}
 
 
-def _anaphor_target(doc, s0: int, s1: int, stext: str, built: list[BuiltEvent], main: int | None, ppl: People):
+def _anaphor_target(doc, s0: int, s1: int, stext: str, built: list[BuiltEvent], main: int | None, ppl: People,
+                    planned: bool = False):
     """The event an agenda sentence without an event mention of its own speaks of: "the call" / "the talks" is the
     main event when it is of that kind, else the latest such event told before the sentence; "the two leaders" or
-    the people it names are the event they all took part in (the main event first, then the latest before)."""
+    the people it names are the event they all took part in (the main event first, then the latest before). An
+    agenda still to come ("are expected to discuss") prefers, among those, an event still to come."""
     if not built:
         return main
     order = ([main] if main is not None else []) + sorted(
         (n for n, b in enumerate(built) if n != main and b.evidence and b.evidence[0][0] < s0),
         key=lambda n: -built[n].evidence[0][0])
+    if planned:
+        order = sorted(order, key=lambda n: built[n].status != "planned")  # stable: the order above within each
+        if order and built[order[0]].status == "planned":
+            main = order[0]
     a = _EVENT_NOUN.search(stext)
     if a:
         fam = _NOUN_FAMILY.get(a.group(1).lower(), "meeting")
@@ -111,75 +131,6 @@ def _anaphor_target(doc, s0: int, s1: int, stext: str, built: list[BuiltEvent], 
             if named & set(built[n].participants):
                 return n
     return main
-
-
-@lru_cache(maxsize=1)
-def _np_stop() -> tuple[frozenset[str], frozenset[str]]:
-    """(head nouns, empty leading modifiers) from nlp/data/agenda_np_stop.txt."""
-    roots, mods = set(), set()
-    for line in lexicon("agenda_np_stop"):
-        kind, _, word = line.partition("\t")
-        (roots if kind.strip() == "root" else mods).add(word.strip().lower())
-    return frozenset(roots), frozenset(mods)
-
-
-@lru_cache(maxsize=1)
-def _trigger_words() -> frozenset[str]:
-    return frozenset(w for p, _, _ in triggers() for w in re.findall(r"[a-z]+", p.pattern.lower()) if len(w) > 3) | {
-        "conversation", "memorandum", "understanding", "statement"}
-
-
-_AGENDA_VERBS = {"discuss", "focus", "cover", "touch", "devote", "dedicate", "review", "address", "center", "centre",
-                 "concentrate", "exchange"}
-
-
-_AGENDA_VERB_RX = re.compile(r"\b(discuss|focus|cover|touch|devot|dedicat|review|address|cent|concentrat|exchang)",
-                             re.I)
-
-
-def _np_topics(doc, sent, hits, agenda: re.Pattern) -> list[tuple[str, str, int, int]]:
-    """Free noun-phrase topics of an agenda sentence that the taxonomy does not cover: the noun chunks after the
-    agenda cue ("discussed ... the construction of the Akkuyu nuclear power plant" -> "Akkuyu nuclear power plant"),
-    except people, places, pronouns and generic words ("the two sides", "issues")."""
-    text = doc.text
-    s0 = sent.start_char
-    if not _AGENDA_VERB_RX.search(text, s0, sent.end_char):
-        return []  # cheap check before walking the parse
-    verbs = [t for t in sent if t.lemma_.lower() in _AGENDA_VERBS and t.pos_ in ("VERB", "AUX")]
-    if not verbs:
-        return []
-    head = verbs[0]
-    lo, hi = head.idx + len(head.text), head.right_edge.idx + len(head.right_edge.text)
-    out = []
-    for chunk in sent.noun_chunks:
-        if chunk.start_char < lo or chunk.end_char > hi or chunk.root.ent_type_ in ("PERSON", "GPE", "NORP", "FAC"):
-            continue
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in chunk.root.children) or chunk.root.text.lower() in (
-                _trigger_words()):
-            continue  # "the construction of X": X is the topic; "the call" is no topic
-        if chunk.root.pos_ == "PRON" or chunk.root.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY"):
-            continue
-        toks = [t for t in chunk if t.dep_ not in ("det", "poss", "predet", "case") and t.pos_ not in ("PRON", "NUM")]
-        if not toks:
-            continue
-        a, b = toks[0].idx, chunk.end_char
-        roots, mods = _np_stop()
-        if chunk.root.lower_ in roots:
-            continue
-        while toks and toks[0].lower_ in mods:
-            toks = toks[1:]
-        if not toks:
-            continue
-        a = toks[0].idx
-        if any(h[2] < b and a < h[3] for h in hits) and not any(
-                t.pos_ == "PROPN" and not any(h[2] <= t.idx < h[3] for h in hits) for t in toks):
-            continue  # covered by the taxonomy, unless it names something of its own ("the Maya Train railway")
-        label = text[a:b]
-        if len(label) < 4 or "\n" in label or not any(t.pos_ in ("NOUN", "PROPN") for t in toks) or (
-                len(toks) < 2 and chunk.root.pos_ != "PROPN"):  # one plain noun ("people", "wars") says little
-            continue
-        out.append(("np:" + label.lower(), label, a, b))
-    return out
 
 
 def _topic_target(pos: int, here: list[Mention], events_by_cluster: dict[int, int], main: int | None):

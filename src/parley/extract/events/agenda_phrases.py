@@ -1,0 +1,241 @@
+"""Free noun-phrase topics of an agenda sentence, read off the dependency parse: the objects of the verbs and nouns
+that say what was discussed, agreed, signed or aimed at ("discussed X", "agreed to revive X", "talks on X",
+"to boost X"), one topic per item of a coordinated list, "the reopening of the embassies" kept with its object.
+
+    np_topics(doc, sent, hits) -> list[(topic_id, label, start, end)]   ("np:<lower label>", label, offsets)
+
+Heads, stop words and modifiers are data (nlp/data/agenda_np_stop.txt); the cue verbs below are the agenda verbs
+of English reporting (discuss, focus on, agree, sign, exchange views, negotiate) and purpose clauses ("to"
+infinitives, "-ing" clauses of the event verb), so no word of any one article decides a topic."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from parley.extract.events.triggers import triggers
+from parley.nlp import lexicon
+
+# verbs whose objects are the agenda ("discussed X", "agreed on X", "signed pacts on X", "the talks covered X")
+_AGENDA_VERBS = frozenset({"discuss", "focus", "cover", "touch", "devote", "dedicate", "review", "address", "center",
+                           "centre", "concentrate", "exchange", "agree", "sign", "decide", "negotiate", "range",
+                           "talk", "include"})
+# nouns whose "on/about/over/in" complement is the agenda ("talks on X", "an agreement on X", "cooperation in X")
+_AGENDA_NOUNS = frozenset({"discussion", "talk", "negotiation", "agreement", "deal", "pact", "memorandum", "accord",
+                           "treaty", "consultation", "cooperation", "dialogue", "exchange", "view", "opinion"})
+# nouns whose "of" complement is the frame of a visit ("in the context of", "within the framework of")
+_FRAME_NOUNS = frozenset({"context", "framework"})
+_AGENDA_PREPS = frozenset({"on", "about", "over", "in", "regarding", "concerning"})
+# cheap test on the text before walking the parse
+_CHEAP = re.compile(r"\b(?:discuss|focus|cover|touch|devot|dedicat|review|address|cent|concentrat|exchang|agree|"
+                    r"sign|decid|negotiat|rang|talk|includ|context|framework|to\s|\w+ing\b)", re.I)
+_SKIP_ENTS = frozenset({"PERSON", "GPE", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL", "PERCENT",
+                        "QUANTITY"})
+
+
+@lru_cache(maxsize=1)
+def _np_stop() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(head nouns never a topic, heads that are one only with a modifier of their own, empty modifiers)."""
+    kinds: dict[str, set[str]] = {"root": set(), "weak": set(), "mod": set()}
+    for line in lexicon("agenda_np_stop"):
+        kind, _, word = line.partition("\t")
+        kinds.setdefault(kind.strip(), set()).add(word.strip().lower())
+    return frozenset(kinds["root"]), frozenset(kinds["weak"]), frozenset(kinds["mod"])
+
+
+@lru_cache(maxsize=1)
+def _role_titles() -> frozenset[str]:
+    """One-word titles of people (nlp/data/role_titles.txt): "the Indonesian ambassador" is a person, no topic."""
+    return frozenset(w.lower() for w in lexicon("role_titles") if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    return frozenset(w for p, _, _ in triggers() for w in re.findall(r"[a-z]+", p.pattern.lower()) if len(w) > 3) | {
+        "conversation", "memorandum", "understanding", "statement"}
+
+
+def _is_purpose(t) -> bool:
+    """A "to" infinitive or an "-ing" clause hanging on another verb: what the event is for or brought about
+    ("met to boost trade", "held a summit, restoring shuttle diplomacy")."""
+    if t.pos_ != "VERB" or t.dep_ not in ("xcomp", "advcl", "relcl", "acl"):
+        return False
+    if t.dep_ in ("relcl", "acl"):  # "the two look to deepen ...", parsed as a relative clause
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    return t.tag_ == "VBG" if t.dep_ == "advcl" and not any(c.lower_ == "to" for c in t.children) else any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def _ranges(sent) -> list[tuple[int, int]]:
+    """Character ranges of the sentence that name the agenda: what follows an agenda verb or a purpose verb up to
+    the end of its clause, and the complement of an agenda noun."""
+    out = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if (t.pos_ in ("VERB", "AUX") and lemma in _AGENDA_VERBS) or _is_purpose(t):
+            out.append((t.idx + len(t.text), t.right_edge.idx + len(t.right_edge.text)))
+        if t.pos_ == "VERB" and lemma in _AGENDA_VERBS:
+            holder = t.head if t.dep_ == "xcomp" else t  # "documents are expected to be signed"
+            for c in [*t.children, *(holder.children if holder is not t else ())]:  # "trade was discussed"
+                if c.dep_ == "nsubjpass":
+                    out.append((c.left_edge.idx, c.idx + len(c.text)))
+        if t.pos_ == "NOUN" and lemma in _FRAME_NOUNS:
+            for c in t.children:  # "in the context of the Cooperation Council"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
+        elif t.pos_ == "NOUN" and lemma in _AGENDA_NOUNS:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in _AGENDA_PREPS:
+                    out.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _future() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon("future_cues"))
+
+
+def planned_agenda(sent) -> bool:
+    """The sentence's agenda verb is governed by a future cue (nlp/data/future_cues.txt): "are expected to continue
+    exchanging views on", "will discuss" speak of an event still to come."""
+    future = _future()
+    for t in sent:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _AGENDA_VERBS:
+            chain = [t, *t.ancestors]
+            if any(x.lemma_.lower() in future or any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in future
+                                                      for c in x.children) for x in chain):
+                return True
+            return False
+    return False
+
+
+def _in_list(root) -> bool:
+    """An item of a coordinated list ("trade, connectivity and culture")."""
+    return root.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
+
+
+def _kept(chunk) -> list:
+    """The chunk's words without determiners, possessives, numbers and empty leading modifiers."""
+    _, _, mods = _np_stop()
+    toks = [t for t in chunk if t.dep_ not in ("det", "poss", "predet", "case", "punct") and t.pos_ not in (
+        "PRON", "NUM", "PUNCT") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
+    while toks:
+        n = next((n for n in (2, 1) if "-".join(t.lower_ for t in toks[:n]) in mods), 0)  # "so-called": so, called
+        if not n and toks[0].pos_ in ("ADV", "CCONJ", "ADP"):  # "also the plan", "and trade"
+            n = 1
+        if not n:
+            break
+        toks = toks[n:]
+    return toks
+
+
+_QUOTES = re.compile("[\"“”«»]|‘(?=\\w)|(?<=\\w)’(?!\\w)")
+
+
+def _clean(label: str) -> str:
+    """The label without quotation marks ("restart “shuttle diplomacy”" names restarting shuttle diplomacy)."""
+    return re.sub(r"\s+", " ", _QUOTES.sub("", label)).strip()
+
+
+def _words(toks) -> str:
+    """The kept words with the spacing of the text between neighbours ("capacity-building", "El Chapo Guzmán")."""
+    out = []
+    for k, t in enumerate(toks):
+        if k and toks[k - 1].idx + len(toks[k - 1].text) != t.idx:
+            out.append(" ")
+        out.append(t.text)
+    return "".join(out)
+
+
+def _of_object(root, chunks_by_root):
+    """The chunk after "of" of a head ("the reopening of the embassies and consulates"), with its conjuncts."""
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.i in chunks_by_root:
+                roots = _np_stop()[0]
+                items = [obj] + [g for g in obj.children if g.dep_ == "conj" and g.i in chunks_by_root]
+                return [chunks_by_root[i.i] for i in items if i.lower_ not in roots]
+    return None
+
+
+_MOD_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "predet", "quantmod"})
+
+
+def _phrases(sent) -> dict[int, object]:
+    """Every noun phrase of the sentence by the index of its head: the head with the modifiers before it ("the
+    Joint Comprehensive Plan"); spaCy's noun_chunks skip a noun coordinated with a verb's object."""
+    out = {}
+    for t in sent:
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "nmod", "poss"):
+            continue
+        mods = [c for c in t.lefts if c.dep_ in _MOD_DEPS]
+        start = min([c.left_edge.i for c in mods] + [t.i])
+        out[t.i] = sent.doc[max(start, sent.start):t.i + 1]
+    return out
+
+
+def np_topics(doc, sent, hits, people: tuple[tuple[int, int], ...] = ()) -> list[tuple[str, str, int, int]]:
+    """Noun-phrase topics of an agenda sentence the taxonomy hits do not already cover, except people (the
+    article's named ``people`` spans among them), places, pronouns and generic words ("the two sides", "issues")."""
+    text = doc.text
+    if not _CHEAP.search(text, sent.start_char, sent.end_char):
+        return []
+    ranges = _ranges(sent)
+    if not ranges:
+        return []
+    roots, weak, _ = _np_stop()
+    by_root = {i: c for i, c in _phrases(sent).items()
+               if any(lo <= c.start_char and c.end_char <= hi for lo, hi in ranges)}
+    out: list[tuple[str, str, int, int]] = []
+    named: set[int] = set()
+    for i, chunk in by_root.items():
+        root = doc[i]
+        if any(a < chunk.end_char and chunk.start_char < b for a, b in people):
+            continue
+        if root.ent_type_ in _SKIP_ENTS or root.pos_ == "PRON" or root.lower_ in roots or (
+                root.lemma_.lower() in _role_titles() or root.lower_ in _role_titles()):
+            continue
+        toks = _kept(chunk)
+        if any(t.ent_type_ == "PERSON" for t in toks) or root.ent_type_ == "ORG" and root.lower_ in roots:
+            continue
+        if not toks or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+            continue
+        modified = len(toks) > 1
+        if (root.lower_ in weak or root.lower_ in _trigger_words()) and not (
+                modified and toks[0].pos_ in ("ADJ", "PROPN", "NOUN", "VERB")):
+            continue  # "issues", "the call" say nothing; "pending issues", "reciprocal visits" do
+        if i in named:
+            continue
+        of = _of_object(root, by_root)
+        if of is not None and root.pos_ == "PROPN" and all(doc[c.end - 1].pos_ == "PROPN" for c in of):
+            named.update(c.end - 1 for c in of)  # "the Joint Plan of Action (JCPOA)": one name, kept whole
+            end = max(c.end_char for c in of)
+            if end < sent.end_char - 1 and text[end:end + 2] == " (":
+                close = text.find(")", end, sent.end_char)
+                end = close + 1 if 0 < close - end < 16 else end
+            named.update(j for j in range(i, sent.end) if doc[j].idx < end)
+            label = _clean(text[toks[0].idx:end])
+            out.append(("np:" + label.lower(), label, toks[0].idx, end))
+            continue
+        if of is not None:
+            if root.lower_ in weak:
+                continue  # "areas of mutual cooperation": the object is the topic, found on its own
+            objs = [_kept(c) for c in of]
+            objs = [o for o in objs if o]
+            if objs:
+                end = max(c.end_char for c in of)
+                label = _clean(_words(toks) + " of " + " and ".join(_words(o) for o in objs))
+                out.append(("np:" + label.lower(), label, toks[0].idx, end))
+                continue
+        a, b = toks[0].idx, chunk.end_char
+        if any(h[2] < b and a < h[3] for h in hits) and not any(
+                t.pos_ == "PROPN" and not any(h[2] <= t.idx < h[3] for h in hits) for t in toks):
+            continue  # covered by the taxonomy, unless it names something of its own ("the Maya Train railway")
+        label = _clean(text[a:b])
+        if len(label) < 4 or "\n" in label:
+            continue
+        if not modified and root.pos_ != "PROPN" and not _in_list(root):
+            continue  # one plain noun ("people", "wars") says little, unless it is an item of an agenda list
+        out.append(("np:" + label.lower(), label, a, b))
+    return out
