@@ -52,7 +52,13 @@ def verb_of(m: Mention):
     if head.dep_ == "pobj" and head.head.lower_ == "during" and is_verbal(head.head.head) \
             and head.head.head.lemma_.lower() not in reporting_verbs():
         return head.head.head  # "the two leaders agreed ... during talks"
+    if head.dep_ in ("pobj", "pcomp") and head.head.lower_ in _AFTER and is_verbal(head.head.head) \
+            and head.head.head.lemma_.lower() not in reporting_verbs():
+        return head.head.head  # "X and Y held a joint news conference after a summit meeting"
     return None
+
+
+_AFTER = {"after", "following"}
 
 
 def subjects_of(verb) -> list:
@@ -67,6 +73,9 @@ def subjects_of(verb) -> list:
         if t.dep_ == "acl" and t.head.lemma_ in ("invitation", "offer", "plan", "decision") \
                 and t.head.dep_ in ("dobj", "nsubjpass") and is_verbal(t.head.head):
             t = t.head.head  # "X accepted an invitation to visit Y": X visits
+            continue
+        if t.dep_ == "pcomp" and t.head.lower_ in _AFTER and is_verbal(t.head.head):
+            t = t.head.head  # "X and Y gave a press conference after meeting": X and Y met
             continue
         if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t and is_verbal(t.head):
             if t.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):

@@ -1,4 +1,4 @@
-"""The date of a mention: a timex of its phrase or sentence, or a small fallback when no timexes were given."""
+"""The date of a mention: a timex of its phrase or sentence (parley.extract.timex is the one normaliser)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,8 @@ import re
 from parley.extract.events.doc import is_verbal
 from parley.extract.events.lexicons import reporting_verbs
 from parley.extract.events.mentions import Mention
+from parley.extract.timex import first_date
 from parley.models import EventDate, Timex
-
-
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
-
-
-_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 
 def find_date(doc, m: Mention, timexes: tuple[Timex, ...], published: str | None) -> None:
@@ -67,34 +60,10 @@ def _predicate_after(doc, m: Mention) -> str:
 
 
 def _fallback_date(window: str, published: str | None) -> tuple[str, str] | None:
-    """Only used when the date step gave no timexes: month-day, year, season and "today"."""
-    pub_year = int(published[:4]) if published and published[:4].isdigit() else None
-    mon = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-    m = re.search(r"\b" + mon + r"\s+(\d{1,2})(?:,?\s+(\d{4}))?\b", window) or \
-        re.search(r"\b(\d{1,2})\s+" + mon + r"(?:,?\s+(\d{4}))?\b", window)
-    if m:
-        if m.group(1).isdigit():
-            day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], m.group(3)
-        else:
-            month, day, year = _MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)
-        if year is None and pub_year:
-            year = pub_year
-            if published and f"{pub_year:04d}-{month:02d}-{day:02d}" > published[:10]:
-                year -= 1
-        y = f"{int(year):04d}" if year else "XXXX"
-        return f"{y}-{month:02d}-{day:02d}", m.group(0)
-    m = re.search(r"\b(spring|summer|autumn|fall|winter)\b", window, re.I)
-    if m and re.search(r"\b(for|in|this|next|until)\s+(the\s+)?" + m.group(1), window, re.I):
-        year = re.search(r"\b(19|20)\d{2}\b", window)
-        y = year.group(0) if year else (str(pub_year) if pub_year else "XXXX")
-        return f"{y}-{_SEASONS[m.group(1).lower()]}", m.group(0)
-    m = re.search(r"(?<![\d,.])\b((?:19|20)\d{2})\b(?![\d,])", window)
-    if m:
-        return m.group(1), m.group(0)
-    m = re.search(r"\btoday'?s?\b", window, re.I)
-    if m and published:
-        return published[:10], m.group(0)
-    return None
+    """Only used when no timexes were given (a caller that ran no date step): the timex layer's first calendar
+    date of the window, so there is one normaliser and one year rule."""
+    t = first_date(window, published) if window else None
+    return (t.value, t.text) if t is not None and t.value else None
 
 
 def sentence_dates(doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> None:

@@ -45,3 +45,14 @@ def reporting_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_frames() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon("place_frames"))
+
+
+@lru_cache(maxsize=1)
+def modality_words() -> dict[str, str]:
+    """lemma of a word governing an event verb ("expected" in "is expected to visit") -> status
+    (nlp/data/event_modality.txt)."""
+    out = {}
+    for line in lexicon("event_modality"):
+        status, _, lemma = line.partition("\t")
+        out[lemma.strip().lower()] = status.strip()
+    return out

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from parley.extract.events.doc import is_verbal, paragraph
+from parley.extract.events.lexicons import modality_words
 from parley.extract.events.triggers import trigger_first_words, trigger_matches, triggers
 from parley.models import EventDate
 from parley.nlp import search_fold
@@ -20,6 +21,10 @@ _HABITUAL = re.compile(r"\b(more than once|several times|many times|repeatedly|r
 
 
 _PARTICIPLES = {"signed", "held", "concluded", "scheduled", "planned", "hosted", "organized", "organised", "due"}
+
+
+# words besides the modality table (event_modality.txt) after which "to meet" still reports an event
+_TO_EVENT = {"agree", "go", "decide", "invitation", "invite", "accept"}
 
 
 _SIGN = re.compile(r"\b(sign(s|ed|ing)?|ink(s|ed|ing)?|concluded)\b", re.I)
@@ -131,6 +136,10 @@ def find_mentions(doc) -> list[Mention]:
         if span is None or len(span) == 0:
             continue
         head = span[0] if (len(span) > 1 and is_verbal(span[0])) else span[-1]  # "spoke by phone", "phone call"
+        if "speak" in flags:
+            head = _speaking_verb(span)  # "X spoke with Y over the phone": the call is the speaking
+            if head is None:
+                continue
         sent = head.sent
         verbal = is_verbal(head)
         if head.tag_ == "NNS" and "plural" not in flags and not verbal:
@@ -183,6 +192,24 @@ def find_mentions(doc) -> list[Mention]:
     return mentions
 
 
+def _speaking_verb(span):
+    """The verb a phone phrase ("over the phone", "by telephone") hangs on when it is one of CAMEO 041's speaking
+    verbs with a party after "with"/"to" ("spoke with X over the phone"), else None ("told reporters by phone")."""
+    t = span.root
+    for _ in range(3):
+        if is_verbal(t) or t.head is t:
+            break
+        t = t.head
+    if not is_verbal(t) or t.lemma_.lower() not in _SPEAKING:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in t.children) and t.lemma_.lower() != "hold":
+        return None
+    return t
+
+
+_SPEAKING = {"speak", "talk", "confer", "converse", "chat", "hold"}  # CAMEO 040/041 SPEAK, TALK, CONFER
+
+
 def _caption_ranges(doc) -> list[tuple[int, int]]:
     """Verbless short paragraphs (photo captions such as "Putin-Aliyev meeting in Sochi. 2022")."""
     out = []
@@ -218,9 +245,9 @@ def _mark_generic(doc, m: Mention) -> None:
         m.generic = True
     if m.verbal and head.tag_ == "VB" and m.type != "agreement":
         prev = doc[head.i - 1] if head.i > 0 else None
-        if prev is not None and prev.lower_ == "to" and head.head.lemma_ not in (
-                "plan", "expect", "intend", "schedule", "agree", "go", "want", "hope", "decide", "due", "invitation",
-                "invite", "accept", "prepare", "promise", "pledge"):
+        gov = head.head
+        if prev is not None and prev.lower_ == "to" and gov.lemma_ not in _TO_EVENT and \
+                gov.lemma_.lower() not in modality_words() and gov.lower_ not in modality_words():
             m.generic = True
     prev_word = re.search(r"(\w+)\s+(?:the\s+)?$", doc.text[max(m.sent[0], m.wstart - 12):m.wstart])
     if prev_word and prev_word.group(1).lower() == "at" and m.type in ("summit", "talks", "meeting"):

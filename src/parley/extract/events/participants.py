@@ -127,6 +127,8 @@ def _syntactic_participants(doc, m: Mention, ppl: People):
                     and (re.search(r"\band\b|&", doc.text[before[0][0]:verb.idx]) or not subj):
                 subj = list(dict.fromkeys([n for _, _, n in before] + subj))
     if not subj:
+        subj = _state_subjects(verb, m)  # "Norway, Chile and Kenya met on Friday", "Teheran and Riyadh signed"
+    if not subj:
         return None
     objs: list[str] = []
     heads = [verb]
@@ -150,6 +152,30 @@ def _syntactic_participants(doc, m: Mention, ppl: People):
                 if g.dep_ == "pobj":
                     objs += people_in(g, ppl, doc, m)
     return subj, [o for o in dict.fromkeys(objs) if o not in subj]
+
+
+def _state_subjects(verb, m: Mention) -> list[str]:
+    """The states a subject made only of state names (or their capitals) stands for: "Greece and Turkey",
+    "Teheran and Riyadh". A subject with any other word ("Greek officials", "the Iranian side") gives none."""
+    out: list[str] = []
+    for subj_tok in subjects_of(verb):
+        if subj_tok.idx < m.sent[0]:
+            continue
+        states: list[str] = []
+        for t in subj_tok.subtree:
+            if t.dep_ in ("cc", "punct", "det") or t.is_space:
+                continue
+            if t.ent_type_ != "GPE":
+                return []
+            if t.ent_iob_ == "B" or t.i == subj_tok.left_edge.i:
+                ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                c = country_of(ent.text) if ent is not None else None
+                if not c:
+                    return []
+                if c not in states:
+                    states.append(c)
+        out += [c for c in states if c not in out]
+    return out if len(out) >= 2 else []
 
 
 def _excluded_after(ppl: People, m: Mention) -> list[str]:

@@ -38,6 +38,10 @@ def find_location(doc, m: Mention, ents_by_start, people: People) -> None:
             fr = _FRAME_OF.search(text[max(m.wstart, ent.start_char - 60):ent.start_char])
             if fr:
                 prep = fr.group(1).lower()
+        elif prep in _FRAME_NOUNS:  # "in the Chinese capital Beijing", "to the port city Aden"
+            fr = _FRAME_BEFORE.search(text[max(m.wstart, ent.start_char - 60):ent.start_char])
+            if fr:
+                prep = fr.group(1).lower()
         if prep in ("visit", "visited", "visiting", "visits", "toured", "tour") and m.type == "visit":
             prep = "to"
         if m.verbal and ent.end_char <= m.start and prep != "to":
@@ -119,7 +123,15 @@ def _verb_place(doc, verb, m: Mention, ents, people: People) -> str | None:
     return None
 
 
-_VENUE_PREDICATES = {"take", "hold", "convene", "open", "begin", "start", "resume", "close", "end", "continue"}
+_VENUE_PREDICATES = {"take", "hold", "convene", "open", "begin", "start", "resume", "close", "end", "continue",
+                     "sign", "conclude", "ink", "seal"}  # "an agreement was signed ... in Beijing"
+
+
+_FRAME_NOUNS = {"city", "town", "capital", "port", "resort", "village", "island"}
+
+
+_FRAME_BEFORE = re.compile(r"\b(in|to|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:city|town|capital|port|resort|"
+                           r"village|island)\s+$", re.I)
 
 
 _FRAME_OF = re.compile(r"\b(in|to|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:city|town|resort|capital|port|village|"

@@ -53,6 +53,8 @@ def people_in(tok, ppl: People, doc, m: Mention) -> list[str]:
         # the article's), then "the two leaders": the two people the sentence (else its paragraph) names, else the
         # article's pair
         fits = _role_fits(phrase, ppl)
+        if fits == set() and re.search(r"\bof (?:the )?(?:two|both)\b", phrase):
+            return []  # "the foreign ministers of the two countries" when no foreign minister is named: not the pair
         if fits is not None:
             before_ = [n for s, e, n in ppl.spans if e <= lo and n in fits]
             for a, b in ((m.sent[0], m.sent[1]), paragraph(doc.text, tok.idx), (0, lo)):
@@ -79,7 +81,11 @@ def people_in(tok, ppl: People, doc, m: Mention) -> list[str]:
 def _role_fits(phrase: str, ppl: People) -> set[str] | None:
     """"the two presidents" -> the people whose roles carry "president" ("vice president" does not count, nor
     "prime minister" for "ministers"); None when the phrase names no title ("the two leaders", "both sides")."""
-    t = _PLURAL_TITLE.search(phrase.strip())
+    # "the foreign ministers of the two countries" is titled as "the two foreign ministers"; "the top diplomats"
+    # are the foreign ministers
+    phrase = re.sub(r"\s+of (?:the )?(?:two|both) \w+$", "", phrase.strip())
+    phrase = re.sub(r"\b(?:top )?diplomats$", "foreign ministers", phrase)
+    t = _PLURAL_TITLE.search(phrase)
     if not t:
         return None
     word = t.group(1).lower()

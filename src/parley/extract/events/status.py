@@ -9,6 +9,7 @@ from parley.extract.events.clause import noun_slot
 from parley.extract.events.cluster import Cluster
 from parley.extract.events.compat import precision
 from parley.extract.events.doc import is_verbal
+from parley.extract.events.lexicons import modality_words
 from parley.extract.events.mentions import Mention
 from parley.nlp import lexicon
 
@@ -22,9 +23,44 @@ def _status_cues() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
+def modality(m: Mention) -> str | None:
+    """The status the word governing an event verb gives it: "is expected to visit", "plans to meet" -> planned."""
+    if m.head is None:
+        return None
+    t = m.head
+    if not m.verbal:  # "are expected to hold talks", "... as well as chair the meeting"
+        slot = noun_slot(t)
+        if slot.dep_ != "dobj" or not is_verbal(slot.head):
+            return None
+        t = slot.head
+    if t.dep_ == "conj" and is_verbal(t.head):
+        t = t.head
+    if t.dep_ != "xcomp":
+        return None
+    gov = t.head
+    return modality_words().get(gov.lemma_.lower()) or modality_words().get(gov.lower_)
+
+
+def _headline_infinitive(m: Mention) -> str | None:
+    """A headline's bare infinitive is news style for what is to come ("Kishida to visit Seoul", "Greece, Turkey
+    to sign 20 agreements"): planned."""
+    if not m.headline or m.head is None:
+        return None
+    t = m.head if m.verbal else m.head.head
+    if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
+            and not any(c.dep_ == "aux" and c.lower_ != "to" for c in t.children):
+        return "planned"
+    return None
+
+
 def find_status(doc, m: Mention) -> None:
     text = doc.text
     best = None
+    governed = modality(m) or _headline_infinitive(m)
+    if governed and not any(s in ("cancelled", "postponed") and rx.search(text, m.sent[0], m.sent[1])
+                            for s, rx in _status_cues()):
+        m.status, m.strength = governed, 2
+        return
     if not m.verbal:
         # "An Arab summit on Gaza, originally set for February 27 in Cairo, has been postponed": the predicate of
         # the event noun says what became of it, however far the cue is
@@ -81,12 +117,18 @@ def cluster_status(c: Cluster, mentions: list[Mention], etype: str, published: s
         m = dated[0]
         if published and re.match(r"^\d{4}-\d{2}-\d{2}$", m.date.value):
             if m.date.value == published[:10]:
-                # the day of publication: "met ... on Thursday" is over, "is meeting today" is not
+                # the day of publication: "met ... on Thursday" is over, "is meeting today" is not, "will meet at
+                # 11.30 a.m." (an explicit cue of its own mention) is still ahead
+                if m.status == "planned" and m.strength == 2 and not any(
+                        x.status in ("occurred", "occurring") and x.strength == 2 for x in ms):
+                    return "planned"
                 if m.status == "occurred" and not any(x.status == "occurring" and x.strength == 2 for x in ms):
                     return "occurred"
                 return "occurring"
             return "occurred" if m.date.value < published[:10] else "planned"
-        return m.status if m.status and m.strength == 2 else "occurred"
+        # no publication date to place the day against: an explicit cue, else a future tense ("will sign ... at the
+        # meeting in Athens on December 7"), else it happened
+        return m.status if m.status and (m.strength == 2 or m.status == "planned") else "occurred"
     for m in ms:
         if m.status == "occurring" and m.strength == 2:
             return "occurring"
