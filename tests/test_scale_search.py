@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 from parley.search import ask, open_index, search
+from parley.search import index as index_module
 from parley.search.index import LazyFacts, read_manifest
 
 
 def test_a_search_leaves_the_facts_unread_and_ask_reads_them_all(seeds_store):
+    index_module._cache.clear()  # an earlier test's ask on the same store has read the cached index's facts
     idx = open_index(seeds_store)
     assert isinstance(idx.facts, LazyFacts) and idx.facts._items is None
     hits = search(seeds_store, "transport corridor", limit=3)
