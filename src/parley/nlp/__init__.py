@@ -36,6 +36,19 @@ def lexicon(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def table(name: str) -> dict[str, str]:
+    """``nlp/data/<name>.txt`` written as "KEY: alias | alias": alias -> key, in file order ("April" -> "04",
+    "Apr." -> "04" from months.txt; "Monday" -> "1" from weekdays.txt). The one reader of such tables, for the
+    timex layer, events and ask."""
+    out: dict[str, str] = {}
+    for line in lexicon(name):
+        key, _, rest = line.partition(":")
+        for alias in rest.split("|"):
+            if alias.strip():
+                out[alias.strip()] = key.strip()
+    return out
+
+
 @lru_cache(maxsize=1)
 def number_words() -> dict[str, int]:
     """'forty' -> 40 (lower case), from ``nlp/data/number_words.txt``: the one reader of that list, for the

@@ -16,7 +16,7 @@ from nameparser.config import CONSTANTS
 
 from parley.knowledge.places import city_state
 from parley.knowledge.states import demonym, is_state_name, state_code, state_name
-from parley.nlp import lexicon
+from parley.nlp import table
 from parley.search.index import Index, tokenize
 
 
@@ -25,13 +25,10 @@ def _month_table() -> tuple[dict[str, int], dict[str, int]]:
     that extract.timex reads too: {"april": 4, ...}, {"april": 4, "apr": 4, "sept": 9, "sep": 9, ...}."""
     full: dict[str, int] = {}
     every: dict[str, int] = {}
-    for line in lexicon("months"):
-        number, _, names = line.partition(":")
-        for name in (n.strip() for n in names.split("|")):
-            if name:
-                every.setdefault(name.lower().rstrip("."), int(number))
-                if not name.endswith("."):
-                    full.setdefault(name.lower(), int(number))
+    for name, number in table("months").items():
+        every.setdefault(name.lower().rstrip("."), int(number))
+        if not name.endswith("."):
+            full.setdefault(name.lower(), int(number))
     return full, every
 
 

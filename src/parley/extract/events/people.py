@@ -11,7 +11,7 @@ from parley.extract.events.doc import clean_name
 from parley.extract.events.lexicons import compiled, title_kind
 from parley.extract.topics import country_of, demonym_pattern
 from parley.models import Entity
-from parley.nlp import lexicon
+from parley.nlp import lexicon, table
 
 
 _PRONOUNS = {"he", "his", "him", "she", "her", "hers", "they", "their", "them", "it", "its", "i", "we", "you"}
@@ -152,7 +152,7 @@ def _leader_titles() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _weekdays() -> frozenset[str]:
-    return frozenset(w.strip().lower() for line in lexicon("weekdays") for w in line.partition(":")[2].split(","))
+    return frozenset(w.lower() for w in table("weekdays"))
 
 
 def _fallback_person_spans(doc) -> list[tuple[int, int, str]]:

@@ -13,7 +13,7 @@ from parley.extract.events.people import People
 from parley.extract.topics import country_of, is_country
 from parley.knowledge.places import city_state, continents
 from parley.knowledge.states import adjectives
-from parley.nlp import lexicon
+from parley.nlp import table
 
 
 def find_location(doc, m: Mention, ents_by_start, people: People) -> None:
@@ -216,4 +216,4 @@ def _untagged_places(doc, lo: int, hi: int):
 @lru_cache(maxsize=1)
 def _calendar_words() -> frozenset[str]:
     """Months and weekdays (nlp/data): "in May", "on Monday" are no places, though towns bear those names."""
-    return frozenset(w.lower() for f in ("months", "weekdays") for line in lexicon(f) for w in re.split(r"[\s,|\t]+", line) if w)
+    return frozenset(w.lower() for f in ("months", "weekdays") for w in table(f))

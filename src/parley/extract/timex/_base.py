@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable
 
 from parley.extract._numbers import as_number, parse_number
-from parley.nlp import lexicon
+from parley.nlp import lexicon, table
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -19,21 +19,11 @@ _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 # ----------------------------------------------------------------------------------------------------------- data
-def _table(name: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in lexicon(name):
-        key, _, rest = line.partition(":")
-        for alias in rest.split("|"):
-            if alias.strip():
-                out[alias.strip()] = key.strip()
-    return out
-
-
 @lru_cache(maxsize=1)
 def _lex() -> dict[str, object]:
-    months = {alias: int(num) for alias, num in _table("months").items()}
-    weekdays = {alias: int(num) for alias, num in _table("weekdays").items()}
-    seasons = _table("seasons")
+    months = {alias: int(num) for alias, num in table("months").items()}
+    weekdays = {alias: int(num) for alias, num in table("weekdays").items()}
+    seasons = table("seasons")
     return {
         "months": months,
         "months_lower": {k.lower().rstrip("."): v for k, v in months.items()},
@@ -44,7 +34,7 @@ def _lex() -> dict[str, object]:
         "not_year_before": frozenset(w.lower() for w in lexicon("not_year_before")),
         "year_prep": frozenset(w.lower() for w in lexicon("year_prepositions")),
         "count_qualifiers": frozenset(w.lower() for w in lexicon("count_qualifiers")),
-        "references": {k.lower(): v for k, v in _table("reference_words").items()},
+        "references": {k.lower(): v for k, v in table("reference_words").items()},
     }
 
 
