@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parley.knowledge.places import capital_of
-from parley.knowledge.states import ORGANISATIONS, adjectives, is_state_name, names, state_name, state_names
+from parley.knowledge.states import ORGANISATIONS, adjectives, is_state_name, name_key, names, state_name, state_names
 from parley.nlp import alternation, lexicon
 
 __all__ = ["Topic", "taxonomy", "find_topics", "topic_ids", "country_of", "is_country", "states", "demonym_pattern"]
@@ -44,19 +44,9 @@ def states() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(rows)
 
 
-_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
-_THE = re.compile(r"^the\s+", re.I)
-
-
-@lru_cache(maxsize=8192)
-def _lookup_key(name: str) -> str:
-    """The lower-cased name without its possessive or leading "the" (events ask for the same names many times)."""
-    return _THE.sub("", _POSSESSIVE.sub("", name.strip())).strip().lower()
-
-
 def is_country(name: str | None) -> bool:
     """A state's own name or demonym ("Kenya", "Kenyan"), not a capital or city."""
-    return bool(name) and is_state_name(_lookup_key(name))
+    return is_state_name(name)
 
 
 @lru_cache(maxsize=8192)
@@ -66,7 +56,7 @@ def country_of(name: str | None) -> str | None:
     country."""
     if not name:
         return None
-    code = names().get(_lookup_key(name))
+    code = names().get(name_key(name))
     return state_name(code) if code and code not in ORGANISATIONS else None
 
 
