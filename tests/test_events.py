@@ -3,17 +3,8 @@ a third-country meeting, a phone call, a signed agreement, a relative date and a
 
 from __future__ import annotations
 
-import pytest
-
 from parley.extract import build_record
 from parley.models import Article, Entity, Mention, Timex
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from parley.nlp import load
-
-    return load()
 
 
 def events_of(nlp, text, published="2024-07-10"):

@@ -9,13 +9,6 @@ from parley.extract import build_record
 from parley.models import Article
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from parley.nlp import load
-
-    return load()
-
-
 def events_of(nlp, text, published="2024-05-10"):
     rec = build_record(Article(id="t", source="test", text=text, published=published), nlp(text))
     return rec.events

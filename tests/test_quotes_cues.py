@@ -15,13 +15,6 @@ from parley.extract.quotes import extract_quotes
 from parley.models import Quote, SpeakerMention
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from parley import nlp as parley_nlp
-
-    return parley_nlp.load()
-
-
 def quotes(nlp, text):
     doc = nlp(text)
     return doc.text, extract_quotes(doc, extract_entities(doc))

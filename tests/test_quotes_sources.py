@@ -5,18 +5,9 @@ Texts are written for these tests in the shapes of wire and political coverage.
 
 from __future__ import annotations
 
-import pytest
-
 from parley.extract.people import extract_entities
 from parley.extract.quotes import extract_quotes
 from parley.models import Record, Article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from parley import nlp as parley_nlp
-
-    return parley_nlp.load()
 
 
 def quotes(nlp, text):
