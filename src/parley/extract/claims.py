@@ -113,7 +113,7 @@ def _places() -> tuple[dict[str, str], re.Pattern]:
     for name, code in state_names().items():
         index.setdefault(name.lower(), state_name(code))
         written.add(name)
-    for name, code in state_names().items():
+    for code in dict.fromkeys(state_names().values()):  # each state once, in table order
         capital = capital_of(code)
         if capital:
             index.setdefault(capital.lower(), state_name(code))
