@@ -3,11 +3,10 @@ built once into data/tables.json (knowledge/_build.py). place_relation compares 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from parley.knowledge._data import tables
-from parley.knowledge.states import state_code
+from parley.knowledge.states import name_key, state_code
 
 __all__ = ["capital_of", "city_state", "place_relation", "continents", "major_cities"]
 
@@ -23,10 +22,6 @@ def city_state(name: str | None) -> str | None:
     if not name:
         return None
     return tables()["cities"].get(name.strip().lower())
-
-
-def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).lower()
 
 
 def _is_city(name: str) -> bool:
@@ -51,7 +46,7 @@ def _leading_city(name: str) -> str | None:
 def _named_after(venue: str, city: str) -> bool:
     """A venue whose name begins with the city's: "Bogor Palace" is in Bogor, "Seoul National University" in
     Seoul."""
-    v, c = _key(venue), _key(city)
+    v, c = name_key(venue), name_key(city)
     return v.startswith(c + " ") and _is_city(city)
 
 
@@ -71,7 +66,7 @@ def place_relation(a: str | None, b: str | None) -> str | None:
     only ("Queenstown" is the South African one), so the city may be another of that name."""
     if not a or not b:
         return None
-    if _key(a) == _key(b):
+    if name_key(a) == name_key(b):
         return "same"
     sa, sb = _state_of_region(a), _state_of_region(b)
     if sa and sb:
