@@ -113,3 +113,97 @@ def test_counts_agree_on_overlap_only():
     (b,) = counts_in("approximately 15 agreements", 0, 27)
     (c,) = counts_in("22 agreements", 0, 13)
     assert not counts_agree([a], [b]) and counts_agree([a], [c])
+
+
+def test_a_firm_count_against_an_estimate_is_a_soft_disagreement():
+    """"seven" against "six to seven": the ranges meet, so no count conflict, but an analyst weighs a firm figure
+    against an advance estimate: reported as its own kind, both sentences cited."""
+    recs = _records((COUNT_C, "2024-03-05"), (COUNT_D, "2024-03-05"))
+    (found,) = _accounts(recs, "count estimate")
+    assert {(s.article_id, s.stance) for s in found.sides} == {("a0", "seven documents"),
+                                                                ("a1", "six to seven agreements")}
+    assert found.summary.endswith("reports give seven documents; an estimate gives six to seven agreements")
+    for s in found.sides:
+        assert recs[int(s.article_id[1])].article.text[s.start:s.end] == s.text
+
+
+def test_two_firm_counts_or_two_estimates_are_no_soft_disagreement():
+    firm = _records((COUNT_C, "2024-03-05"), (COUNT_C.replace("seven documents", "7 documents"), "2024-03-05"))
+    assert _accounts(firm, "count estimate") == []
+    both = _records((COUNT_D, "2024-03-05"), (COUNT_D.replace("six to seven", "about seven"), "2024-03-05"))
+    assert _accounts(both, "count estimate") == [] and _accounts(both, "count") == []
+
+
+# the count stands sentences after the report of the talks: the article's one figure is the signing's
+FAR_A = ("Kobakhidze and Pashinyan held talks in Tbilisi on 4 March 2024. The leaders discussed the railway through "
+         "the border region. Energy prices were also raised, officials said. Reporters were told that the governments "
+         "had signed approximately 15 bilateral agreements.")
+
+
+def test_a_count_far_from_the_event_is_the_articles_figure():
+    recs = _records((COUNT_A, "2024-03-05"), (FAR_A, "2024-03-05"))
+    (found,) = _accounts(recs, "count")
+    assert {s.stance for s in found.sides} == {"at least 20 agreements", "approximately 15 bilateral agreements"}
+
+
+def test_an_article_counting_two_things_lends_no_figure():
+    two = FAR_A + " A year earlier they had signed three agreements on visas."
+    recs = _records((COUNT_A, "2024-03-05"), (two, "2024-03-05"))
+    assert _accounts(recs, "count") == []
+
+
+@pytest.mark.parametrize("text, estimate", [
+    ("signed seven bilateral agreements", False), ("signed six to seven pacts", True),
+    ("signed at least 20 agreements", True), ("signed approximately 15 agreements", True),
+    ("signed about 12 documents", True), ("signed a dozen agreements", False)])
+def test_a_count_says_whether_it_is_an_estimate(text, estimate):
+    (c,) = counts_in(text, 0, len(text))
+    assert c.estimate is estimate
+
+
+# one trip told as two days in one report, three in another
+LENGTH_A = ("Kazakh President Kassym-Jomart Tokayev arrived in Baku on June 10, 2024 on a two-day visit at the "
+            "invitation of Azerbaijani President Ilham Aliyev.")
+LENGTH_B = ("Tokayev arrived in Baku on 10 June 2024 for a three-day visit, the Akorda press service said. Aliyev met "
+            "him at the airport.")
+
+
+def test_two_lengths_of_one_visit_are_a_disagreement():
+    recs = _records((LENGTH_A, "2024-06-10"), (LENGTH_B, "2024-06-10"))
+    (found,) = _accounts(recs, "duration")
+    assert {(s.article_id, s.stance) for s in found.sides} == {("a0", "2 days"), ("a1", "3 days")}
+    for s in found.sides:
+        text = recs[int(s.article_id[1])].article.text
+        assert text[s.start:s.end] == s.text and "-day visit" in s.text
+
+
+def test_the_same_length_is_no_disagreement():
+    recs = _records((LENGTH_A, "2024-06-10"), (LENGTH_B.replace("three-day", "two-day"), "2024-06-10"))
+    assert _accounts(recs, "duration") == []
+
+
+def _hand_report(aid: str, text: str, evidence_end: int, etype: str):
+    from parley.models import Event, EventDate, Evidence, Record
+
+    event = Event(id="ev1", type=etype, participants=("Kassym-Jomart Tokayev", "Ilham Aliyev"), location="Baku",
+                  date=EventDate("2024-06-10", None), evidence=(Evidence(0, evidence_end),), actors=("KAZ", "AZE"))
+    sentences, start = [], 0
+    for part in text.split(". "):
+        end = min(len(text), start + len(part) + 1)
+        sentences.append((start, end))
+        start = end + 1
+    return Record(article=Article(id=aid, source=f"{aid}.txt", text=text, published="2024-06-10"), events=(event,),
+                  sentences=tuple(sentences))
+
+
+def test_the_one_kind_of_visit_an_article_names_away_from_its_event():
+    """The talks of one article are its event; the kind of visit stands three sentences on: the article names one
+    kind only, so it is the kind of the visit the entry is."""
+    talks = ("Tokayev and Aliyev held talks in Baku on June 10, 2024. They discussed the Middle Corridor. Transit "
+             "tariffs were raised. Tokayev is in Azerbaijan on an official visit.")
+    recs = [_hand_report("a0", VISIT_A, len(VISIT_A), "visit"), _hand_report("a1", talks, 53, "talks")]
+    (found,) = _accounts(recs, "visit kind")
+    assert {(s.article_id, s.stance) for s in found.sides} == {("a0", "state visit"), ("a1", "official visit")}
+    both = talks.replace("Transit tariffs", "His state visit of 2019 was recalled and tariffs")  # two kinds: none lent
+    recs = [_hand_report("a0", VISIT_A, len(VISIT_A), "visit"), _hand_report("a1", both, 53, "talks")]
+    assert _accounts(recs, "visit kind") == []

@@ -38,13 +38,18 @@ def _predicates() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def _stances() -> tuple[tuple[str, re.Pattern], ...]:
+@lru_cache(maxsize=None)
+def _keyed_patterns(name: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """A data file of ``key <TAB> regex`` lines, the regex searched case-insensitively."""
     out = []
-    for line in lexicon("claim_patterns"):
-        stance, _, rx = line.partition("\t")
-        out.append((stance.strip(), re.compile(rx.strip(), re.I)))
+    for line in lexicon(name):
+        key, _, rx = line.partition("\t")
+        out.append((key.strip(), re.compile(rx.strip(), re.I)))
     return tuple(out)
+
+
+def _stances() -> tuple[tuple[str, re.Pattern], ...]:
+    return _keyed_patterns("claim_patterns")
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +155,39 @@ def _outcomes() -> tuple[tuple[str, str, re.Pattern], ...]:
         stance, predicate, rx = (p.strip() for p in line.split("\t", 2))
         out.append((stance, predicate, re.compile(rx, re.I)))
     return tuple(out)
+
+
+def _firsts() -> tuple[tuple[str, re.Pattern], ...]:
+    """claim_firsts.txt: anchor ("year" or "in office") <TAB> regex of a first time since the anchor."""
+    return _keyed_patterns("claim_firsts")
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> tuple[re.Pattern, ...]:
+    """claim_descriptions.txt: how an exchange with someone was ("the call with Trump was “very productive”")."""
+    return tuple(re.compile(rx) for rx in lexicon("claim_descriptions"))
+
+
+_EXCHANGE = re.compile(r"\b(?:call|conversation|meeting|talks) with\b")  # cheap test before the descriptions
+_NOT_FIRST = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _first_party(text: str, cands, m: re.Match, anchor: str, ents) -> tuple[int, int, str] | None:
+    """Whom or where a first time is about: for a year, the place named between "first" and "since" ("the first
+    time the meeting has been held in Queenstown since 2021"), else the party before; for a time in office, the
+    person before ("Biden's first trip"), by family name, as reports name them differently ("Joe Biden")."""
+    if anchor == "year":
+        inside = [c for c in cands if m.start("what") <= c[0] and c[1] <= m.end("what")]
+        if inside:
+            return inside[-1]
+        return _party(text, cands, m.start())
+    people = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and e.end_char <= m.start() + 1]
+    people = [p for p in people if "\n" not in text[p[1]:m.start()]]
+    if not people:
+        return None
+    start, end = people[-1]
+    name = _clean(text[start:end]).split()
+    return (start, end, name[-1]) if name else None
 
 
 @lru_cache(maxsize=1)
@@ -348,6 +386,26 @@ def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...],
                     "figure": amount[3].strip(), "start": start, "end": end, "text": text[start:end],
                     "sentence": [s0, s1], "speaker": _speaker(doc, text, sent, entities, quotes, start, end),
                 })
+        lowered = stext.lower()
+        for anchor, frx in _firsts() if "first" in lowered else ():
+            for fm in frx.finditer(text, s0, s1):
+                if _NOT_FIRST.search(text, max(s0, fm.start() - 30), fm.start()):
+                    continue  # "not the first time since 2019" says another thing
+                if cands is None:
+                    cands = _candidates(text, s0, s1, ents, names)
+                party = _first_party(text, cands, fm, anchor, ents)
+                if party is None:
+                    continue
+                since = fm.group("year") if anchor == "year" else anchor
+                add((min(party[0], fm.start()), party[1], party[2]), "first since", since, "affirmed", fm.end(),
+                    sent, s0, s1, "past")
+        for drx in _descriptions() if " with " in lowered and _EXCHANGE.search(lowered) else ():
+            for dm in drx.finditer(text, s0, s1):
+                party = _clean(dm.group("party")).split()
+                subject = (dm.start("party"), dm.end("party"), party[-1]) if party else None
+                if subject is not None:  # keyed by whom, by family name, and the exchange: "Trump|described|call"
+                    add((dm.start(), dm.end("party"), subject[2]), "described", dm.group("noun").lower(),
+                        "affirmed", dm.end(), sent, s0, s1, "past")
         for stance, predicate, orx in _outcomes():
             for om in orx.finditer(text, s0, s1):
                 obj = _object(text, ents, om.end(), s1)

@@ -46,6 +46,7 @@ _LETTER = re.compile(r"LETTER (?:DOTLESS )?([A-Z])(?: WITH .*)?$")
 _FUZZY_NEAR = 85  # rapidfuzz ratio for "nearly equal" (one letter in about a dozen: "Zelensky" / "Zelenskyy")
 _FUZZY_VOWELS = 65  # ... for words with the same consonants ("Heydar" / "Haidar")
 _MAX_ORDER = 4  # word orders tried for family-name-first names: names of up to this many words
+_FUZZY_ONE_WORD = 75  # ... for the one differing word of names whose other words (two or more) are the same
 
 
 @dataclass(frozen=True)
@@ -172,12 +173,26 @@ def _same_words(a: NameParts, b: NameParts) -> bool:
     if len(short) == len(long_):
         if all(_word_match(x, y) for x, y in zip(short, long_)):
             return True
+        if _one_word_romanized(short, long_):
+            return True
         # family name first: the same words in another order
         if len(short) <= _MAX_ORDER and all(len(w) > 1 for w in short + long_):
             return any(all(_word_match(x, y) for x, y in zip(short, order)) for order in permutations(long_))
     elif _in_order(a, b):
         return True
     return "".join(a.words) == "".join(b.words)  # "Yoon Suk Yeol" is "Yoon Sukyeol"
+
+
+def _one_word_romanized(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """Names of as many words, two or more of them the same, one given name written in another romanization
+    ("Kassym-Zhomart Tokayev" / "Kassym-Jomart Tokayev": Cyrillic "Ж" as "zh" or "j"). Two words alone never
+    pass here ("Heydar Aliyev" and "Ilham Aliyev" share one word only), nor a family name ("Serikov" / "Seitov"
+    are two families: the last word must match as _word_match has it)."""
+    off = [k for k, (x, y) in enumerate(zip(short, long_)) if not _word_match(x, y)]
+    if len(off) != 1 or len(short) < 3 or off[0] == len(short) - 1:
+        return False
+    x, y = short[off[0]], long_[off[0]]
+    return min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= _FUZZY_ONE_WORD
 
 
 @lru_cache(maxsize=65536)

@@ -3,9 +3,11 @@
     (a) claims with the same key and opposing stances (possible or affirmed or planned against denied), with
         acronyms folded across the whole corpus ("EAEU" spelled out in one article counts for all);
     (b) a timeline entry whose reports disagree on the date or the place (places known apart: two states, two
-        cities; an unknown venue against a city is no disagreement, knowledge.places.place_relation);
-    (c) a timeline entry whose reports give different counts of signed texts, or different kinds of visit
-        (resolve._accounts).
+        cities; an unknown venue against a city is no disagreement, knowledge.places.place_relation; a day of a
+        visit of several days is no other date than the visit's first, resolve._days.within_visit);
+    (c) a timeline entry whose reports give different counts of signed texts (or a firm count against an
+        estimate: "count estimate"), different lengths of a visit, different years for the last time before a first
+        time ("first since 2018" / "the first time in 12 years"), or different kinds of visit (resolve._accounts).
 
 Every side cites its article, offsets, text and speaker.
 """
@@ -20,8 +22,9 @@ from typing import Any
 from parley.extract.claims import acronyms, claim_key, spells
 from parley.extract.events import dates_compatible, venue_city
 from parley.knowledge.places import place_relation
-from parley.models import Record
+from parley.models import Event, Record
 from parley.resolve._accounts import account_disagreements
+from parley.resolve._days import within_visit
 from parley.resolve.timeline import places_fit
 
 __all__ = ["Conflict", "ConflictSide", "find_conflicts", "OPPOSED"]
@@ -46,7 +49,7 @@ class ConflictSide:
 
 @dataclass(frozen=True)
 class Conflict:
-    kind: str  # claim | date | place | count | visit kind
+    kind: str  # claim | date | place | count | count estimate | duration | first since | visit kind
     key: str  # claim key, or the timeline id
     summary: str
     sides: tuple[ConflictSide, ...]
@@ -136,10 +139,10 @@ def _event_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
                 told.add((acc.kind, acc.sides))
                 out.append(Conflict(acc.kind, entry.timeline_id, acc.summary,
                                     tuple(ConflictSide(a, s, e, t, None, v) for a, s, e, t, v in acc.sides)))
-        for kind, value, compatible in (("date", lambda e: e.date.value if e.date else None, dates_compatible),
+        for kind, value, compatible in (("date", lambda e: e.date.value if e.date else None, _dates_agree),
                                         ("place", lambda e: e.location, _places_agree)):
             given = [(r, e, value(e)) for r, e in members if value(e)]
-            clash = any(not compatible(a[2], b[2]) for i, a in enumerate(given) for b in given[i + 1:])
+            clash = any(not compatible(a, b) for i, a in enumerate(given) for b in given[i + 1:])
             if not clash:
                 continue
             sides = []
@@ -154,6 +157,13 @@ def _event_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
     return out
 
 
-def _places_agree(a: str | None, b: str | None) -> bool:
+def _dates_agree(a: tuple[Record, Event, str], b: tuple[Record, Event, str]) -> bool:
+    """Two dates of one event's reports agree when they can be one day, or one is a day of the visit of several
+    days the other reports ("a four-day visit on Thursday" and Saturday's talks)."""
+    return dates_compatible(a[2], b[2]) or within_visit(a[0], a[1], b[0], b[1])
+
+
+def _places_agree(a: tuple[Record, Event, str], b: tuple[Record, Event, str]) -> bool:
     """Two places of one event's reports disagree only when they are known to be different places."""
-    return places_fit(a, b) or place_relation(venue_city(a), venue_city(b)) != "apart"
+    x, y = a[2], b[2]
+    return places_fit(x, y) or place_relation(venue_city(x), venue_city(y)) != "apart"

@@ -7,6 +7,10 @@ one family), participants, place and date are compatible AND something positive 
     pair meets in the same city many times, and nothing in the text says which time it was.
   * a bare weekday in one report ("on Tuesday", the article undated) and a calendar day falling on it in the
     other, the same people at compatible places;
+  * a visit of several days ("arrived on a four-day visit on Thursday") and a day of it in the other report
+    (Saturday's talks), the same people at compatible places, both placed (resolve._days.within_visit);
+  * two pages without a date giving the same bare weekday ("on Saturday") for the same people at compatible
+    places, both placed: neither page says more of when, and the weekday is all the two can share;
   * two news reports published within three days of each other, of the same people (two at least, or one
     and the same pair of states) or, where one names nobody, of the same states, each dated day (if any)
     within a week of its article;
@@ -44,6 +48,8 @@ from parley.extract.topics import country_of, is_country
 from parley.knowledge.identity import same_person  # the one person identity, re-exported for its callers
 from parley.knowledge.places import place_relation
 from parley.models import Event, Record, replace
+from parley.nlp.weekdays import bare_weekday, weekday_fits
+from parley.resolve._days import same_weekday, visit_days, within_visit
 
 __all__ = ["Timeline", "TimelineEntry", "TimelineMention", "TimelineTie", "RULES", "build_timeline",
            "assign_timeline_ids", "same_person", "date_precision", "places_fit"]
@@ -240,6 +246,11 @@ def _tie(ra: Record, a: Event, rb: Record, b: Event) -> str | None:
         return "same month, place and people, days differ"
     if same_people and places and dates and _weekday_of_day(da, db):
         return "weekday of that day, same people and place"  # "on Tuesday" in one, that Tuesday's date in the other
+    if same_people and places and a.location and b.location:
+        if within_visit(ra, a, rb, b):
+            return "a day of a visit of several days, same people and place"
+        if same_weekday(da, db) and not (ra.article.published or rb.article.published):
+            return "same weekday, people and place, pages undated"
     if places and dates and _reported_together(ra, a, rb, b):
         return "reported within three days, same people or states"
     return None
@@ -255,17 +266,19 @@ RULES = {
     "same year, place and people": 0.7,
     "same month, place and people, days differ": 0.7,
     "reported within three days, same people or states": 0.6,
+    "a day of a visit of several days, same people and place": 0.6,
+    "same weekday, people and place, pages undated": 0.5,
     "the one dated report it can be": 0.5,
 }
 
 
 def _weekday_of_day(a: str | None, b: str | None) -> bool:
-    """One date is a bare weekday ("XXXX-WXX-2") and the other a day of the calendar that falls on it
-    (dates_compatible has checked the weekday)."""
+    """One date is a bare weekday ("XXXX-WXX-2") and the other a day of the calendar that falls on it (the weekday
+    rule of extraction's dates_compatible: nlp.weekdays)."""
     pa, pb = _parts(a), _parts(b)
-    week = [p for p in (pa, pb) if len(p) >= 3 and p[1].startswith("W") and p[2][:1].isdigit()]
+    week = [p for p in (pa, pb) if bare_weekday(p) is not None]
     day = [p for p in (pa, pb) if len(p) >= 3 and all(x[:2].isdigit() for x in p[:3])]
-    return len(week) == 1 and len(day) == 1
+    return len(week) == 1 and len(day) == 1 and weekday_fits(week[0], day[0])
 
 
 _REPORT_DAYS = 3  # the news reports of one event appear within days of each other
@@ -445,7 +458,9 @@ def _candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]
       * agreements: the same agreement noun (and people on both sides);
       * two known date parts in the same places ("2024-04-22" / "XXXX-04-22");
       * a year alone, the same year, and as many people (two or more), both placed;
-      * a bare weekday and a calendar day falling on it (or not a calendar date), as many people (two or more);
+      * a bare weekday and a calendar day falling on it (or not a calendar date), or two bare weekdays, the same
+        day, as many people (two or more);
+      * a placed visit of several days and a placed report giving a day, as many people (two or more);
       * news reports: publication days within three days, each event day within a week of its article, and
         people on both sides or the same states (two or more).
     Names are not keyed: same_person matches spelling variants that share no word."""
@@ -455,6 +470,8 @@ def _candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]
     reports: dict[tuple, list[int]] = {}  # (family, publication day) -> reports with people
     by_states: dict[tuple, list[int]] = {}  # (family, states, publication day) -> reports
     report_of: dict[int, tuple] = {}
+    spans: dict[tuple, list[int]] = {}  # (family, people) -> placed visits of several days ...
+    days: dict[tuple, list[int]] = {}  # ... and the placed reports giving a day they may hold
     for k, (rec, ev) in enumerate(items):
         fam = family(ev.type)
         people = len(_persons(ev.participants))
@@ -470,6 +487,10 @@ def _candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]
             for kind, key in _same_people_keys(value, bool(ev.location)):
                 table = {"year": together, "week": weeks, "weekday": weekdays}[kind]
                 table.setdefault((fam, people, kind, key), []).append(k)
+            if ev.location and len(_parts(value)) >= 3:  # a day, or a visit of several days from its day
+                days.setdefault((fam, people), []).append(k)
+                if visit_days(rec, ev):
+                    spans.setdefault((fam, people), []).append(k)
         pub = _day(rec.article.published)
         day = _day(value)
         if pub is None or (day is not None and abs((day - pub).days) > _EVENT_DAYS):
@@ -484,8 +505,11 @@ def _candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]
     for members in together.values():
         pairs.update((members[x], members[y]) for x in range(len(members)) for y in range(x + 1, len(members)))
     for (fam, people, _, key), bare in weeks.items():
-        days = weekdays.get((fam, people, "weekday", key), [])
-        pairs.update((min(w, d), max(w, d)) for w in bare for d in days)
+        dated = weekdays.get((fam, people, "weekday", key), [])
+        pairs.update((min(w, d), max(w, d)) for w in bare for d in dated)
+        pairs.update((bare[x], bare[y]) for x in range(len(bare)) for y in range(x + 1, len(bare)))
+    for key, visits in spans.items():
+        pairs.update((min(v, d), max(v, d)) for v in visits for d in days.get(key, []) if v != d)
     for k, (fam, people, states, pub) in report_of.items():
         for near in range(pub - _REPORT_DAYS, pub + _REPORT_DAYS + 1):
             others = reports.get((fam, near), []) if people else []

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
 from parley.extract.events.lexicons import venue_city
 from parley.extract.topics import country_of, is_country
+from parley.nlp.weekdays import weekday_fits as _weekday_fits  # moved to nlp: one weekday rule with the timeline
 
 
 def _date_parts(value: str | None) -> list[str] | None:
@@ -18,18 +18,6 @@ def _date_parts(value: str | None) -> list[str] | None:
 def _day_part(part: str) -> str:
     """The day of a day with its time or part of day: "07TMO", "07T14:30" -> "07"."""
     return part[:2] if len(part) > 2 and part[:2].isdigit() and not part.isdigit() else part
-
-
-def _weekday_fits(week: list[str], other: list[str]) -> bool:
-    """A weekday value ("XXXX-WXX-2", Tuesday) against a calendar date: the date's weekday must be it."""
-    if len(week) < 3 or not week[2][:1].isdigit() or len(other) < 3 or not all(
-            x[:2].isdigit() for x in other[:3]) or other[1].startswith("W"):
-        return True
-    try:
-        day = _dt.date(int(other[0]), int(other[1]), int(other[2][:2]))
-    except ValueError:
-        return True
-    return day.isoweekday() == int(week[2][:1])
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
