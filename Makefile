@@ -13,8 +13,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	# Embeddings for hybrid search are optional: torch==2.13.0 resolves to the CPU build where one lies
 	# on local disk (pip's find-links); without it, search falls back to BM25 and says so.
-	$(BIN)/pip install --quiet torch==2.13.0 && $(BIN)/pip install --quiet -e '.[embed,test]' \
-	  || $(BIN)/pip install --quiet -e '.[test]'
+	# pyspark (the spark extra) is for `parley extract --engine spark` and its test (which also needs Java 17).
+	$(BIN)/pip install --quiet torch==2.13.0 && $(BIN)/pip install --quiet -e '.[embed,test,spark]' \
+	  || $(BIN)/pip install --quiet -e '.[test,spark]'
 	touch $@
 
 # Debian's Chromium drives the web page tests through Playwright (never a browser download).

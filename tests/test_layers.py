@@ -22,6 +22,7 @@ FORBIDDEN = {
     "search": {"ingest", "report", "api", "cli", "pipeline"},
     "report": {"ingest", "nlp", "extract", "store", "search", "api", "cli", "pipeline"},
     "pipeline": {"api", "cli", "report"},
+    "pipeline_spark": {"api", "cli", "report"},  # pipeline.extract on PySpark: an orchestration module too
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 
 import typer
@@ -27,6 +28,13 @@ from parley.cli._common import (
 from parley.cli._limits import MaxArticleCharsOption, MaxFileMbOption, PathsHelp
 from parley.ingest.limits import Limits
 from parley.resolve.query import check_published
+
+
+class Engine(str, Enum):
+    """Where `parley extract` runs spaCy and the extraction steps."""
+
+    local = "local"
+    spark = "spark"
 
 
 def register(app: typer.Typer) -> None:
@@ -59,15 +67,27 @@ def extract(
     out: Path = typer.Option(None, "--out", help="Write JSONL here instead of stdout."),
     max_article_chars: int = MaxArticleCharsOption,
     max_file_mb: int = MaxFileMbOption,
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local: this process. spark: spaCy and "
+                                  "extraction on PySpark workers, the same records (needs parley's spark "
+                                  "extra, pyspark 4.3.0, and Java 17)."),
+    workers: int = typer.Option(2, "--workers", min=1, help="Spark workers in local mode (--engine spark)."),
+    master: str = typer.Option(None, "--master", help="Spark master URL instead of local[WORKERS] "
+                               "(spark://HOST:7077, yarn, k8s://...; --engine spark)."),
 ) -> None:
     """Read articles and write their parley/1 JSONL records, without any database."""
-    from parley import pipeline
-
     with errors_as_messages():
         published = check_published(published)
+    limits = Limits.of(max_article_chars, max_file_mb)
     with errors_as_messages(), progress_bar(None, "extract", enabled=out is not None) as progress:
-        corpus = pipeline.extract(paths, published=published, progress=progress,
-                                  limits=Limits.of(max_article_chars, max_file_mb))
+        if engine is Engine.spark:
+            from parley import pipeline_spark
+
+            corpus = pipeline_spark.extract(paths, published=published, progress=progress, limits=limits,
+                                            workers=workers, master=master)
+        else:
+            from parley import pipeline
+
+            corpus = pipeline.extract(paths, published=published, progress=progress, limits=limits)
     records, errors = corpus.records, corpus.errors
     _write_jsonl(records, out)
     for line in errors:
