@@ -55,6 +55,8 @@ def _reaches(tok, targets: set[int], deps: set[str], preps: set[str], limit: int
             return True
         if tok.dep_ not in deps or tok.head.i == tok.i:
             return False
+        if tok.dep_ == "conj" and tok.pos_ == "VERB":
+            return False  # "spoke with X and confirmed cooperation among ...": a second predicate's words are its own
         if tok.dep_ == "prep" and tok.lower_ not in preps \
                 and not (tok.lower_ == "from" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in targets):
             return False  # "diplomats from Japan" are of Japan; "arrived from Moscow" says only where from

@@ -13,6 +13,7 @@ from parley.extract.events.lexicons import venue_city
 from parley.extract.events.people import leader_country, People
 from parley.extract.events.status import cluster_status
 from parley.extract.events.mentions import Mention
+from parley.extract.events.place import venue_town
 from parley.extract.timex import shift
 from parley.extract.topics import country_of, is_country
 from parley.models import Article, EventDate
@@ -46,6 +47,7 @@ def build_event(c: Cluster, mentions: list[Mention], ppl: People, article: Artic
         for name, role in m.roles.items():
             roles.setdefault(name, role)
     location = venue_city(c.location) if c.location else c.location  # "the White House" is in Washington
+    location = venue_town(doc, location, [(m.start, m.end) for m in ms], article.dateline_place)
     persons = [p for p in participants if not is_country(p)]
     if len(persons) >= 2:  # states stood in for leaders the text names elsewhere
         participants = [p for p in participants if not is_country(p) or roles.get(p) in ("host", "counterpart")]

@@ -5,21 +5,16 @@ from __future__ import annotations
 from parley.extract.events.doc import is_verbal
 from parley.extract.events.lexicons import reporting_verbs
 from parley.extract.events.mentions import Mention
+from parley.nlp import lexicon
 
 
-# verbs that only carry an event noun ("held talks", "paid a visit") and verbs of going ("arrived for talks")
-LIGHT_VERBS = {"hold", "pay", "make", "have", "conduct", "begin", "start", "open", "continue", "resume", "host",
-                "attend", "sign", "conclude", "seal", "ink", "complete", "end", "wrap"}
-
-
-_MOTION_VERBS = {"arrive", "travel", "come", "go", "fly", "head", "leave", "set", "return"}
-
-
-HOST_VERBS = {"host", "receive", "welcome", "invite", "greet"}
-
-
-_QUANTITY_NOUNS = {"series", "number", "set", "raft", "slew", "package", "range", "string", "host", "pair", "couple",
-                   "total", "dozen", "batch", "bundle"}
+# verbs that only carry an event noun ("held talks", "paid a visit"), verbs of going ("arrived for talks"), verbs of
+# hosting, and nouns that count an event noun ("a series of agreements"): nlp/data/event_*.txt, where each list
+# says where it comes from
+LIGHT_VERBS = frozenset(lexicon("event_light_verbs"))
+_MOTION_VERBS = frozenset(lexicon("event_motion_verbs"))
+HOST_VERBS = frozenset(lexicon("event_host_verbs"))
+_QUANTITY_NOUNS = frozenset(lexicon("event_quantity_nouns"))
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")

@@ -54,14 +54,22 @@ def _statuses_compatible(c: Cluster, m: Mention) -> bool:
         return True
     mine = _STATUS_CLASS.get(m.status)
     called_off = m.status in ("cancelled", "postponed") and m.strength >= 2
-    return not any(cls != mine and (called_off or (cls == "off" and st >= 2)) for cls, st in c.statuses)
+    if any(cls != mine and (called_off or (cls == "off" and st >= 2)) for cls, st in c.statuses):
+        return False
+    # a meeting the parse says is still to come ("are expected to hold talks", "is scheduled to meet") is not one
+    # told as past ("exchanged views", "has arrived"), whatever their family shares
+    if m.governed and mine == "future":
+        return not any(cls == "past" for cls, st in c.statuses)
+    if mine == "past":
+        return ("future", 3) not in c.statuses
+    return True
 
 
 def _absorb(c: Cluster, m: Mention, k: int) -> None:
     c.mentions.append(k)
     if m.status and m.strength:
         off = m.status in ("cancelled", "postponed")
-        c.statuses.add(("off" if off else _STATUS_CLASS.get(m.status), m.strength))
+        c.statuses.add(("off" if off else _STATUS_CLASS.get(m.status), 3 if m.governed else m.strength))
     if m.noun:
         c.nouns.add(m.noun)
     for p in m.participants:

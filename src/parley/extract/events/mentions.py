@@ -46,6 +46,7 @@ class Mention:
     date: EventDate | None = None
     status: str | None = None
     strength: int = 0  # 2: explicit cue, 1: tense of the governing verb, 0: none
+    governed: bool = False  # the status is the parse's: a word governing the trigger ("is expected to hold talks")
     at_phrase: bool = False  # "at the SCO summit": takes the participants of the clause
     inherited: bool = False
     definite: bool = False  # "the meeting", "this visit", "his talks": may refer back to a known event
@@ -105,6 +106,8 @@ def _right(doc, first: int, sent_end: int, limit_char: int, fronted: bool = Fals
             break
         if t.text in (";", ":", "—", "?", "!", "\"", "“", "”") or (t.text == "." and i > first):
             break
+        if t.dep_ == "mark" and t.head.i > t.i and is_verbal(t.head):
+            break  # "their first meeting since Biden took office": the clause after "since" is another time
         if t.lower_ in ("which", "that", "who") and i > first and doc[i - 1].text == ",":
             relative = True
         elif t.text == "," and relative:

@@ -43,20 +43,26 @@ def find_participants(doc, m: Mention, ppl: People) -> None:
     # possessive or subject pronoun in the window: "his meeting with X", "he signed"
     for p in re.finditer(r"\b(his|her|he|she)\b", text[m.wstart:m.start], re.I):
         pos = m.wstart + p.start()
-        who = ppl.before(pos, set(names) | set(_excluded_after(ppl, m)))
+        who = ppl.pronoun(pos, set(names) | set(_excluded_after(ppl, m)), m.sent[0])
         if who and who not in names:
             names.insert(0, who)
         break
     head = m.head
-    if not m.verbal and head.dep_ == "dobj" and not names and head.head.lemma_.lower() in _carriers():
+    carrier = None
+    if not m.verbal and head.dep_ == "dobj" and head.head.lemma_.lower() in _carriers():
         # "Putin postponed an official visit", "Aliyev paid a visit": the subject of the verb (not of "criticised
         # the visit", which comments on the article's event)
-        for child in head.head.children:
+        carrier = head.head
+    elif (not m.verbal and m.type == "visit" and head.dep_ == "pobj" and head.head.lower_ in ("for", "on")
+          and is_verbal(head.head.head)):
+        carrier = head.head.head  # "X departed Tokyo for a two-day trip", "X arrived on a state visit": X travels
+    if carrier is not None and not names:
+        for child in carrier.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
                 found = [n for _, _, n in ppl.in_range(lo, hi)]
                 if not found and child.lower_ in ("he", "she"):
-                    who = ppl.before(child.idx, set())
+                    who = ppl.pronoun(child.idx, set(), m.sent[0])
                     found = [who] if who else []
                 for n in found:
                     if n not in names:
@@ -127,7 +133,7 @@ def _syntactic_participants(doc, m: Mention, ppl: People):
                     and (re.search(r"\band\b|&", doc.text[before[0][0]:verb.idx]) or not subj):
                 subj = list(dict.fromkeys([n for _, _, n in before] + subj))
     if not subj:
-        subj = _state_subjects(verb, m)  # "Norway, Chile and Kenya met on Friday", "Teheran and Riyadh signed"
+        subj = _state_subjects(verb, m) or _states_before(verb, m)  # "Norway, Chile and Kenya met on Friday"
     if not subj:
         return None
     objs: list[str] = []
@@ -166,7 +172,12 @@ def _state_subjects(verb, m: Mention) -> list[str]:
             if t.dep_ in ("cc", "punct", "det") or t.is_space:
                 continue
             if t.ent_type_ != "GPE":
-                return []
+                c = country_of(t.text)  # the parser leaves some state names untagged ("Türkiye")
+                if not c or t.pos_ != "PROPN":
+                    return []
+                if c not in states:
+                    states.append(c)
+                continue
             if t.ent_iob_ == "B" or t.i == subj_tok.left_edge.i:
                 ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
                 c = country_of(ent.text) if ent is not None else None
@@ -176,6 +187,27 @@ def _state_subjects(verb, m: Mention) -> list[str]:
                     states.append(c)
         out += [c for c in states if c not in out]
     return out if len(out) >= 2 else []
+
+
+def _states_before(verb, m: Mention) -> list[str]:
+    """"Greece and Türkiye will sign ..." parsed with no subject: the states of a stretch before the verb that holds
+    only state names (and "and", commas, auxiliaries), at least two of them."""
+    doc = verb.doc
+    states: list[str] = []
+    i = verb.i - 1
+    while i >= 0 and doc[i].idx >= m.sent[0]:
+        t = doc[i]
+        if t.dep_ in ("cc", "punct", "aux", "det") or t.is_space:
+            i -= 1
+            continue
+        c = country_of(t.text) if t.pos_ == "PROPN" else None
+        if not c:
+            break
+        if c not in states:
+            states.insert(0, c)
+        i -= 1
+    start_ok = i < 0 or doc[i].idx < m.sent[0] or doc[i].is_sent_start
+    return states if len(states) >= 2 and start_ok else []
 
 
 def _excluded_after(ppl: People, m: Mention) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from parley.extract.events.doc import clean_name
@@ -23,12 +23,23 @@ class People:
     leaders: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, head|pm) -> name
     titles: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> its roles, lower case
     pair: list[str] = field(default_factory=list)  # the article's two most mentioned people ("the two leaders")
+    pronouns: dict[int, str] = field(default_factory=dict)  # start of "he", "his", ... -> the people step's person
 
     def leader(self, country: str, kind: str = "head") -> str | None:
         return self.leaders.get((country, kind)) or (self.leaders.get((country, "pm")) if kind == "head" else None)
 
     def in_range(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [s for s in self.spans if s[0] >= start and s[1] <= end]
+
+    def pronoun(self, pos: int, exclude: set[str], sent_start: int) -> str | None:
+        """Who the pronoun at ``pos`` is: the last person its own sentence names before it ("the Russian leader's
+        visit ... after his meeting"); else the people step's reading, which weighs the article's subject ("He
+        will then have a meeting" after a paragraph on someone met in passing); else the last person named."""
+        own = self.before(pos, exclude)
+        if own and any(sent_start <= s and e <= pos and n == own for s, e, n in self.spans):
+            return own
+        who = self.pronouns.get(pos)
+        return who if who and who not in exclude else own
 
     def before(self, pos: int, exclude: set[str]) -> str | None:
         for s, e, name in reversed(self.spans):
@@ -40,12 +51,15 @@ class People:
 def article_people(doc, entities: tuple[Entity, ...]) -> People:
     text = doc.text
     ppl = People()
-    persons = [e for e in entities if e.type == "PERSON"]
+    # "Chile Gabriel Boric" (of "President of Chile Gabriel Boric"): the person is the name after the state
+    persons = [replace(e, name=_without_state(None, 0, e.name)[1]) for e in entities if e.type == "PERSON"]
     if any(e.mentions for e in persons):
         for e in persons:
             for m in e.mentions:
                 if m.text.lower() not in _PRONOUNS:  # pronouns are resolved here, for the event's own clause
-                    ppl.spans.append((m.start, m.end, e.name))
+                    ppl.spans.append(_own_conjunct(text, m.start, m.end, e.name))
+                else:
+                    ppl.pronouns[m.start] = e.name
         for e in persons:
             for role in e.roles:
                 _leader_from_role(ppl, role, e.name)
@@ -54,7 +68,8 @@ def article_people(doc, entities: tuple[Entity, ...]) -> People:
                     _leader_from_role(ppl, m.text, e.name)
         # names the people step left out ("Putin" alone) still count, from the parser's own person entities
         taken = [(s, e) for s, e, _ in ppl.spans]
-        for s, e, name in _fallback_person_spans(doc):
+        known = frozenset(p.name.split()[-1].lower() for p in persons if p.name.split())
+        for s, e, name in _fallback_person_spans(doc, known):
             if not any(a < e and s < b for a, b in taken) and len(name) > 2 and not country_of(name) \
                     and not re.search(r"\b(?:in|to|at|of|from|near)\s+(?:the\s+)?$", text[max(0, s - 12):s]):
                 ppl.spans.append((s, e, name))
@@ -108,6 +123,38 @@ def article_people(doc, entities: tuple[Entity, ...]) -> People:
     return ppl
 
 
+def _own_conjunct(text: str, start: int, end: int, name: str) -> tuple[int, int, str]:
+    """A mention that runs two titled people together ("President of Kazakhstan Kassym-Jomart Tokayev and President
+    of China Xi Jinping") is cut to the conjunct that holds the person's own surname, so the other stays free for
+    the parser's own entity of that person."""
+    words = name.split()
+    if not words:
+        return start, end, name
+    parts = list(re.finditer(r"\s+and\s+", text[start:end]))
+    if not parts:
+        return start, end, name
+    surname = re.compile(r"\b" + re.escape(words[-1]) + r"\b")
+    first, last = text[start:start + parts[0].start()], text[start + parts[-1].end():end]
+    if surname.search(last) and not surname.search(first):
+        return start + parts[-1].end(), end, name
+    if surname.search(first) and not surname.search(last):
+        return start, start + parts[0].start(), name
+    return start, end, name
+
+
+def _without_state(doc, start: int, text: str) -> tuple[int, str]:
+    """A parser's person entity with a state glued in front ("Kazakhstan Kassym-Zhomart Tokayev" of "President of
+    Kazakhstan Kassym-Zhomart Tokayev", "Chile Gabriel Boric"): the name after the state, with its offset."""
+    words = text.split()
+    for k in (3, 2, 1):
+        if len(words) > k + 1 or (len(words) == k + 1 and k == 1 and "-" in words[-1]):
+            head = " ".join(words[:k])
+            if country_of(head) and not country_of(" ".join(words[:k + 1])):
+                i = text.find(words[k], len(head))
+                return start + i, text[i:]
+    return start, text
+
+
 def _link_short_names(ppl: People, text_of: str) -> None:
     """A one-word name ("Xi") that is a word of exactly one fuller name of the article ("Xi Jinping") is that person
     (the people step sometimes leaves them apart; surnames come first in Chinese and Korean names)."""
@@ -155,13 +202,20 @@ def _weekdays() -> frozenset[str]:
     return frozenset(w.lower() for w in table("weekdays"))
 
 
-def _fallback_person_spans(doc) -> list[tuple[int, int, str]]:
-    """spaCy PERSON entities as canonical names: a surname alone maps to the full name used elsewhere."""
+def _fallback_person_spans(doc, known: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """spaCy PERSON entities as canonical names: a surname alone maps to the full name used elsewhere. ``known``:
+    the lower-cased surnames of the people step's persons."""
     raw = []
+    surnames = {clean_name(e.text).split()[-1].lower() for e in doc.ents if e.label_ == "PERSON" and e.text.split()}
+    surnames |= known
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ not in ("PERSON", "ORG"):
             continue
-        raw.append((ent.start_char, ent.end_char, ent.text))
+        start, name = _without_state(doc, ent.start_char, ent.text)
+        # the parser tags a name glued to its state as an organisation: a person when the rest is a known surname
+        if ent.label_ == "ORG" and (start == ent.start_char or name.split()[-1].lower() not in surnames):
+            continue
+        raw.append((start, ent.end_char, name))
     full: dict[str, str] = {}
     for _, _, t in raw:
         name = clean_name(t)

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from parley.extract.events.clause import noun_slot, verb_of
-from parley.extract.events.doc import clean_name, is_verbal
+from parley.extract.events.doc import clean_name, is_verbal, paragraph
 from parley.extract.events.lexicons import place_frames, venues
 from parley.extract.events.mentions import Mention
 from parley.extract.events.people import People
@@ -217,3 +217,28 @@ def _untagged_places(doc, lo: int, hi: int):
 def _calendar_words() -> frozenset[str]:
     """Months and weekdays (nlp/data): "in May", "on Monday" are no places, though towns bear those names."""
     return frozenset(w.lower() for f in ("months", "weekdays") for w in table(f))
+
+
+def venue_town(doc, location: str | None, spans: list[tuple[int, int]], dateline: str | None) -> str | None:
+    """The town of a venue no gazetteer knows ("the Presidential Mansion", "Jomo Kenyatta International Airport",
+    "the presidential office in Yongsan"): the one city the event's own paragraphs name, else the city of the
+    dateline (where the story was filed, so where the venue is when nothing else is said); else the venue."""
+    if not location or is_country(location) or city_state(location):
+        return location
+    labels = {e.label_ for e in doc.ents if clean_name(e.text) == location}
+    if not labels or not labels <= {"FAC", "ORG"} or len(location.split()) < 2:
+        return location  # a town the gazetteer lacks ("Xian", "Thessaloniki") is no venue: only a name of several
+        # words the parser calls a facility or an institution is ("the Presidential Mansion", "the National Palace")
+    paras = {paragraph(doc.text, s) for s, _ in spans}
+    towns = []
+    for ent in doc.ents:
+        if ent.label_ == "GPE" and any(a <= ent.start_char < b for a, b in paras):
+            name = clean_name(ent.text)
+            if city_state(name) and not is_country(name) and name not in towns:
+                towns.append(name)
+    if len(towns) == 1:
+        return towns[0]
+    if not towns and dateline and city_state(dateline) and not is_country(dateline):
+        return dateline
+    return location
+

@@ -71,7 +71,7 @@ def people_in(tok, ppl: People, doc, m: Mention) -> list[str]:
         if ppl.pair:
             return list(ppl.pair)
     if tok.lower_ in ("he", "she"):
-        who = ppl.before(tok.idx, set())
+        who = ppl.pronoun(tok.idx, set(), m.sent[0])
         return [who] if who else []
     r = re.fullmatch(r"(?:the|The)\s+(?:(\w+)\s+)?(\w+(?: \w+)?)", phrase) or re.fullmatch(
         r"(?:the|The)\s+(?:(\w+)\s+)?(\w+(?: \w+)?)", doc.text[lo:tok.idx + len(tok.text)].strip())

@@ -41,6 +41,16 @@ def modality(m: Mention) -> str | None:
     return modality_words().get(gov.lemma_.lower()) or modality_words().get(gov.lower_)
 
 
+def _told_before(m: Mention) -> bool:
+    """The word that governs the trigger is in the past ("were expected to hold talks", "had planned to visit"):
+    the plan is told from before the event, which may since have taken place."""
+    t = m.head if m.verbal else noun_slot(m.head).head
+    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+        t = t.head
+    return t.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
+                                  for c in t.children)
+
+
 def _headline_infinitive(m: Mention) -> str | None:
     """A headline's bare infinitive is news style for what is to come ("Kishida to visit Seoul", "Greece, Turkey
     to sign 20 agreements"): planned."""
@@ -59,7 +69,7 @@ def find_status(doc, m: Mention) -> None:
     governed = modality(m) or _headline_infinitive(m)
     if governed and not any(s in ("cancelled", "postponed") and rx.search(text, m.sent[0], m.sent[1])
                             for s, rx in _status_cues()):
-        m.status, m.strength = governed, 2
+        m.status, m.strength, m.governed = governed, 2, not _told_before(m)
         return
     if not m.verbal:
         # "An Arab summit on Gaza, originally set for February 27 in Cairo, has been postponed": the predicate of

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from parley.extract.events.agenda import agenda_topics
 from parley.extract.events.build import BuiltEvent, build_event, own_countries
+from parley.extract.events.clause import LIGHT_VERBS, noun_slot
 from parley.extract.events.cluster import cluster_mentions
 from parley.extract.events.dates import find_date, sentence_dates
 from parley.extract.events.doc import CachedDoc, trim
 from parley.extract.events.links import (also_on_the_trip, inherit_clause_participants, relations, sidelines_place,
-                                         their_participants)
-from parley.extract.events.mentions import find_mentions
+                                         signed_at, their_participants)
+from parley.extract.events.mentions import Mention, find_mentions
 from parley.extract.events.occasion import agreement_occasion, date_from_lede, date_from_previous_paragraph
 from parley.extract.events.participants import find_participants
 from parley.extract.events.people import article_people, leader_country
 from parley.extract.events.place import find_location
-from parley.extract.events.states import event_states
+from parley.extract.events.states import event_states, the_two_countries
 from parley.extract.events.status import find_status
 from parley.models import Article, Entity, Event, Evidence, Timex
 
@@ -35,6 +36,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
     sentence_dates(doc, mentions, timexes)
     inherit_clause_participants(mentions)
     sidelines_place(mentions)
+    signed_at(mentions)
     also_on_the_trip(mentions)
     relations(doc, mentions)
     their_participants(doc, mentions)
@@ -51,8 +53,17 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
     date_from_previous_paragraph(doc.text, built)
     date_from_lede(doc.text, built, main_event, timexes, ppl)
     agreement_occasion(doc.text, built, main_event)
-    main_participants = list(built[main_event].participants) if main_event is not None else []
     actors = event_states(doc, mentions, clusters, clusters_order, built, ppl, article)
+    the_two_countries(mentions, clusters, clusters_order, actors, main_event)
+    kept = _with_parties(built, actors, [[mentions[k] for k in clusters[i].mentions] for i in clusters_order])
+    if len(kept) < len(built):  # the mentions of a dropped event lend their agenda to the event the text is about
+        new_index = {n: j for j, n in enumerate(kept)}
+        events_by_cluster = {c: new_index[n] for c, n in events_by_cluster.items() if n in new_index}
+        main_event = new_index.get(main_event) if main_event is not None else None
+        exclude = {new_index[n]: v for n, v in exclude.items() if n in new_index}
+        built = [built[n] for n in kept]
+        actors = [actors[n] for n in kept]
+    main_participants = list(built[main_event].participants) if main_event is not None else []
     topics = agenda_topics(doc, mentions, events_by_cluster, main_event, exclude, ppl, main_participants, built)
     events = []
     for n, b in enumerate(built):
@@ -66,3 +77,26 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
             topic_evidence=tuple(Evidence(s, e) for s, e in tev), actors=actors[n][0], host=actors[n][1],
         ))
     return tuple(events)
+
+
+def _with_parties(built: list[BuiltEvent], actors: list[tuple[tuple[str, ...], str | None]],
+                  members: list[list[Mention]]) -> list[int]:
+    """Indices of the events worth a record: those that name a party (a person, or two states or organisations),
+    and those the text tells of in their own clause ("The summit in Hiroshima was cancelled"). An event that names
+    no one and only frames another clause ("ahead of the G7 summit", "on a previous trip to Queenstown", "during
+    phone conversations in March", "reciprocating a Tokyo visit") is background, not a record."""
+    return [n for n, b in enumerate(built)
+            if b.participants or len(actors[n][0]) >= 2 or any(_told_of(m) for m in members[n])]
+
+
+def _told_of(m: Mention) -> bool:
+    """The mention is what its clause tells: its subject ("the summit was cancelled"), its main verb, or the object
+    of a light verb of the main clause ("Peruvian diplomats held their first meeting", "... signed four
+    documents"), not a frame of another predicate ("reciprocating a Tokyo visit", "ahead of the G7 summit")."""
+    if m.head is None or m.caption or m.generic:
+        return False
+    if m.verbal:
+        return m.head.dep_ in ("ROOT", "ccomp")
+    slot = noun_slot(m.head)
+    return slot.dep_ in ("nsubj", "nsubjpass") or (
+        slot.dep_ == "dobj" and slot.head.lemma_ in LIGHT_VERBS and slot.head.dep_ in ("ROOT", "ccomp", "conj"))
