@@ -12,7 +12,10 @@ Matching (TempEval-3): a gold expression is *found* (relaxed) when a predicted t
 has exactly its span. Precision counts predicted timexes that overlap (or equal) some gold one. Value accuracy of a
 type is over all gold expressions of that type: one counts when an overlapping prediction has its value (so
 a miss counts against it -- the figure the issue tracker uses). TempEval-3 value F1: value precision is correct values
-over predicted timexes, value recall correct values over gold ones. The DCT (``functionInDocument=CREATION_TIME``,
+over predicted timexes, value recall correct values over gold ones. The ``mod`` attribute (START, END, MID,
+APPROX, MORE_THAN, ...) is scored on matched expressions: accuracy over every gold expression some prediction
+overlaps (no mod where the gold has none counts as right), recall over those with a gold mod, precision over
+predictions with a mod. The DCT (``functionInDocument=CREATION_TIME``,
 outside <TEXT>) is the publication date and is not scored.
 """
 
@@ -122,12 +125,25 @@ class TypeCounts:
 
 
 @dataclass
+class ModCounts:
+    """The TIMEX3 mod attribute ("early 1990" START, "about two years" APPROX) on matched expressions."""
+
+    matched: int = 0  # gold expressions some prediction overlaps
+    agree: int = 0  # ... and one of those has the gold's mod (no mod where the gold has none)
+    gold: int = 0  # gold expressions with a mod that some prediction overlaps
+    found: int = 0  # ... and one of those has that mod
+    predicted: int = 0  # predictions with a mod that overlap some gold expression
+    right: int = 0  # ... one of which has that mod
+
+
+@dataclass
 class TimemlReport:
     documents: int = 0
     predicted: int = 0
     predicted_relaxed: int = 0  # predictions overlapping some gold expression
     predicted_strict: int = 0  # predictions with exactly a gold span
     predicted_value: int = 0  # predictions overlapping a gold expression and carrying its value
+    mods: ModCounts = field(default_factory=ModCounts)
     types: dict[str, TypeCounts] = field(default_factory=lambda: {t: TypeCounts() for t in TYPES})
     misses: list[str] = field(default_factory=list)  # "doc: 'text' TYPE gold <- predicted" for each wrong value
     extras: list[str] = field(default_factory=list)  # "doc: 'text' TYPE value" for each prediction no gold overlaps
@@ -161,6 +177,9 @@ class TimemlReport:
                 out.append((f"DATE value accuracy, exact strings ({c.gold})", ratio(c.exact, c.gold)))
         out += [("value precision (TempEval-3)", vp), ("value recall (TempEval-3)", vr),
                 ("value F1 (TempEval-3)", f1(vp, vr))]
+        m = self.mods
+        out += [(f"mod accuracy, matched ({m.matched})", ratio(m.agree, m.matched)),
+                (f"mod recall ({m.gold})", ratio(m.found, m.gold)), ("mod precision", ratio(m.right, m.predicted))]
         return out
 
     def figure(self, name: str) -> float | None:
@@ -224,6 +243,9 @@ def score(docs: Iterable[TimemlDoc], predicted: Mapping[str, Sequence[Timex]]) -
                 report.extras.append(f"{doc.doc_id}: {doc.text[p.start:p.end]!r} {p.type} {p.value}")
             report.predicted_strict += any(_same_span(doc.text, p.start, p.end, g) for g in hits)
             report.predicted_value += any(canonical(g.value) == canonical(p.value) for g in hits)
+            if hits and getattr(p, "mod", None):
+                report.mods.predicted += 1
+                report.mods.right += any(g.mod == p.mod for g in hits)
         for g in doc.gold:
             counts = report.types.setdefault(g.type, TypeCounts())
             counts.gold += 1
@@ -231,12 +253,24 @@ def score(docs: Iterable[TimemlDoc], predicted: Mapping[str, Sequence[Timex]]) -
             counts.found += bool(hits)
             counts.strict += any(_same_span(doc.text, p.start, p.end, g) for p in hits)
             counts.exact += any(p.value == g.value for p in hits)
+            _count_mod(report.mods, g, hits)
             if any(canonical(p.value) == canonical(g.value) for p in hits):
                 counts.value += 1
             else:
                 got = ", ".join(f"{doc.text[p.start:p.end]!r}={p.value}" for p in hits) or "-"
                 report.misses.append(f"{doc.doc_id}: {doc.text[g.start:g.end]!r} {g.type} {g.value} <- {got}")
     return report
+
+
+def _count_mod(mods: ModCounts, g: GoldTimex, hits: list) -> None:
+    if not hits:
+        return
+    got = {getattr(p, "mod", None) for p in hits}
+    mods.matched += 1
+    mods.agree += g.mod in got
+    if g.mod:
+        mods.gold += 1
+        mods.found += g.mod in got
 
 
 def _same_span(text: str, s: int, e: int, g: GoldTimex) -> bool:

@@ -138,6 +138,7 @@ class Timex:
     type: str  # DATE | TIME | DURATION | SET
     start: int
     end: int
+    mod: str | None = None  # TIMEX3 mod: START ("early 2019"), END, MID, APPROX ("about three weeks"), MORE_THAN, ...
 
 
 @dataclass(frozen=True)

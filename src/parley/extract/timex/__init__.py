@@ -35,14 +35,18 @@ Rules for the year of a partial date, when ``published`` is known:
   fiscal year": the one before); "the year ended June 30" is a DURATION P1Y (_years).
 * holidays ("Thanksgiving Day", "Good Friday"): the ``holidays`` package's US and UK calendars (_holidays).
 * bare season ("scheduled for autumn"): future context -> its next occurrence from ``published``; past tense -> its
-  latest occurrence; otherwise unknown year (XXXX-FA).
+  latest occurrence; otherwise as a bare month, by its first month ("the low levels of the early summer" in an
+  October story: that year's; TimeML gives every season a year).
+* a past tense is also read off a verb whose past is its base form ("hurt", "cut") tagged present although its
+  subject is a singular noun ("Weakness in tech stocks hurt the index").
+* an offset opening its paragraph ("The following month, ...") is anchored in the paragraph before as well.
 * weekdays ("on Monday") and weekends: the latest such day on or before ``published``; the next one in a future or
   present-tense clause ("will meet Thursday", "the talks open Monday"), in a plan ("were planning to drive there on
   Monday"), after "as early as" or "until".
 * "last/this/next week|month|year", "the past year", "yesterday", "N days ago": arithmetic on ``published``; weeks
   are ISO weeks. A part of a year said relative to publication takes that year: "the first quarter of last year",
   "the second half of next year", "the summer of last year"; "the end of the decade", "the beginning of next
-  month" are the unit's value ("end" would be TimeML's mod).
+  month" are the unit's value, "end" its mod.
 * a future cue beside the verb counts as one above it: "payments are due by Dec. 31" lies ahead, "had been due to
   expire Friday" (past perfect) behind.
 
@@ -53,9 +57,11 @@ leaves the preposition out, as TIMEX3 does), P2Y6M ("2 1/2 years"), PT30M ("half
 (TimeBank and AQUAINT tag none). Sets: P1Y (every year, annually), P1D (daily), XXXX-WXX-1 (every
 Monday, Mondays), XXXX-07 (each July). Years in words: "nineteen ninety-six"; decades: "the nineties" (_spelled).
 References (nlp/data/reference_words.txt, after the TimeML guidelines): PRESENT_REF (now, "now that", currently),
-PAST_REF (recently, the past), FUTURE_REF (soon, the future, "in coming months"). The TIMEX3 ``mod`` attribute
-(early, late, approx) is not kept: the Timex record has no field for it; "early 1990s" has the value 199 as in
-TimeML.
+PAST_REF (recently, the past), FUTURE_REF (soon, the future, "in coming months").
+The TIMEX3 ``mod`` attribute (Timex.mod: START "early 1990", END "the end of the month", MID "mid-March", APPROX
+"about three weeks", MORE_THAN, LESS_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS, ON_OR_AFTER "1994 or later", ...) is read
+from cue words (nlp/data/timex_mods.txt) by _mods, last; a cue just before or after a span is taken into it, as
+TimeBank's gold does ("nearly two years"). The value stays the unmodified one: "early 1990s" is 199 as in TimeML.
 
 "By mid-afternoon", "at mid-afternoon yesterday": that part of the day (TIME ...TAF).
 Names are not dates: a capitalised "This Week" inside a sentence is a title (as "Arab Spring" is); "twelve hundred"
@@ -65,7 +71,8 @@ Modules (one idea each): _base (lexicon tables, the match context, date helpers)
 _windows (where each pattern can match: around its anchor words), _calendar (dates, months, years, seasons),
 _quarters (quarters, halves, the reporting period), _years ("the year", "year-end"), _holidays, _spelled (years and
 decades in words), _relative (ago, durations, references, sets, weekdays, weekends, clock), _anchored ("the next
-day", "that day"), _scan (overlaps resolved, clock merged with day), _tense (the clause's tense, from the parse).
+day", "that day"), _scan (overlaps resolved, clock merged with day), _tense (the clause's tense, from the parse),
+_mods (the mod attribute).
 Scored on TimeML gold by parley.evaluate_timeml (bench/timeml.py, ``parley eval --timeml FOLDER``).
 """
 
@@ -76,6 +83,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from parley.extract.timex._base import _Ctx, _date, _parse_published
+from parley.extract.timex._mods import attach_mods
 from parley.extract.timex._scan import _resolve, find_timex_spans
 from parley.extract.timex._tense import _tense_of
 from parley.models import Timex
@@ -96,9 +104,9 @@ def extract_timexes(doc, published: str | None) -> tuple[Timex, ...]:
     text = doc_text(doc)
     pub, pub_time = _parse_published(published)
     ctx = _Ctx(published=pub, pub_time=pub_time, text=text, tense=lambda s, e: _tense_of(doc, s, e))
-    resolved = _resolve(text, ctx)
-    doc.user_data["parley.timex_spans"] = tuple((s, e) for s, e, _, _ in resolved)
-    return tuple(Timex(text=text[s:e], value=v, type=k, start=s, end=e) for s, e, v, k in resolved)
+    resolved = attach_mods(text, _resolve(text, ctx))
+    doc.user_data["parley.timex_spans"] = tuple((s, e) for s, e, _, _, _ in resolved)
+    return tuple(Timex(text=text[s:e], value=v, type=k, start=s, end=e, mod=mod) for s, e, v, k, mod in resolved)
 
 
 @lru_cache(maxsize=4096)

@@ -88,6 +88,16 @@ _UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year":
 _NEEDS_DAY = {"day", "week"}
 
 
+def _paragraph_start(text: str, s: int) -> int:
+    """Where the anchor of an offset at ``s`` is looked for: its paragraph, and the one before when the offset opens
+    its paragraph ("In March, ... received an offer.\n\nThe following month, the company ...": the story's time
+    runs on across the break)."""
+    para = text.rfind("\n", 0, s) + 1
+    if para and not text[para:s].strip(" \t\"'“‘("):
+        para = text.rfind("\n", 0, len(text[:para].rstrip())) + 1
+    return para
+
+
 def _resolve_anchored(text: str, items: list, pub: date | None) -> list:
     """Placeholders '@k|unit|pod[|that]' from _n_anchored get values, in text order so a resolved one anchors the
     next."""
@@ -98,7 +108,7 @@ def _resolve_anchored(text: str, items: list, pub: date | None) -> list:
             continue
         k_text, unit, pod, *that = value[1:].split("|")
         k = int(k_text)
-        para = text.rfind("\n", 0, s) + 1 if not that else 0
+        para = _paragraph_start(text, s) if not that else 0
         anchor = None
         comparison = unit == "year" and is_year_comparison(text[s:e])
         for ps, pe, pv, pk in reversed(out):

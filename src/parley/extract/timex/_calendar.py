@@ -204,7 +204,11 @@ def _n_season(m: re.Match, ctx: _Ctx):
     tense = ctx.tense(m.start("x"), m.end("x"))
     if tense in ("past", "future"):
         return f"{_season_occurrence(code, pub, tense)}-{code}", "DATE"
-    return f"XXXX-{code}", "DATE"
+    # no tense to go by ("the low levels of the early summer"): as a bare month, the one whose start lies at most
+    # _AHEAD_MONTHS ahead of publication, else the one before (winter: the one begun in December)
+    delta = _SEASON_START[code] - pub.month
+    y = pub.year + (1 if delta <= _AHEAD_MONTHS - 12 else -1 if delta > _AHEAD_MONTHS else 0)
+    return f"{y}-{code}", "DATE"
 
 
 def _n_relday(m: re.Match, ctx: _Ctx):
@@ -225,7 +229,10 @@ def _n_midpod(m: re.Match, ctx: _Ctx):
 
 
 def _n_thispod(m: re.Match, ctx: _Ctx):
-    base = ctx.published.isoformat() if ctx.published else "XXXX-XX-XX"
+    """'this morning': that part of the day of publication; 'last night', 'last evening': of the day before (a
+    story of the evening says "this evening" for its own)."""
+    back = 1 if m.group(0).lower().startswith("last") else 0
+    base = (ctx.published - timedelta(days=back)).isoformat() if ctx.published else "XXXX-XX-XX"
     return f"{base}T{_POD[m.group('pod').lower()]}", "TIME"
 
 

@@ -96,7 +96,7 @@ def _patterns() -> tuple[_Pattern, ...]:
         P("thispod", re.compile(r"\b(?:this|last)\s+(?P<pod>morning|afternoon|evening|night)\b", I), _n_thispod),
         P("relunit", re.compile(r"\b(?P<pre>(?:earlier|later)\s+)?(?P<rel>last|this|next|coming|previous|"
                                 r"current)\s+(?P<unit>week|month|year|decade|century)\b", I), _n_relunit),
-        P("ago", re.compile(rf"\b{num}\s+{units}\s+(?:ago|before\s+now)\b", I), _n_ago),
+        P("ago", re.compile(rf"\b{num}\s+{units}\s+(?:or\s+so\s+)?(?:ago|before\s+now)\b", I), _n_ago),
         P("anchored", re.compile(rf"\b(?P<w>the\s+(?P<dir1>next|following|previous|preceding)\s+(?P<u1>day|morning|"
                                  rf"afternoon|evening|night)|the\s+(?P<dir2>following|previous|preceding)\s+"
                                  rf"(?P<u2>week|month|year)|the\s+day\s+(?P<dir3>before|after)(?=\s*[,.;:)]|\s*$)|"
@@ -133,6 +133,6 @@ def _patterns() -> tuple[_Pattern, ...]:
           _n_set),
         P("clock", re.compile(r"(?<![\d:.])\b(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:?\d)"
                               r"(?:\s*(?P<ampm>[ap]\.m\.|[ap]m\b))?|\b(?P<h12>1[0-2]|[1-9])\s*"
-                              r"(?P<ampm2>[ap]\.m\.|[ap]m\b)|\b(?P<noon>noon|midday)\b", I), _n_clock),
+                              r"(?P<ampm2>[ap]\.m\.|[ap]m\b)|\b(?P<noon>noon|midday|midnight)\b", I), _n_clock),
     ]
     return tuple(specs)

@@ -221,8 +221,8 @@ def _n_weekend(m: re.Match, ctx: _Ctx):
 
 
 def _n_clock(m: re.Match, ctx: _Ctx):
-    if m.group("noon"):  # "noon Thursday" ("midnight on Sunday" is left to its day: the day it ends or begins?)
-        t = "12:00"
+    if m.group("noon"):  # "noon Thursday"; "midnight Friday" is the end of Friday, 24:00 (ISO 8601, as TimeML)
+        t = "24:00" if m.group("noon").lower() == "midnight" else "12:00"
     else:
         t = _hhmm(m) if m.group("hh") is not None else _hhmm(m, "h12", "nomin", "ampm2")
     if t is None:

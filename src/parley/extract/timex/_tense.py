@@ -43,7 +43,7 @@ def _tense_of(doc, start: int, end: int) -> str | None:
                 return "future"
             if any(c.dep_ == "acomp" and c.lemma_.lower() in future for c in tok.children):
                 return _plan(tok)  # "payments are due by Dec. 31": the date hangs on the verb, the cue beside it
-            if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+            if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or _past_as_present(tok, aux):
                 return None if crossed or prospective else "past"
             if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
                 return None if crossed or prospective else "past"
@@ -64,6 +64,16 @@ def _tense_of(doc, start: int, end: int) -> str | None:
             return None
         tok = tok.head
     return None
+
+
+def _past_as_present(verb, aux) -> bool:
+    """A verb whose past is its base form ("hurt", "cut", "set", "put") tagged VBP although its subject is one
+    singular common noun ("Weakness in tech stocks hurt the composite"): the present would be "hurts", so it is the
+    past. Not for a subject with a conjunct ("India and China sign", "Iran, Saudi Arabia meet": plural), a name
+    ("England play France on Saturday") or "be"."""
+    return verb.tag_ == "VBP" and not aux and verb.lemma_ != "be" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NN" and not any(g.dep_ in ("conj", "cc") for g in c.children)
+        for c in verb.children)
 
 
 def _plan(verb) -> str:

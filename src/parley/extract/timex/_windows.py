@@ -38,7 +38,7 @@ def _anchor_words() -> dict[str, tuple[str, ...]]:
     teens = tuple(w for w, v in number_words().items() if 10 <= v <= 19 and " " not in w)
     return {
         "iso": (_YEAR,), "dotted": (_YEAR,), "slashed": (_YEAR,), "year": (_YEAR,), "decade": (_YEAR,),
-        "clock": (_CLOCK, "noon", "midday"),
+        "clock": (_CLOCK, "noon", "midday", "midnight"),
         "mdy": months, "dmy": months, "md": months, "dm": months, "my": months, "month": months,
         "quarter": ("quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"),
         "period": ("quarter", "period", "ago", "earlier"),

@@ -6,7 +6,7 @@ the full year", "the first nine months of the year"); TimeML gives it that year'
 "ended" / "ending" / "to" and a date ("the year ended March 31", "the fiscal year ending June 30"), or after
 "throughout" / "over", it is the twelve months counted, a DURATION P1Y. "The latest fiscal year" is the last one
 closed: the year before publication. A year-end ("by year-end", "around year end") is the end of the year of
-publication: its value is that year (TimeML's mod END, which the Timex record does not keep); "since year-end"
+publication: its value is that year (its mod END: _mods); "since year-end"
 reaches back to the last one. "Fiscal 1989" is read by the year pattern (``fiscal`` is in year_prepositions.txt).
 """
 
