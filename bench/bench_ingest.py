@@ -1,7 +1,12 @@
 """Cost of `parley ingest` of 20 new articles as the store grows, step by step, and its peak memory.
 
 Each store size is generated once by bench/make_corpus.py (no spaCy; reused from --work), resolved and indexed
-once so that it is in the state a real store is in between ingests, then copied; the same 20 real articles
+once so that it is in the state a real store is in between ingests, then copied. Up to --exact-up-to articles
+(default 10,000) the generated records are resolved by one full recompute (pipeline.refresh); a larger store
+holds the same generated corpus, its first --exact-up-to articles refreshed and the rest added --grow at a time
+through the incremental resolve step (pipeline.resolve_new, which tests/test_incremental.py checks against the
+full recompute), because a full recompute grows with the square of the store. Generated stores keep no MinHash
+signatures (make_corpus writes none), so their duplicate lookups find nothing. The same 20 real articles
 (the first 20 of ../shared/corpus/news-a, or the samples when that is missing) are ingested into each copy in
 a child process of its own. Figures are CPU seconds of that process (the spaCy model is loaded before the clock
 starts, the same for every size) split by pipeline stage, the ratio of the whole to the empty store, and the
@@ -33,7 +38,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("read", "resolve", "index")  # pipeline progress stages that open a step: read+analyse+store, ...
+# pipeline progress stages that open a step: read+analyse+store, resolve (timeline), people, conflicts, write, index
+STAGES = ("read", "resolve", "people", "conflicts", "write", "index")
 
 
 def _articles(n: int = 20) -> list[Path]:
@@ -42,7 +48,7 @@ def _articles(n: int = 20) -> list[Path]:
     return corpus[:n] if corpus else sorted((ROOT / "examples" / "seeds").glob("*.txt"))
 
 
-def prepare(work: Path, n: int) -> Path:
+def prepare(work: Path, n: int, exact: int = 10_000, grow: int = 5_000) -> Path:
     """A store of ``n`` generated articles, resolved and indexed (built once, then reused)."""
     import make_corpus
 
@@ -56,15 +62,48 @@ def prepare(work: Path, n: int) -> Path:
         stale.unlink(missing_ok=True)
     shutil.rmtree(db.with_name(db.name + ".index"), ignore_errors=True)
     started = time.perf_counter()
-    if n:
-        make_corpus.build(db, n, seeds=None)
-        with Store(db) as store:
-            pipeline.refresh(store)
+    if n <= exact:
+        if n:
+            make_corpus.build(db, n, seeds=None)
+            with Store(db) as store:
+                pipeline.refresh(store)
+        else:
+            Store(db).close()
     else:
-        Store(db).close()
+        _grow(db, n, exact, grow)
     (work / f"store-{n}.ready").write_text("")
     print(f"  prepared a store of {n} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return db
+
+
+def _grow(db: Path, n: int, exact: int, grow: int) -> None:
+    """make_corpus's first ``n`` records: ``exact`` of them refreshed, the rest resolved ``grow`` at a time."""
+    import random
+
+    import make_corpus
+
+    from parley import pipeline
+    from parley.ingest.dedup import DuplicateIndex
+    from parley.store import Store
+
+    rng, pool, lookups = random.Random(7), [], DuplicateIndex()
+    index_now = pipeline.update_index
+    pipeline.update_index = lambda store: None  # indexed once, at the end
+    try:
+        with Store(db) as store:
+            done = 0
+            while done < n:
+                size = exact if done == 0 else min(grow, n - done)
+                records = [make_corpus.make_record(i, rng, pool)[0] for i in range(done, done + size)]
+                store.write_records(records, {}, [pipeline.article_index(r, None, lookups) for r in records])
+                clock = time.perf_counter()
+                (pipeline.refresh if done == 0 else pipeline.resolve_new)(store)
+                done += size
+                print(f"  {done}/{n} articles written and resolved (last step {time.perf_counter() - clock:.0f} s)",
+                      file=sys.stderr, flush=True)
+            index_now(store)
+    finally:
+        pipeline.update_index = index_now
 
 
 def _copy(db: Path, dest: Path) -> Path:
@@ -113,21 +152,22 @@ def _child(db: Path, paths: list[Path], semantic: bool) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def growth(sizes: list[int], work: Path, semantic: bool) -> None:
+def growth(sizes: list[int], work: Path, semantic: bool, exact: int, grow: int) -> None:
     paths = _articles()
     rows = []
     for n in sizes:
-        db = prepare(work, n)
+        db = prepare(work, n, exact, grow)
         with tempfile.TemporaryDirectory() as tmp:
             rows.append((n, _child(_copy(db, Path(tmp)), paths, semantic)))
     base = rows[0][1]["cpu_s"]
     print(f"Ingest of {len(paths)} new articles ({'hybrid' if semantic else 'BM25-only'} index), CPU seconds")
-    print("| stored articles | whole ingest | ratio to the first | read+analyse+store | resolve | index | peak MB |")
-    print("|---|---|---|---|---|---|---|")
+    print("| stored articles | whole ingest | ratio to the first | read+analyse+store | timeline | people | "
+          "conflicts | write | index | peak MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for n, r in rows:
         s = r["steps"]
-        print(f"| {n:,} | {r['cpu_s']:.2f} | {r['cpu_s'] / base:.2f}x | {s.get('read', 0):.2f} | "
-              f"{s.get('resolve', 0):.2f} | {s.get('index', 0):.2f} | {r['peak_mb']:.0f} |", flush=True)
+        cells = " | ".join(f"{s.get(k, 0):.2f}" for k in STAGES)
+        print(f"| {n:,} | {r['cpu_s']:.2f} | {r['cpu_s'] / base:.2f}x | {cells} | {r['peak_mb']:.0f} |", flush=True)
 
 
 def memory(counts: list[int]) -> None:
@@ -160,6 +200,8 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "parley-bench-ingest",
                     help="where the generated stores are kept between runs")
     ap.add_argument("--semantic", action="store_true", help="index with MiniLM too")
+    ap.add_argument("--exact-up-to", type=int, default=10_000, help="largest store resolved by one full refresh")
+    ap.add_argument("--grow", type=int, default=5_000, help="articles a larger store adds per incremental step")
     ap.add_argument("--memory", type=int, nargs="*", help="peak memory of ingesting N generated articles")
     args = ap.parse_args()
     if args.memory:
@@ -167,7 +209,7 @@ def main() -> None:
         return
     args.work.mkdir(parents=True, exist_ok=True)
     os.environ["PARLEY_SEARCH_SEMANTIC"] = "1" if args.semantic else "0"
-    growth(args.sizes, args.work, args.semantic)
+    growth(args.sizes, args.work, args.semantic, args.exact_up_to, args.grow)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from parley import pipeline
 from parley.models import Record
 from parley.search import embed
 from parley.search import index as search_index
-from parley.store import Store
+from parley.store import CorpusChanges, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
@@ -48,7 +48,8 @@ def test_only_the_changed_entries_of_a_corpus_table_are_rewritten(store):
     before = _rows(store, "timeline")
     edited = [dict(e) for e in timeline]
     edited[1]["location"] = "Somewhere Else"
-    store.replace_corpus(people=store.people(), timeline=edited, conflicts=store.conflicts())
+    (row,) = [r for r in store.corpus_rows("timeline") if r[0] == edited[1]["timeline_id"]]
+    store.apply_changes(CorpusChanges(resolved_seq=store.resolved_seq(), timeline=[(row[0], row[1], edited[1])]))
     after = _rows(store, "timeline")
     assert store.timeline() == edited
     kept = set(before) & set(after)

@@ -8,7 +8,9 @@
         4. analyse   spaCy ``nlp.pipe`` once over the batch, then ``extract.build_record`` per Doc
         5. store     the batch in one transaction (a killed run keeps whole articles only)
       once, at the end:
-        6. resolve   across the corpus: people, timeline (event ids), conflicts; only changed rows rewritten
+        6. resolve   the new articles against the corpus: people, timeline (event ids), conflicts, looking up
+                     in the store only what they can change (resolve.incremental, resolve.people); only
+                     changed rows rewritten. ``refresh`` recomputes it all, and repairs.
         7. index     the search index beside the store is updated with the new articles
 
     extract(paths): steps 1, 4 and 6 without any database, for the JSONL export.
@@ -27,13 +29,16 @@ from parley.extract import build_record
 from parley.ingest.dedup import DuplicateIndex
 from parley.ingest.limits import Limits
 from parley.models import Article, Record
+from parley.resolve import incremental
+from parley.resolve import incremental_conflicts as inc_conflicts
 from parley.resolve.conflicts import find_conflicts
-from parley.resolve.people import merge_people
+from parley.resolve.people import member_keys, members_of, merge_new_people, merge_people, merge_people_ranked
 from parley.resolve.timeline import assign_timeline_ids, build_timeline
 from parley.search import index_current, update_index
-from parley.store import Store
+from parley.store import ArticleIndex, CorpusChanges, MemberRow, Store
 
-__all__ = ["Corpus", "IngestReport", "AddedArticle", "ingest", "extract", "analyse", "resolve_corpus", "refresh"]
+__all__ = ["Corpus", "IngestReport", "AddedArticle", "ingest", "extract", "analyse", "resolve_corpus", "refresh",
+           "resolve_new"]
 
 BATCH = 64
 Progress = Callable[[str, int], None]  # (stage, advance)
@@ -221,18 +226,17 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None =
     report = IngestReport()
     known = store.article_ids()
     index = DuplicateIndex()
-    for article_id, signature in store.signatures().items():
-        index.add_signature(article_id, signature)
 
     for batch in _batches(_fresh(paths, known, report, published, progress, limits), BATCH):
-        # 3. near-duplicates against the store, earlier batches and each other (the index keeps them all)
-        batch = readers.dedup.mark_duplicates(batch, index)
+        # 3. near-duplicates against the stored articles sharing a band key, earlier batches and each other
+        batch = readers.dedup.mark_duplicates(batch, index, store.band_matches)
         report.duplicates += sum(1 for a in batch if a.duplicate_of)
-        # 4-5. analyse, then store the batch in one transaction
+        # 4-5. analyse, then store the batch (with what resolving looks it up by) in one transaction
         records = _split(analyse(batch, progress, limits), report.errors)
         analysed = {r.article.id for r in records}
         signatures = {i: index.stored_signature(i) for i in analysed}  # hashed by mark_duplicates
-        report.added += store.write_records(records, signatures)
+        lookups = [article_index(r, signatures.get(r.article.id), index) for r in records]
+        report.added += store.write_records(records, signatures, lookups)
         report.note_added(a for a in batch if a.id in analysed)
         progress("stored", len(records))
 
@@ -240,7 +244,7 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None =
     # disk in either step: a rerun exits only when both cover every stored article
     if report.added or store.corpus_stale():
         report.repaired = not report.added
-        refresh(store, progress)
+        resolve_new(store, progress)
     elif not index_current(store):
         report.repaired = True
         progress("index", 0)
@@ -278,13 +282,113 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def article_index(rec: Record, signature: bytes | None, duplicates: DuplicateIndex) -> ArticleIndex:
+    """What the resolve step looks an article up by, stored with its record (store.derived)."""
+    return ArticleIndex(
+        rec.article.id,
+        event_keys=tuple((k, ev.id) for ev in rec.events for k in incremental.event_keys(rec, ev).own),
+        name_keys=member_keys(rec),
+        claim_parties=inc_conflicts.claim_parties(rec),
+        acronyms=inc_conflicts.record_acronyms(rec),
+        bands=tuple(duplicates.band_keys(signature)) if signature else (),
+    )
+
+
+def _member_rows(pid: str, members) -> list[MemberRow]:
+    return [MemberRow(pid, m.article_id, m.entity_id, m.order[0], m.order[1], m.name, m.partial, m.extra())
+            for m in members]
+
+
 def refresh(store: Store, progress: Progress = _noop) -> None:
-    """Recompute people, timeline and conflicts over the whole store, then update the search index.
-    Only the records whose timeline ids changed are written back."""
-    stored = list(store.records())
+    """Recompute people, timeline and conflicts over the whole store (and what resolving looks articles up by),
+    then update the search index. Only the rows that changed are written back: the repair of the store, and the
+    reference resolve_new is tested against."""
+    stored = list(store.records_with_seq())
     progress("resolve", 0)
-    records, people, timeline, conflicts = resolve_corpus(stored)
-    changed = [new for old, new in zip(stored, records, strict=True) if new != old]
-    store.replace_corpus(people=people, timeline=timeline, conflicts=conflicts, records=changed)
+    records = [r for _, r in stored]
+    timeline = build_timeline(records)
+    resolved = assign_timeline_ids(records, timeline)
+    by_id = {r.article.id: r for r in resolved}
+    ranks = {e.timeline_id: incremental.entry_rank(e, by_id) for e in timeline.entries}
+    people = merge_people_ranked([m for seq, r in stored for m in members_of(r, seq)])
+    found = find_conflicts(resolved, timeline)
+    claims = [c for c in found if c.key not in ranks]
+    events, count = [], {}
+    for c in found:
+        if c.key in ranks:
+            count[c.key] = count.get(c.key, -1) + 1
+            events.append(((1, ranks[c.key], count[c.key]), c))
+    changes = CorpusChanges(
+        resolved_seq=max((seq for seq, _ in stored), default=0), full=True,
+        people=[(pid, incremental.rank(key), asdict(p)) for pid, key, p, _ in people],
+        members={pid: _member_rows(pid, ms) for pid, key, p, ms in people},
+        timeline=[(e.timeline_id, ranks[e.timeline_id], e.to_dict()) for e in timeline.entries],
+        clusters=sorted((a, e, c) for (a, e), c in incremental.clusters(records, timeline.index).items()),
+        conflicts=[(i, incremental.rank(key), d) for i, key, d in inc_conflicts.conflict_rows(claims, events)],
+    )
+    signatures = store.signatures()
+    duplicates = DuplicateIndex()
+    lookups = [article_index(r, signatures.get(r.article.id), duplicates) for r in records]
+    changed = [new for old, new in zip(records, resolved, strict=True) if new != old]
+    store.apply_changes(changes, records=changed, index=lookups)
     progress("index", 0)
     update_index(store)
+
+
+def resolve_new(store: Store, progress: Progress = _noop) -> None:
+    """Step 6 for the articles stored since the last resolve: only the timeline entries, people and conflicts
+    they can change are recomputed (resolve.incremental); a store never resolved this way is refreshed whole."""
+    after = store.resolved_seq()
+    if after is None:
+        refresh(store, progress)
+        return
+    progress("resolve", 0)
+    new = list(store.records_with_seq(after))
+    records = [r for _, r in new]
+    timeline = incremental.resolve_new_events(records, store)
+    progress("people", 0)
+    people = merge_new_people([m for seq, r in new for m in members_of(r, seq)], store)
+    changes = CorpusChanges(
+        resolved_seq=max([after] + [seq for seq, _ in new]),
+        people=[(pid, incremental.rank(key), asdict(p)) for pid, key, p in people.people],
+        people_removed=people.removed,
+        members={pid: _member_rows(pid, ms) for pid, ms in people.members.items()},
+        timeline=[(e.timeline_id, timeline.ranks[e.timeline_id], e.to_dict()) for e in timeline.entries],
+        timeline_removed=timeline.removed,
+        clusters=sorted((a, e, c) for (a, e), c in timeline.clusters.items()),
+    )
+    progress("conflicts", 0)
+    _new_conflicts(store, records, timeline, changes)
+    progress("write", 0)
+    store.apply_changes(changes, records=timeline.changed)
+    progress("index", 0)
+    update_index(store)
+
+
+def _new_conflicts(store: Store, new: Sequence[Record], timeline: incremental.TimelineChange,
+                   changes: CorpusChanges) -> None:
+    """The conflicts the new articles can change (resolve.incremental_conflicts), into ``changes``."""
+    fresh = {e.timeline_id: (timeline.ranks[e.timeline_id], e) for e in timeline.entries}
+    gone = timeline.removed - set(fresh)
+
+    def entries_of(articles: set[str]) -> dict[str, tuple[str, object]]:
+        out = {i: (r, inc_conflicts.entry_from_dict(e)) for i, r, e in store.timeline_of_articles(articles)
+               if i not in timeline.removed}
+        out.update({i: x for i, x in fresh.items() if articles & inc_conflicts.articles_of([x[1]])})
+        return out
+
+    recompute = entries_of(set(timeline.records))
+    context = entries_of(inc_conflicts.articles_of(e for _, e in recompute.values()))
+    records = dict(timeline.records)
+    needed = inc_conflicts.articles_of(e for _, e in context.values()) - set(records)
+    records.update(store.records_by_id(needed))
+    records.update({r.article.id: r for r in timeline.changed})
+    events = inc_conflicts.event_conflicts(set(recompute), list(context.values()), records)
+    rows = inc_conflicts.conflict_rows([], events)
+    changes.conflicts_removed |= set(recompute) | gone
+    index = store.claim_index()
+    if inc_conflicts.claims_change(new, index):
+        claim_records = store.records_by_id(inc_conflicts.claim_articles(index))
+        rows = inc_conflicts.conflict_rows(inc_conflicts.claim_conflicts(list(claim_records.values())), []) + rows
+        changes.conflicts_removed.add("claim")
+    changes.conflicts = [(i, incremental.rank(key), d) for i, key, d in rows]

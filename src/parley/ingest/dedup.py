@@ -1,19 +1,25 @@
 """Near-duplicate articles: MinHash signatures of word shingles in an LSH index (datasketch).
 
-Signatures serialise to bytes so a store can keep them and rebuild the index on the next run."""
+Signatures serialise to bytes so a store can keep them; with their LSH band keys (band_keys) a store looks up
+only the stored articles that can be near-duplicates of new ones (mark_duplicates' ``stored``) instead of
+loading every signature."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from parley.models import Article
 
-__all__ = ["DuplicateIndex", "mark_duplicates", "shingles"]
+__all__ = ["DuplicateIndex", "mark_duplicates", "shingles", "StoredLookup"]
+
+# band keys of new articles -> (article id, its place in the store, signature) of the stored ones sharing one
+StoredLookup = Callable[[list[tuple[int, bytes]]], list[tuple[str, int, bytes]]]
+_LATER = 10 ** 15  # articles of this run come after every stored one, in the order they are met
 
 _WORD = re.compile(r"\w+")
 # Pinned so signatures stored by one run compare with the next: datasketch's 32-bit affine hashing.
@@ -67,11 +73,21 @@ class DuplicateIndex:
     def add(self, article_id: str, text: str) -> None:
         self._insert(article_id, self.minhash(text))
 
-    def add_signature(self, article_id: str, signature: bytes) -> None:
+    def add_signature(self, article_id: str, signature: bytes, order: int | None = None) -> None:
+        """Add a stored article; ``order`` is its place among the articles (earliest wins), else it comes next."""
+        self._insert(article_id, self._from_bytes(article_id, signature), order)
+
+    def _from_bytes(self, article_id: str, signature: bytes) -> MinHash:
         values = np.frombuffer(signature, dtype=_DTYPE).astype(np.uint32)
         if len(values) != self.num_perm:
             raise ValueError(f"signature of {article_id} has {len(values)} values, expected {self.num_perm}")
-        self._insert(article_id, MinHash(num_perm=self.num_perm, seed=_SEED, hashvalues=values, scheme=_SCHEME))
+        return MinHash(num_perm=self.num_perm, seed=_SEED, hashvalues=values, scheme=_SCHEME)
+
+    def band_keys(self, signature: bytes | MinHash) -> list[tuple[int, bytes]]:
+        """(band, key) of the LSH buckets the signature falls in: two articles the index can find as
+        near-duplicates share one."""
+        m = signature if isinstance(signature, MinHash) else self._from_bytes("signature", signature)
+        return [(b, self._lsh._H(m.hashvalues[start:end])) for b, (start, end) in enumerate(self._lsh.hashranges)]
 
     def find(self, text: str, exclude: str | None = None) -> str | None:
         """Id of the earliest-added article near-identical to ``text`` (not ``exclude``), or None."""
@@ -84,23 +100,28 @@ class DuplicateIndex:
         ]
         return min(hits, key=self._order.__getitem__) if hits else None
 
-    def _insert(self, article_id: str, m: MinHash) -> None:
+    def _insert(self, article_id: str, m: MinHash, order: int | None = None) -> None:
         if article_id in self._hashes:
             return
-        self._order[article_id] = len(self._order)
+        self._order[article_id] = _LATER + len(self._order) if order is None else order
         self._hashes[article_id] = m
         self._lsh.insert(article_id, m)
 
 
-def mark_duplicates(articles: Sequence[Article], index: DuplicateIndex) -> list[Article]:
-    """Set ``duplicate_of`` on each article near-identical to one already in ``index`` or earlier in
-    the list, and add every article to the index. An article is never a duplicate of its own id."""
+def mark_duplicates(articles: Sequence[Article], index: DuplicateIndex,
+                    stored: StoredLookup | None = None) -> list[Article]:
+    """Set ``duplicate_of`` on each article near-identical to one already in ``index``, earlier in the list, or
+    (with ``stored``) stored, and add every article to the index. An article is never a duplicate of its own id."""
+    hashes = {a.id: index.minhash(a.text) for a in articles if a.id not in index}
+    if stored is not None and hashes:
+        for article_id, order, signature in stored([k for m in hashes.values() for k in index.band_keys(m)]):
+            index.add_signature(article_id, signature, order)
     out = []
     for a in articles:
         if a.id in index:  # the same article again: the caller skips known ids
             out.append(a)
             continue
-        m = index.minhash(a.text)
+        m = hashes[a.id]
         original = index._find(m, exclude=a.id)
         if original is not None and a.duplicate_of is None:
             a = replace(a, duplicate_of=original)

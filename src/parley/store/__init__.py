@@ -7,7 +7,8 @@ MinHash signatures for near-duplicate detection, and the corpus-level results of
 and applied in a transaction when the store is opened; a file of another or a newer schema is refused
 (``store.schema``), and a store another process holds is one line naming it (``store.busy``).
 
-All writes go through ``Store.write_records`` and ``Store.replace_corpus`` (each one transaction),
+All writes go through ``Store.write_records``, ``Store.apply_changes`` and ``Store.replace_corpus`` (each one
+transaction; the rows incremental resolution reads and writes are described in ``store.derived``),
 so an ingest killed midway leaves whole articles or none, and running it again completes it.
 """
 
@@ -24,10 +25,11 @@ import numpy as np
 
 from parley.errors import NotFoundError, StoreError
 from parley.models import Article, Record
-from parley.store import busy, schema
+from parley.store import busy, derived, schema
+from parley.store.derived import ArticleIndex, CorpusChanges, MemberRow
 from parley.store.migrations import MIGRATIONS
 
-__all__ = ["Store", "DEFAULT_DB", "ArticleFilter"]
+__all__ = ["Store", "DEFAULT_DB", "ArticleFilter", "ArticleIndex", "CorpusChanges", "MemberRow"]
 
 DEFAULT_DB = "parley.duckdb"
 
@@ -171,8 +173,10 @@ class Store:
         return [tuple(r) for r in self.con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()]
 
     # -- writes ------------------------------------------------------------------------------
-    def write_records(self, records: Sequence[Record], signatures: dict[str, bytes] | None = None) -> int:
-        """Store new articles with their records in one transaction; ids already stored are skipped.
+    def write_records(self, records: Sequence[Record], signatures: dict[str, bytes] | None = None,
+                      index: Sequence[ArticleIndex] = ()) -> int:
+        """Store new articles with their records (and their lookup rows, ``index``) in one transaction; ids
+        already stored are skipped.
 
         Returns how many articles were added. Marks the corpus-level results stale.
         """
@@ -199,6 +203,8 @@ class Store:
             _insert(con, "signatures", [(r.article.id, signatures[r.article.id]) for r in fresh
                                         if r.article.id in signatures], "OR REPLACE")
             self._write_record_rows(con, fresh, replace=False)
+            fresh_ids = {r.article.id for r in fresh}
+            derived.write_index(con, [row for row in index if row.article_id in fresh_ids])
             if fresh:
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_stale', 'true')")
         return len(fresh)
@@ -246,6 +252,144 @@ class Store:
             for table, rows in (("people", people), ("timeline", timeline), ("conflicts", conflicts)):
                 _sync_entries(con, table, rows)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_stale', 'false')")
+            # results written from outside the resolve step: the next ingest resolves the whole store again
+            con.execute("DELETE FROM meta WHERE key = 'resolved_seq'")
+
+    def apply_changes(self, changes: CorpusChanges, records: Iterable[Record] = (),
+                      index: Sequence[ArticleIndex] | None = None) -> None:
+        """What a resolve step changed, in one transaction: the rewritten records, the rows of the corpus
+        tables, members and clusters (store.derived); with ``index``, every article's lookup rows anew."""
+        with self.transaction() as con:
+            self._write_record_rows(con, list(records))
+            if index is not None:
+                derived.delete_index(con, None)
+                derived.write_index(con, index)
+            derived.apply_changes(con, changes)
+
+    # -- lookups of incremental resolution -------------------------------------------------------
+    def resolved_seq(self) -> int | None:
+        """The last article (by sequence number) the corpus results cover, when the resolve step wrote them."""
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'resolved_seq'").fetchone()
+        return int(row[0]) if row else None
+
+    def records_with_seq(self, after: int = 0) -> Iterator[tuple[int, Record]]:
+        """(sequence number, record) of the articles stored after ``after``, oldest first."""
+        cur = self.con.execute("SELECT a.seq, r.record FROM records r JOIN articles a ON a.id = r.article_id "
+                               "WHERE a.seq > ? ORDER BY a.seq", [after])
+        while rows := cur.fetchmany(500):
+            for seq, raw in rows:
+                yield seq, Record.from_dict(json.loads(raw))
+
+    def records_by_id(self, ids: Iterable[str]) -> dict[str, Record]:
+        out = {}
+        for chunk in _chunks(sorted(set(ids)), 2000):
+            rows = derived.lookup(self.con, "SELECT r.article_id, r.record FROM records r "
+                                  "WHERE r.article_id IN (SELECT v FROM _ids)", ids=chunk)
+            out.update((aid, Record.from_dict(json.loads(raw))) for aid, raw in rows)
+        return out
+
+    def seqs(self, ids: Iterable[str]) -> dict[str, int]:
+        ids = sorted(set(ids))
+        return dict(derived.lookup(self.con, "SELECT id, seq FROM articles WHERE id IN (SELECT v FROM _ids)",
+                                   ids=ids)) if ids else {}
+
+    def event_pairs(self, probes: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, str]]:
+        """(probe number, article id, event id, participants JSON) of the stored events holding a probed key."""
+        if not probes:
+            return []
+        derived.register(self.con, "_probe", n=[n for n, _ in probes], key=[k for _, k in probes])
+        try:
+            return self.con.execute(
+                "SELECT DISTINCT p.n, k.article_id, k.event_id, e.participants FROM _probe p "
+                "JOIN event_keys k ON k.key = p.key "
+                "JOIN events e ON e.article_id = k.article_id AND e.event_id = k.event_id ORDER BY ALL").fetchall()
+        finally:
+            self.con.unregister("_probe")
+
+    def cluster_members(self, events: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+        """cluster -> its (article id, event id) members, for the clusters of these events."""
+        events = sorted(set(events))
+        if not events:
+            return {}
+        derived.register(self.con, "_ev", a=[a for a, _ in events], e=[e for _, e in events])
+        try:
+            rows = self.con.execute(
+                "SELECT c.cluster, c.article_id, c.event_id FROM event_clusters c WHERE c.cluster IN "
+                "(SELECT x.cluster FROM event_clusters x JOIN _ev y ON x.article_id = y.a AND x.event_id = y.e) "
+                "ORDER BY ALL").fetchall()
+        finally:
+            self.con.unregister("_ev")
+        out: dict[str, list[tuple[str, str]]] = {}
+        for cluster, a, e in rows:
+            out.setdefault(cluster, []).append((a, e))
+        return out
+
+    def person_groups(self, keys: Iterable[str]) -> list[tuple[str, str, int, int]]:
+        """(person, name, seq, idx) of every full-named member of the persons a full-named member of which has
+        one of these name keys."""
+        keys = sorted(set(keys))
+        if not keys:
+            return []
+        return derived.lookup(
+            self.con, "SELECT person, name, seq, idx FROM person_members WHERE NOT partial AND person IN "
+            "(SELECT m.person FROM name_keys k JOIN person_members m ON m.article_id = k.article_id "
+            "AND m.entity_id = k.entity_id WHERE NOT m.partial AND k.key IN (SELECT v FROM _keys)) ORDER BY ALL",
+            keys=keys)
+
+    def partial_members(self, keys: Iterable[str]) -> list[MemberRow]:
+        """The members with a partial name ("Putin", "H. Mammadov") holding one of these name keys."""
+        keys = sorted(set(keys))
+        if not keys:
+            return []
+        rows = derived.lookup(
+            self.con, "SELECT DISTINCT m.* FROM name_keys k JOIN person_members m ON m.article_id = k.article_id "
+            "AND m.entity_id = k.entity_id WHERE m.partial AND k.key IN (SELECT v FROM _keys) ORDER BY ALL",
+            keys=keys)
+        return [MemberRow(*r) for r in rows]
+
+    def person_members(self, persons: Iterable[str]) -> list[MemberRow]:
+        persons = sorted(set(persons))
+        if not persons:
+            return []
+        rows = derived.lookup(self.con, "SELECT * FROM person_members WHERE person IN (SELECT v FROM _ids) "
+                              "ORDER BY ALL", ids=persons)
+        return [MemberRow(*r) for r in rows]
+
+    def claim_index(self) -> list[tuple[str, list[str], dict[str, str]]]:
+        """(article id, claim parties, acronyms it spells out) of every article with either."""
+        rows = self.con.execute("SELECT article_id, parties, acronyms FROM claim_index ORDER BY article_id")
+        return [(a, json.loads(p), json.loads(x)) for a, p, x in rows.fetchall()]
+
+    def timeline_of_articles(self, ids: Iterable[str]) -> list[tuple[str, str, dict]]:
+        """(id, rank, entry) of the timeline entries reporting any of these articles."""
+        ids = sorted(set(ids))
+        if not ids:
+            return []
+        rows = derived.lookup(
+            self.con, "SELECT id, rank, entry FROM timeline WHERE id IN (SELECT DISTINCT timeline_id FROM events "
+            "WHERE article_id IN (SELECT v FROM _ids)) ORDER BY rank, id", ids=ids)
+        return [(i, r, json.loads(e)) for i, r, e in rows]
+
+    def conflict_rows(self, ids: Iterable[str]) -> list[tuple[str, str, dict]]:
+        ids = sorted(set(ids))
+        if not ids:
+            return []
+        rows = derived.lookup(self.con, "SELECT id, rank, entry FROM conflicts WHERE id IN (SELECT v FROM _ids) "
+                              "ORDER BY rank", ids=ids)
+        return [(i, r, json.loads(e)) for i, r, e in rows]
+
+    def band_matches(self, bands: Sequence[tuple[int, bytes]]) -> list[tuple[str, int, bytes]]:
+        """(article id, seq, signature) of the stored articles sharing one of these MinHash band keys."""
+        if not bands:
+            return []
+        derived.register(self.con, "_bands", band=[b for b, _ in bands], key=[k for _, k in bands])
+        try:
+            return self.con.execute(
+                "SELECT DISTINCT d.article_id, a.seq, s.minhash FROM _bands b JOIN dup_bands d "
+                "ON d.band = b.band AND d.key = b.key JOIN articles a ON a.id = d.article_id "
+                "JOIN signatures s ON s.article_id = d.article_id ORDER BY a.seq").fetchall()
+        finally:
+            self.con.unregister("_bands")
 
     # -- reads -------------------------------------------------------------------------------
     def corpus_stale(self) -> bool:
@@ -327,8 +471,16 @@ class Store:
     def conflicts(self) -> list[dict]:
         return self._entries("conflicts")
 
+    def corpus_rows(self, table: str) -> list[tuple[str, str | None, dict]]:
+        """(id, rank, entry) of the rows of people, timeline or conflicts, in order."""
+        if table not in ("people", "timeline", "conflicts"):
+            raise ValueError(f"no corpus table {table!r}")
+        sql = f"SELECT id, rank, entry FROM {table} ORDER BY rank, position"
+        return [(i, r, json.loads(e)) for i, r, e in self.con.execute(sql).fetchall()]
+
     def _entries(self, table: str) -> list[dict]:
-        return [json.loads(r[0]) for r in self.con.execute(f"SELECT entry FROM {table} ORDER BY position").fetchall()]
+        sql = f"SELECT entry FROM {table} ORDER BY rank, position"
+        return [json.loads(r[0]) for r in self.con.execute(sql).fetchall()]
 
     def quotes(self, speaker: str | None = None, flt: ArticleFilter | None = None) -> list[dict]:
         where, params = (flt or ArticleFilter()).sql()
@@ -385,14 +537,15 @@ def _sync_entries(con: duckdb.DuckDBPyConnection, table: str, entries: Sequence[
         keys.append(entry.get("id") or entry.get("timeline_id") or str(pos))
         positions.append(pos)
         texts.append(json.dumps(entry, ensure_ascii=False))
+    con.execute("SELECT NULL").fetchall()  # DuckDB registers nothing while a result is unread
     con.register("_entries", {"id": np.asarray(keys, dtype=object),
                               "position": np.asarray(positions, dtype=np.int32),
                               "entry": np.asarray(texts, dtype=object)})
     try:
-        same = "t.id = n.id AND t.position = n.position AND t.entry = n.entry"
+        same = "t.id = n.id AND t.position = n.position AND t.entry = n.entry AND t.rank IS NULL"
         con.execute(f"DELETE FROM {table} WHERE rowid IN "
                     f"(SELECT t.rowid FROM {table} t ANTI JOIN _entries n ON {same})")
-        con.execute(f"INSERT INTO {table} SELECT n.id, n.position, n.entry FROM _entries n "
+        con.execute(f"INSERT INTO {table} (id, position, entry) SELECT n.id, n.position, n.entry FROM _entries n "
                     f"ANTI JOIN {table} t ON {same}")
     finally:
         con.unregister("_entries")

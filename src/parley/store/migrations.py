@@ -34,4 +34,23 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE articles ADD COLUMN removed_rules VARCHAR",
         ],
     ),
+    (
+        3,
+        "incremental resolution: ranks, event keys and clusters, person members, claim index, duplicate bands",
+        [
+            # the order of a corpus table's rows, so that a row can be inserted without renumbering the others
+            "ALTER TABLE people ADD COLUMN rank VARCHAR",
+            "ALTER TABLE timeline ADD COLUMN rank VARCHAR",
+            "ALTER TABLE conflicts ADD COLUMN rank VARCHAR",
+            # written with each record: what the resolve step looks new articles up by
+            "CREATE TABLE event_keys (key VARCHAR, article_id VARCHAR, event_id VARCHAR)",
+            "CREATE TABLE name_keys (key VARCHAR, article_id VARCHAR, entity_id VARCHAR)",
+            "CREATE TABLE claim_index (article_id VARCHAR PRIMARY KEY, parties VARCHAR, acronyms VARCHAR)",
+            "CREATE TABLE dup_bands (band INTEGER, key BLOB, article_id VARCHAR)",
+            # written by the resolve step: the events that can tie, and the entities of each person
+            "CREATE TABLE event_clusters (article_id VARCHAR, event_id VARCHAR, cluster VARCHAR)",
+            """CREATE TABLE person_members (person VARCHAR, article_id VARCHAR, entity_id VARCHAR, seq BIGINT,
+                idx INTEGER, name VARCHAR, partial BOOLEAN, member VARCHAR)""",
+        ],
+    ),
 ]
