@@ -51,52 +51,11 @@ def _placed(ev) -> bool:
 
 
 def event_keys(rec: Record, ev) -> EventKeys:
-    """The keys of _candidate_pairs, one string each, and for _only_counterparts the family with the number of
-    people: 'p|' on every placed report, 'u|' on the undated ones among them."""
-    fam = family(ev.type)
-    people = len(tl._persons(ev.participants))
-    value = ev.date.value if ev.date else None
-    own: list[str] = []
-    probe: list[str] = []
-
-    def both(key: str) -> None:
-        own.append(key)
-        probe.append(key)
-
-    if fam == "agreement":
-        noun = tl._agreement_noun(rec, ev)
-        if noun is not None and people:
-            both(f"a|{fam}|{noun}")
-        return EventKeys(tuple(own), tuple(probe))
-    for key in tl._date_keys(value):
-        both(f"d|{fam}|{json.dumps(key)}")
-    if people >= 2:
-        for kind, key in tl._same_people_keys(value, bool(ev.location)):
-            if kind == "year":
-                both(f"y|{fam}|{people}|{key}")
-            elif kind == "week":  # a bare weekday pairs with the others and with the calendar days on it
-                both(f"week|{fam}|{people}|{key}")
-                probe.append(f"weekday|{fam}|{people}|{key}")
-            else:
-                own.append(f"weekday|{fam}|{people}|{key}")
-                probe.append(f"week|{fam}|{people}|{key}")
-        if ev.location and len(tl._parts(value)) >= 3:  # a placed day pairs with the placed visits of days
-            own.append(f"day|{fam}|{people}")
-            probe.append(f"span|{fam}|{people}")
-            if tl.visit_days(rec, ev):
-                own.append(f"span|{fam}|{people}")
-                probe.append(f"day|{fam}|{people}")
-    pub, day = tl._day(rec.article.published), tl._day(value)
-    if pub is not None and not (day is not None and abs((day - pub).days) > tl._EVENT_DAYS):
-        near = range(pub.toordinal() - tl._REPORT_DAYS, pub.toordinal() + tl._REPORT_DAYS + 1)
-        if people:
-            own.append(f"r|{fam}|{pub.toordinal()}")
-            probe.extend(f"r|{fam}|{d}" for d in near)
-        states = sorted(set(ev.actors or ()))
-        if len(states) >= 2:
-            own.append(f"s|{fam}|{','.join(states)}|{pub.toordinal()}")
-            probe.extend(f"s|{fam}|{','.join(states)}|{d}" for d in near)
+    """The keys of timeline.candidate_keys, and for _only_counterparts the family with the number of people:
+    'p|' on every placed report, 'u|' on the undated ones among them."""
+    own, probe = (list(k) for k in tl.candidate_keys(rec, ev))
     if _placed(ev):
+        fam, people = family(ev.type), len(tl._persons(ev.participants))
         own.append(f"p|{fam}|{people}")
         probe.append(f"u|{fam}|{people}")  # an undated report stored may be this one
         if tl._dateless(rec, ev):

@@ -51,7 +51,7 @@ from parley.models import Event, Record, replace
 from parley.nlp.weekdays import bare_weekday, weekday_fits
 from parley.resolve._days import same_weekday, visit_days, within_visit
 
-__all__ = ["Timeline", "TimelineEntry", "TimelineMention", "TimelineTie", "RULES", "build_timeline",
+__all__ = ["Timeline", "TimelineEntry", "TimelineMention", "TimelineTie", "RULES", "build_timeline", "candidate_keys",
            "assign_timeline_ids", "same_person", "date_precision", "places_fit"]
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -452,9 +452,9 @@ def _all_pairs(n: int):
     return ((i, j) for i in range(n) for j in range(i + 1, n))
 
 
-def _candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]:
-    """Every pair (i, j), i < j, that _same_event could accept, sorted; each way it can accept a pair needs
-    the same type family and something this keys on:
+def candidate_keys(rec: Record, ev: Event) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(own, probe): the keys an event holds and those it looks for. Two events are a candidate pair when one's
+    probe meets the other's own keys; each way _same_event can accept a pair needs the same type family and one of:
       * agreements: the same agreement noun (and people on both sides);
       * two known date parts in the same places ("2024-04-22" / "XXXX-04-22");
       * a year alone, the same year, and as many people (two or more), both placed;
@@ -463,60 +463,65 @@ def _candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]
       * a placed visit of several days and a placed report giving a day, as many people (two or more);
       * news reports: publication days within three days, each event day within a week of its article, and
         people on both sides or the same states (two or more).
-    Names are not keyed: same_person matches spelling variants that share no word."""
-    together: dict[tuple, list[int]] = {}  # key -> events that may match any other of the key
-    weeks: dict[tuple, list[int]] = {}  # (family, people, weekday) -> bare weekdays ...
-    weekdays: dict[tuple, list[int]] = {}  # ... and the calendar days they may match
-    reports: dict[tuple, list[int]] = {}  # (family, publication day) -> reports with people
-    by_states: dict[tuple, list[int]] = {}  # (family, states, publication day) -> reports
-    report_of: dict[int, tuple] = {}
-    spans: dict[tuple, list[int]] = {}  # (family, people) -> placed visits of several days ...
-    days: dict[tuple, list[int]] = {}  # ... and the placed reports giving a day they may hold
-    for k, (rec, ev) in enumerate(items):
-        fam = family(ev.type)
-        people = len(_persons(ev.participants))
-        value = ev.date.value if ev.date else None
-        if fam == "agreement":
-            noun = _agreement_noun(rec, ev)
-            if noun is not None and people:
-                together.setdefault((fam, "noun", noun), []).append(k)
-            continue
-        for key in _date_keys(value):
-            together.setdefault((fam, "date") + key, []).append(k)
-        if people >= 2:
-            for kind, key in _same_people_keys(value, bool(ev.location)):
-                table = {"year": together, "week": weeks, "weekday": weekdays}[kind]
-                table.setdefault((fam, people, kind, key), []).append(k)
-            if ev.location and len(_parts(value)) >= 3:  # a day, or a visit of several days from its day
-                days.setdefault((fam, people), []).append(k)
-                if visit_days(rec, ev):
-                    spans.setdefault((fam, people), []).append(k)
-        pub = _day(rec.article.published)
-        day = _day(value)
-        if pub is None or (day is not None and abs((day - pub).days) > _EVENT_DAYS):
-            continue
-        states = frozenset(ev.actors or ())
-        report_of[k] = (fam, people, states, pub.toordinal())
+    Names are not keyed: same_person matches spelling variants that share no word. The store keeps these keys
+    for every event (resolve.incremental), so an ingest finds the stored events a new one may pair with."""
+    fam = family(ev.type)
+    people = len(_persons(ev.participants))
+    value = ev.date.value if ev.date else None
+    own: list[str] = []
+    probe: list[str] = []
+
+    def both(key: str) -> None:
+        own.append(key)
+        probe.append(key)
+
+    if fam == "agreement":
+        noun = _agreement_noun(rec, ev)
+        if noun is not None and people:
+            both(f"a|{fam}|{noun}")
+        return tuple(own), tuple(probe)
+    for k1, x1, k2, x2 in _date_keys(value):
+        both(f"d|{fam}|{k1}:{x1}|{k2}:{x2}")
+    if people >= 2:
+        for kind, key in _same_people_keys(value, bool(ev.location)):
+            if kind == "year":
+                both(f"y|{fam}|{people}|{key}")
+            elif kind == "week":  # a bare weekday pairs with the others and with the calendar days on it
+                both(f"week|{fam}|{people}|{key}")
+                probe.append(f"weekday|{fam}|{people}|{key}")
+            else:
+                own.append(f"weekday|{fam}|{people}|{key}")
+                probe.append(f"week|{fam}|{people}|{key}")
+        if ev.location and len(_parts(value)) >= 3:  # a placed day pairs with the placed visits of days
+            own.append(f"day|{fam}|{people}")
+            probe.append(f"span|{fam}|{people}")
+            if visit_days(rec, ev):
+                own.append(f"span|{fam}|{people}")
+                probe.append(f"day|{fam}|{people}")
+    pub, day = _day(rec.article.published), _day(value)
+    if pub is not None and not (day is not None and abs((day - pub).days) > _EVENT_DAYS):
+        near = range(pub.toordinal() - _REPORT_DAYS, pub.toordinal() + _REPORT_DAYS + 1)
         if people:
-            reports.setdefault((fam, pub.toordinal()), []).append(k)
-        if len(states) >= 2:
-            by_states.setdefault((fam, states, pub.toordinal()), []).append(k)
+            own.append(f"r|{fam}|{pub.toordinal()}")
+            probe.extend(f"r|{fam}|{d}" for d in near)
+        states = sorted(set(ev.actors or ()))
+        if len(states) >= 2:  # one side naming nobody: the same states
+            own.append(f"s|{fam}|{','.join(states)}|{pub.toordinal()}")
+            probe.extend(f"s|{fam}|{','.join(states)}|{d}" for d in near)
+    return tuple(dict.fromkeys(own)), tuple(dict.fromkeys(probe))
+
+
+def _candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]:
+    """Every pair (i, j), i < j, that _same_event could accept (candidate_keys), sorted."""
+    keys = [candidate_keys(rec, ev) for rec, ev in items]
+    holders: dict[str, list[int]] = {}
+    for k, (own, _) in enumerate(keys):
+        for key in own:
+            holders.setdefault(key, []).append(k)
     pairs: set[tuple[int, int]] = set()
-    for members in together.values():
-        pairs.update((members[x], members[y]) for x in range(len(members)) for y in range(x + 1, len(members)))
-    for (fam, people, _, key), bare in weeks.items():
-        dated = weekdays.get((fam, people, "weekday", key), [])
-        pairs.update((min(w, d), max(w, d)) for w in bare for d in dated)
-        pairs.update((bare[x], bare[y]) for x in range(len(bare)) for y in range(x + 1, len(bare)))
-    for key, visits in spans.items():
-        pairs.update((min(v, d), max(v, d)) for v in visits for d in days.get(key, []) if v != d)
-    for k, (fam, people, states, pub) in report_of.items():
-        for near in range(pub - _REPORT_DAYS, pub + _REPORT_DAYS + 1):
-            others = reports.get((fam, near), []) if people else []
-            if len(states) >= 2:  # one side naming nobody: the same states
-                others = others + [j for j in by_states.get((fam, states, near), [])
-                                   if not (people and report_of[j][1])]
-            pairs.update((k, j) for j in others if j > k)
+    for k, (_, probe) in enumerate(keys):
+        for key in probe:
+            pairs.update((min(k, j), max(k, j)) for j in holders.get(key, ()) if j != k)
     return sorted(pairs)
 
 
