@@ -2,13 +2,16 @@
 
 The stages, in order:
     1. candidates   spaCy's entities, corrected by rules (place/demonym lexicons, role titles before a name,
-                    given names, reporting verbs after), plus initial forms ("H. Mammadov") the model misses
+                    given names, reporting verbs after), plus initial forms ("H. Mammadov") the model misses;
+                    sources, venues and capitals in other spellings are no person (_people_evidence)
     2. clusters     full names first, one cluster per person (spelling variants fold together; "Jr", "II" are no
                     surname); kin introduced as "X's father Y"; then single names to the most recent full-named
                     person with that surname, unless the article used the surname alone paragraphs before that
                     person came in (then it is a person of its own)
     3. roles        titles before a name ("Russian President Vladimir Putin"), chained with commas
-                    ("Chairman of the X Party, MP Y"), appositions ("Y, a member of the Z Committee, said")
+                    ("Chairman of the X Party, MP Y"), appositions ("Y, a member of the Z Committee, said"),
+                    never running over another name ("President of A X and President of B Y"); "-elect" kept;
+                    plural titles ("former prime ministers X and Y"); counterparts ("Greek counterpart Y")
     4. role phrases "the writer", "the Russian leader", "the head of state" -> the person holding that role
     5. pronouns     he/she/his/her -> the most recent person who is a subject, outside quoted speech, and of
                     that sentence's subjects the main clause's ("He said Trump had asked ..." -> he, not Trump)
@@ -22,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from parley.extract._lexicons import fold, lexicons, token_index
+from parley.extract._people_evidence import not_a_person, strip_leading_place
 from parley.extract._quotemarks import find_marked, inside, paragraphs
 from parley.knowledge.identity import name_parts, same_person
 from parley.models import Entity, Mention
@@ -43,7 +47,9 @@ _PARTICLE_TAIL = re.compile(rf"(?:[ \t]+(?:{'|'.join(sorted(_PARTICLES, key=len,
                             rf"|[ \t]+(?:al|el|ad|an|ar|as|ash|at|az|ul)-[{_UP}][^\W\d_]+")
 _HYPHEN_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-", re.I)
 _FUNCTION_WORDS = {"the", "of", "and", "on", "for", "in", "at", "de", "&"}
-_COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?:(?P<norp>[A-Z][a-z]+)\s+)?counterparts?,?\s+\Z")
+# "his Japanese counterpart Fumio Kishida", "and Turkish counterpart Hakan Fidan", "his Saudi counterpart Prince Faisal"
+_COUNTERPART = re.compile(r"(?:\b(?:his|her|their|its)\s+)?(?:(?P<norp>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?"
+                          r"(?<![\w-])counterparts?,?\s+(?:(?P<hon>[A-Z][a-z]+)\s+)?\Z")
 _TRAILING_PARTICLES = re.compile(rf"(?:[ \t]+(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}))+\Z")
 _PARTICLE_HEAD = re.compile(rf"(?:(?<![\w-])(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+)+\Z")
 _INITIAL_NAME = re.compile(r"(?<![\w.])([A-Z])\.\s?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -54,6 +60,7 @@ _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _FEMALE_ROLE = re.compile(r"woman\b|\bqueen\b|\bprincess\b|\bmother\b|\bdaughter\b|\bwife\b|\bsister\b", re.I)
 _MALE_ROLE = re.compile(r"\b\w*man\b|\bking\b|\bprince\b|\bfather\b|\bson\b|\bhusband\b|\bbrother\b", re.I)
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_ELECT = re.compile(r"(?<=[a-z])-elect[ \t]+\Z")
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er)\b")
 
 
@@ -116,6 +123,7 @@ class _Extractor:
         self.others: list[tuple[int, int, str]] = []
         self._subj: dict[tuple[int, int], bool] = {}
         self.org_names: set[str] = set()  # names seen in an organisation context ("correspondents of X")
+        self.cited: set[tuple[int, int]] = set()  # PERSON spans shown to be a source, a venue or a place
         # char -> token index, for dependency look-ups
         self.tok_starts, _ = token_index(doc)
         self.tok_at = {idx: i for i, idx in enumerate(self.tok_starts)}
@@ -205,14 +213,20 @@ class _Extractor:
             if label == "PERSON" or label in ("ORG", "NORP", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"):
                 if label == "PERSON":
                     s, e = self.whole_name(s, e)
-                    span = text[s:e]
+                cut = strip_leading_place(self, s, e)  # "President of Kazakhstan [Kazakhstan Kassym-Jomart Tokayev]"
+                if cut != s and (label == "PERSON" or self.title_before(cut)):
+                    words = self.name_words(text[cut:e])
+                    if words and self.person_like(cut, e, text[cut:e], words, label):
+                        out.append((cut, e, words))
+                        continue
+                span = text[s:e]
                 words = self.name_words(span)
                 if words and self.person_like(s, e, span, words, label):
                     out.append((s, e, words))
                     continue
             if label == "PERSON":
                 label = "GPE" if span.lower() in self.L.places else "NORP" if self.is_place(span) else "ORG"
-                if not self.is_place(span) and not self.org_context(s, e):
+                if not self.is_place(span) and not self.org_context(s, e) and (s, e) not in self.cited:
                     continue  # an unconvincing PERSON: drop rather than guess
             if label in OTHER_LABELS or label in ("PRODUCT", "WORK_OF_ART"):
                 self.nonperson_spans.append((s, e))
@@ -330,6 +344,9 @@ class _Extractor:
 
     def person_like(self, s: int, e: int, span: str, words: list[str], label: str) -> bool:
         if self.is_place(span) or any(self.is_place(w) for w in words if "-" not in w) and len(words) == 1:
+            return False
+        if not_a_person(self, s, e, span, words):
+            self.cited.add((s, e))
             return False
         if any(w.lower() in self.L.org_nouns for w in words) or words[0].lower() in self.L.titles:
             return False
@@ -561,9 +578,13 @@ class _Extractor:
             for (s, e), kind in list(p.mentions.items()):
                 if kind != "name":
                     continue
-                prefix = self.prefix_roles(s)
+                elect = _ELECT.search(self.text, max(0, s - 12), s)
+                prefix = self.prefix_roles(elect.start() + 1 if elect else s)
                 for k, (at, r) in enumerate(prefix):
-                    self.add_role(p, s, r)
+                    if k == 0 and elect:  # "US President-elect Donald Trump": the title he is to hold
+                        self.add_role(p, s, re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", r.group("role").strip()) + "-elect")
+                    else:
+                        self.add_role(p, s, r)
                     if k == 0:  # "Russian President Vladimir Putin" is a titled mention of him
                         p.add(at, e, "titled")
                 if not prefix and re.match(r"\s*[,.;]", self.text[e:e + 3]):
@@ -577,6 +598,7 @@ class _Extractor:
                 if g:
                     self.add_role(p, s, _singular(g.group(1), p.gender))
         self.distributive()
+        self.plural_titles()
         self.counterparts()
 
     def comma_role(self, s: int):
@@ -596,8 +618,8 @@ class _Extractor:
             for (s, e), kind in list(p.mentions.items()):
                 if kind != "name":
                     continue
-                c = _COUNTERPART.search(self.text, max(self.para_of(s)[0], s - 40), s)
-                if not c:
+                c = _COUNTERPART.search(self.text, max(self.para_of(s)[0], s - 60), s)
+                if not c or c.group("hon") and c.group("hon").lower() not in self.L.honorifics | self.L.titles:
                     continue
                 lo = self.para_of(s)[0]
                 others = [(a, q) for q in self.people if q is not p for (a, _), k in q.mentions.items()
@@ -610,24 +632,36 @@ class _Extractor:
                     if t and t.group("title").lower() in self.L.titles:
                         title = t.group("title")
                         norp = c.group("norp")
-                        if norp and norp.lower() in self.L.demonym_country:
+                        country = norp and (self.L.demonym_country.get(norp.lower())
+                                            or (norp if norp.lower() in self.L.countries else None))
+                        if country:  # "his Bangladeshi counterpart", "his Bangladesh counterpart"
                             p.roles.append((s, f"{norp} {title}"))
-                            p.roles.append((s, f"{title} of {self.L.demonym_country[norp.lower()]}"))
+                            p.roles.append((s, f"{title} of {country}"))
                         else:
                             p.roles.append((s, title))
                         break
 
     def prefix_roles(self, s: int) -> list[tuple[int, re.Match]]:
+        """The titles before the name at s, nearest last; s may also be the space that stands for "-elect"."""
         lo = max(self.para_of(s)[0], s - 300)
         out, end, comma = [], s, False
+        hon = re.search(r"(?<![\w.])([A-Z][a-z]{1,4})\.?[ \t]+\Z", self.text[lo:s])
+        if hon and hon.group(1).lower() in self.L.honorifics:  # "Health Minister Dr Joe Phaahla"
+            end = lo + hon.start() + 1 if self.text[lo + hon.start()] == " " else lo + hon.start()
         adjacent = True
         while True:
             window = self.text[lo:end]
+            if end == s and self.text.startswith("-elect", s - 1):
+                window = self.text[lo:end - 1] + " "
             m = _role_end(self.L).search(window) if adjacent else None
             if m is None and comma:
                 m = _role_end_comma(self.L).search(window)
             if not m:
                 break
+            inner = [b for a, b in self.taken if lo + m.start("role") <= a and b <= end]
+            if inner:  # "President of Kazakhstan X and President of China Y": no role runs over another name
+                lo = max(inner)
+                continue
             out.append((lo + m.start("role"), m))
             end = lo + m.start("role")
             # "Saudi Foreign Minister Prince Faisal": a one-word title may follow another one directly
@@ -657,6 +691,26 @@ class _Extractor:
         low = role.lower()
         if _FEMALE_ROLE.search(low):
             p.gender = p.gender or "f"
+
+    def plural_titles(self) -> None:
+        """"former prime ministers Scott Morrison and Jacinda Ardern": a plural title before two names joined by
+        "and" is each one's title."""
+        at_start = {a: q for q in self.people for (a, _), k in q.mentions.items() if k == "name"}
+        for p in self.people:
+            for (s, e), kind in list(p.mentions.items()):
+                nxt = re.match(r"[ \t]+and[ \t]+(?:([A-Z][a-z]{1,4})\.?[ \t]+)?", self.text[e:e + 20])
+                if kind != "name" or not nxt or nxt.group(1) and nxt.group(1).lower() not in self.L.honorifics:
+                    continue
+                q = at_start.get(e + nxt.end())
+                lo = max(self.para_of(s)[0], s - 200)
+                plural = re.search(r"[a-z]s[ \t]+\Z", self.text[lo:s])
+                if q is None or q is p or not plural:
+                    continue
+                m = _role_end(self.L).search(self.text[lo:lo + plural.start() + 1] + " ")
+                if m and m.group("title").lower().split()[-1] in self.L.titles and not m.group("comp"):
+                    role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", m.group("role").strip())
+                    p.roles.append((s, role))
+                    q.roles.append((e + nxt.end(), role))
 
     def distributive(self) -> None:
         """"the presidents of Russia and Azerbaijan, Vladimir Putin and Ilham Aliyev": each gets one title."""
