@@ -1,6 +1,6 @@
 """Latency of the JSON API's /api/search and /api/ask under concurrent requests, on a store of any size.
 
-A real `uvicorn` server (the one `parley serve` runs) is started in this process on a free port; each level of
+A real `uvicorn` server (the one `parley serve` runs) is started in a process of its own on a free port; each level of
 concurrency sends the same generated queries from that many client threads at once, after one warm-up pass
 (index and model loading are reported separately). Figures: median and 95th percentile per request, and requests
 answered per second, with the slowest request.
@@ -8,6 +8,11 @@ answered per second, with the slowest request.
     python bench/bench_api.py --db STORE [--concurrency 1 4 8] [--repeat 2]
     python bench/bench_api.py --n 10000                 # a generated store (bench/make_corpus.py), built once
     python bench/bench_api.py --n 100000                # the full size of issue 16 (~10 min to build the store)
+    python bench/bench_api.py --db parley.duckdb --semantic --queries seeds --concurrency 1 20
+
+Every request of a run asks a query no earlier request asked (queries are composed from templates), so the
+server's query-embedding cache never answers: the figures are those of new queries. ``--queries seeds`` composes
+them from the sample corpus's names and topics (for the sample store), ``generated`` from bench/make_corpus.py's.
 
 The generated store is indexed BM25-only (PARLEY_SEARCH_SEMANTIC=0) unless --semantic, as in bench_search.py.
 """
@@ -19,9 +24,9 @@ import os
 import random
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -38,27 +43,66 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(db: Path) -> tuple[object, str]:
-    import uvicorn
+_SERVER = """
+import sys, uvicorn
+from parley.api.app import create_app
+uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
 
-    from parley.api.app import create_app
 
+def _serve(db: Path) -> tuple[subprocess.Popen, str]:
+    """The server in a process of its own, as ``parley serve`` runs: the client threads of this process do not
+    compete with it for one interpreter lock."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([sys.executable, "-c", _SERVER, str(db), str(port)])
+    while True:  # listening: a request now would only wait for the index and the model to load
+        if proc.poll() is not None:
+            raise SystemExit(f"the server stopped (exit status {proc.returncode})")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return proc, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.2)
 
 
-def _level(client, url: str, queries: list[str], workers: int, repeat: int) -> dict:
+SEED_PEOPLE = ["Putin", "Aliyev", "Markov", "Macron", "Erdogan", "Pashinyan", "Lavrov", "Bayramov"]
+SEED_PLACES = ["Baku", "Sochi", "Moscow", "Paris", "Yerevan", "Karabakh", "Tehran", "Ankara"]
+SEED_TOPICS = ["trade turnover", "North-South Transport Corridor", "peacekeepers", "Eurasian Economic Union",
+               "sanctions", "gas supplies", "military-technical cooperation", "humanitarian aid", "transit routes",
+               "energy projects"]
+SEED_SEARCH_FORMS = ["{topic}", "{topic} {place}", "{person} {topic}", "{person} visit to {place}",
+                     "talks in {place} on {topic}", "{person} and {other} on {topic}"]
+SEED_ASK_FORMS = ["What was the purpose of {person}'s visit to {place}?",
+                  "When did {person} and {other} meet in {place}?",
+                  "What did {person} say about {topic}?", "Where did {person} and {other} meet?",
+                  "How large is the trade turnover between Russia and {country}?",
+                  "What was on the agenda of the talks in {place} on {topic}?", "When did {person} visit {place}?",
+                  "Who said {topic} would be discussed in {place}?"]
+
+
+def seed_queries(rng: random.Random, n: int) -> tuple[list[str], list[str]]:
+    """``n`` distinct searches and ``n`` distinct questions over the sample corpus's names and topics."""
+    def fill(forms: list[str]) -> str:
+        person, other = rng.sample(SEED_PEOPLE, 2)
+        return rng.choice(forms).format(person=person, other=other, place=rng.choice(SEED_PLACES),
+                                        topic=rng.choice(SEED_TOPICS), country=rng.choice(["Azerbaijan", "Armenia",
+                                                                                           "Iran", "Turkey"]))
+    out = []
+    for forms in (SEED_SEARCH_FORMS, SEED_ASK_FORMS):
+        seen: dict[str, None] = {}
+        while len(seen) < n:
+            seen[fill(forms)] = None
+        out.append(list(seen))
+    return out[0], out[1]
+
+
+def _level(client, url: str, items: list[str], workers: int) -> dict:
     def one(q: str) -> float:
         t = time.perf_counter()
         r = client.get(url, params={"q": q})
         r.raise_for_status()
         return (time.perf_counter() - t) * 1000
 
-    items = queries * repeat
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=workers) as pool:
         times = list(pool.map(one, items))
@@ -67,13 +111,26 @@ def _level(client, url: str, queries: list[str], workers: int, repeat: int) -> d
             "max_ms": round(max(times), 1), "per_s": round(len(items) / wall, 1), "requests": len(items)}
 
 
+def _generated(n: int) -> tuple[list[str], list[str]]:
+    """``n`` distinct searches and questions from bench_search's generator (its names are invented)."""
+    rng = random.Random(11)
+    searches: dict[str, None] = {}
+    questions: dict[str, None] = {}
+    while len(searches) < n or len(questions) < n:
+        s, q = bench_search.generated_queries(rng)
+        searches.update(dict.fromkeys(s))
+        questions.update(dict.fromkeys(q))
+    return list(searches)[:n], list(questions)[:n]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, help="a store to serve (default: a generated one of --n articles)")
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--semantic", action="store_true")
     ap.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 8])
-    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=2, help="requests per level: 20 x this")
+    ap.add_argument("--queries", choices=["generated", "seeds"], default="generated")
     args = ap.parse_args()
     if not args.semantic:
         os.environ["PARLEY_SEARCH_SEMANTIC"] = "0"
@@ -89,24 +146,30 @@ def main() -> None:
     with Store(db) as store:
         update_index(store)
         articles = store.count()
-    searches, questions = bench_search.generated_queries(random.Random(11))
-    searches, questions = searches[:20], questions[:20]
+    per_level = 20 * args.repeat
+    wanted = per_level * len(args.concurrency) + 1
+    if args.queries == "seeds":
+        searches, questions = seed_queries(random.Random(11), wanted)
+    else:
+        searches, questions = _generated(wanted)
     t = time.perf_counter()
     server, base = _serve(db)
-    with httpx.Client(timeout=120, limits=httpx.Limits(max_connections=64)) as client:
+    with httpx.Client(timeout=900, limits=httpx.Limits(max_connections=64)) as client:
         client.get(f"{base}/api/search", params={"q": searches[0]}).raise_for_status()
         client.get(f"{base}/api/ask", params={"q": questions[0]}).raise_for_status()
         first = time.perf_counter() - t
-        print(f"{articles:,} articles; server start and first search + ask {first:.1f} s")
+        print(f"{articles:,} articles; server start and first search + ask {first:.1f} s; every request a new "
+              f"query ({args.queries})")
         print("| endpoint | concurrent clients | median ms | p95 ms | max ms | requests/s |")
         print("|---|---|---|---|---|---|")
-        for endpoint, queries in (("search", searches), ("ask", questions)):
-            for workers in args.concurrency:
-                r = _level(client, f"{base}/api/{endpoint}", queries, workers, args.repeat)
+        for endpoint, queries in (("search", searches[1:]), ("ask", questions[1:])):
+            for n, workers in enumerate(args.concurrency):
+                r = _level(client, f"{base}/api/{endpoint}", queries[n * per_level:(n + 1) * per_level], workers)
                 print(f"| /api/{endpoint} | {workers} | {r['median_ms']} | {r['p95_ms']} | {r['max_ms']} | "
                       f"{r['per_s']} |",
                       flush=True)
-    server.should_exit = True
+    server.terminate()
+    server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, is_dataclass
 from typing import Annotated, Any
 
@@ -59,13 +60,33 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
+class _LockedStore:
+    """The corpus's store with each of its calls made under the corpus lock: search and ask hold the lock only
+    while they read the store, so concurrent requests score, embed and rank at the same time."""
+
+    def __init__(self, corpus: Corpus):
+        self._store, self._lock = corpus.store, corpus.lock
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._store, name)
+        if not callable(value):
+            return value
+
+        def locked(*args: Any, **kwargs: Any) -> Any:
+            with self._lock:
+                result = value(*args, **kwargs)
+                # a generator (store.records()) reads the store as it is consumed: consume it here
+                return list(result) if isinstance(result, Iterator) else result
+
+        return locked
+
+
 def search_hits(corpus: Corpus, q: str, flt: Filters, limit: int) -> list[dict[str, Any]]:
     try:
         from parley.search import search
     except ImportError as exc:
         raise HTTPException(501, "search is not available in this installation") from exc
-    with corpus.lock:
-        hits = search(corpus.store, q, outlet=flt.outlet, since=flt.since, until=flt.until, limit=limit)
+    hits = search(_LockedStore(corpus), q, outlet=flt.outlet, since=flt.since, until=flt.until, limit=limit)
     out = []
     for h in hits:
         d = _plain(h)
@@ -79,8 +100,7 @@ def ask_answer(corpus: Corpus, q: str, flt: Filters) -> dict[str, Any]:
         from parley.search import ask
     except ImportError as exc:
         raise HTTPException(501, "ask is not available in this installation") from exc
-    with corpus.lock:
-        answer = ask(corpus.store, q, since=flt.since, until=flt.until, outlet=flt.outlet)
+    answer = ask(_LockedStore(corpus), q, since=flt.since, until=flt.until, outlet=flt.outlet)
     d = _plain(answer)
     if not isinstance(d, dict):
         d = {"text": str(d)}

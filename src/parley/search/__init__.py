@@ -9,6 +9,7 @@ Every Hit and Citation is a verbatim span of a stored article: ``article.text[st
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,22 +49,54 @@ def update_index(store, *, semantic: bool | None = None) -> int:
 
 def index_current(store) -> bool:
     """True when the search index beside ``store`` covers every stored article (a run killed or out of disk
-    while indexing leaves it behind; ``parley ingest`` run again brings it up to date)."""
+    while indexing leaves it behind; ``parley ingest`` run again brings it up to date). Answered from memory
+    while neither the manifest nor the database file has changed since the last check: a request does not
+    re-read the manifest and count the articles."""
     index_dir = Path(store.index_dir)
+    stamp = _stamp(store)
+    if stamp is not None and _fresh.get(str(store.path)) == stamp:
+        return True
     if not (index_dir / "manifest.json").exists():
         return False
     try:
         manifest = _index.read_manifest(index_dir)
     except (OSError, ValueError):  # a manifest cut short: rebuild from what the segments hold
         return False
-    return manifest.get("store_count") == store.count()
+    current = manifest.get("store_count") == store.count()
+    if current and stamp is not None:
+        _fresh[str(store.path)] = stamp
+    return current
+
+
+_fresh: dict[str, tuple] = {}  # store path -> _stamp() when its index was last found current
+
+
+def _stamp(store) -> tuple | None:
+    """(size, mtime) of the manifest, the database file and its write-ahead log: any write changes one."""
+    out = []
+    for path in (Path(store.index_dir) / "manifest.json", Path(store.path), Path(str(store.path) + ".wal")):
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            out.append(None)
+            continue
+        except OSError:
+            return None
+        out.append((st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+_update_lock = threading.Lock()
 
 
 def open_index(store) -> _index.Index:
-    """The loaded index of ``store``, brought up to date first if articles were stored since."""
+    """The loaded index of ``store``, brought up to date first if articles were stored since (by one thread at
+    a time: two requests never write the same segment)."""
     index_dir = Path(store.index_dir)
     if not index_current(store):
-        update_index(store)
+        with _update_lock:
+            if not index_current(store):
+                update_index(store)
     idx = _index.load(index_dir)
     if idx is None:  # pragma: no cover - update_index always writes a manifest
         raise StoreError(f"{index_dir}: no search index")

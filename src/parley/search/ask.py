@@ -6,6 +6,10 @@ and carries citations that resolve to the stored text; ``Answer.basis`` says whi
 A when-, where- or how-long-question wants a slot (questions.Question.wants): an event's place or date is cited by
 a sentence that states it, and when the events lack it, the sentences of their articles that hold a date, place or
 length of time (a TIMEX3 DURATION) follow the structured answer.
+
+Time in a question: a date of reference ("before their October 2019 talks") admits the events and sentences dated
+before (or after) it, and a question about what is still to come ("when will they meet?") admits no event that took
+place and no sentence whose dates are not later than its article's publication.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from parley.models import Citation
 from parley.nlp import number_words
 from parley.resolve.conflicts import OPPOSED
 from parley.search import questions as qmod
-from parley.search.index import Index, tokenize
+from parley.search.index import Index, text_stems, tokenize
 
 __all__ = ["Answer", "AnswerPart", "ask", "NOT_IN_CORPUS"]
 
@@ -62,13 +66,24 @@ class _Ctx:
 
     def __init__(self, store, idx: Index, q: qmod.Question, allowed: set[int] | None):
         self.store, self.idx, self.q, self.allowed = store, idx, q, allowed
+        self._texts: dict[int, str] = {}
 
     def ok(self, article: int | None) -> bool:
         return article is not None and (self.allowed is None or article in self.allowed)
 
+    def text(self, article: int) -> str:
+        """The stored text of article number ``article``: the index's copy, else the store's."""
+        got = self._texts.get(article)
+        if got is None:
+            got = self.idx.text_of(article)
+            if got is None:
+                got = article_text(self.store, self.idx.articles[article]["id"])
+            self._texts[article] = got
+        return got
+
     def citation(self, article: int, start: int, end: int) -> Citation | None:
         meta = self.idx.articles[article]
-        text = article_text(self.store, meta["id"])
+        text = self.text(article)
         if not (0 <= start < end <= len(text)):
             return None
         return Citation(article_id=meta["id"], start=start, end=end, text=text[start:end],
@@ -145,7 +160,7 @@ def _same_place(asked: str, named: str | None) -> bool:
 
 
 def _stems(text: str) -> set[str]:
-    return set(tokenize([qmod.fold(text)])[0])
+    return set(text_stems(qmod.fold(text)))
 
 
 def _event_rows(ctx: _Ctx) -> list[dict[str, Any]]:
@@ -209,8 +224,7 @@ class _Lookup:
         for row in self.events:
             texts = []
             for art, s, e in row["evidence"]:
-                meta = ctx.idx.articles[art]
-                text = article_text(ctx.store, meta["id"])
+                text = ctx.text(art)
                 ss, ee = ctx.sentence_at(art, s, e)
                 texts.append(text[ss:ee])
             self.said.append("\n".join(texts).lower())
@@ -276,10 +290,12 @@ _lookups: dict[int, _Lookup] = {}
 
 def _lookup(ctx: _Ctx) -> _Lookup:
     key = id(ctx.idx)
-    if key not in _lookups:
+    got = _lookups.get(key)
+    if got is None:  # a local: another thread may clear the table meanwhile (the server's requests run at once)
+        got = _Lookup(ctx)
         _lookups.clear()
-        _lookups[key] = _Lookup(ctx)
-    return _lookups[key]
+        _lookups[key] = got
+    return got
 
 
 def _matching_events(ctx: _Ctx) -> list[dict[str, Any]]:
@@ -314,6 +330,8 @@ def _matching_events(ctx: _Ctx) -> list[dict[str, Any]]:
             continue
         if q.dates and not any(d.matches(row["date"]) for d in q.dates):
             continue
+        if q.future and row["status"] == "occurred":
+            continue  # "when will they meet?": not the meeting that took place
         out.append(row)
     out.sort(key=lambda r: (r["date"] or "9999", r["location"] or "", r["type"]))
     return out
@@ -496,7 +514,7 @@ def _figure(ctx: _Ctx) -> list[AnswerPart]:
             if counted and not counted & (_stems(amount.get("unit") or "") | _stems(amount.get("object") or "")):
                 continue  # "how many bridges": a count of checkpoints is no answer
             s, e = hold[0]
-            sentence = article_text(ctx.store, ctx.idx.articles[art]["id"])[s:e]
+            sentence = ctx.text(art)[s:e]
             in_object = len(_stems(amount.get("object") or "") & wanted)
             in_sentence = len(_stems(sentence) & wanted)
             if in_sentence + in_object == 0:
@@ -620,12 +638,15 @@ def _passages(ctx: _Ctx, limit: int = 3) -> list[AnswerPart]:
         if q.dates:
             # the date asked is written in the sentence, or is the date of its article or of an event it reports
             if not any(d.in_text(c.text) or any(d.matches(v) for v in _article_dates(ctx, cand.article))
+                       or (d.relation != "on" and any(d.matches(v) for v in _sentence_dates(ctx, c)))
                        for d in q.dates):
                 continue
         if q.kind == "figure" and not _holds_count(c.text, q.text):  # a figure is asked: no number, no answer
             continue
         if q.wants == "date" and not _has_date(ctx, cand.article, c):
             continue
+        if q.wants == "date" and q.future and not _has_later_date(ctx, cand.article, c):
+            continue  # "when will they meet?": a date its article gives as past is no answer
         if q.wants == "place" and not _has_place(ctx, c.text):
             continue
         if q.wants == "duration" and not _has_duration(ctx, cand.article, c):
@@ -636,11 +657,36 @@ def _passages(ctx: _Ctx, limit: int = 3) -> list[AnswerPart]:
         elsewhere = set().union(set(), *(_stems(n) for n in placed[1])) & wanted - held
         coverage = (len(held) + len(elsewhere) / 2) / len(wanted)
         semantic = cand.cosine is not None and cand.cosine >= 0.55
+        if topic and not topic & words:
+            continue  # the names and the date asked, and none of the words of what is asked about them
         if coverage >= 0.6 or (semantic and coverage >= 0.34):
-            kept.append((-(coverage + (cand.cosine or 0.0)), rank, c))
-    # rerank what passed by the words it holds and what it means (cosine), retrieval's order breaking ties
-    kept.sort(key=lambda t: t[:2])
-    return [AnswerPart(c.text, [c]) for _, _, c in kept[:limit]]
+            kept.append((not _holds_answer(ctx, cand.article, c), -(coverage + (cand.cosine or 0.0)), rank, c))
+    # rerank what passed: first the sentences that hold something of the kind asked beyond what the question
+    # names (a person for "who", a place for "where"), then by the words held and what they mean (cosine),
+    # retrieval's order breaking ties; a sentence two articles share verbatim (a re-posted release) is one
+    kept.sort(key=lambda t: t[:3])
+    out: dict[str, AnswerPart] = {}
+    for *_, c in kept:
+        if len(out) < limit:
+            out.setdefault(" ".join(c.text.split()), AnswerPart(c.text, [c]))
+    return list(out.values())
+
+
+def _holds_answer(ctx: _Ctx, article: int, c: Citation) -> bool:
+    """Does the sentence hold a person (for "who"/"whom") or a place (for "where") that the question does not
+    name? Without such a kind asked, every sentence does."""
+    q = ctx.q
+    if q.asks_person:
+        for e in ctx.idx.facts[article].get("entities", ()):
+            if e["type"] == "PERSON" and not any(same_person(p, e["name"]) for p in q.people) and any(
+                    m and qmod.word_in(m.lower(), c.text.lower()) for m in e.get("mentions") or (e["name"],)):
+                return True
+        return False
+    if q.wants == "place":
+        asked = {qmod.fold(pl).lower() for pl in q.places}
+        low = qmod.fold(c.text).lower()
+        return any(key not in asked and qmod.word_in(key, low) for key in qmod.names_of(ctx.idx).place_keys)
+    return True
 
 
 def _names_placed(ctx: _Ctx, article: int, text: str, words: set[str]) -> tuple[list[str], list[str]] | None:
@@ -811,6 +857,33 @@ def _article_dates(ctx: _Ctx, article: int) -> list[str]:
     dates = [ctx.idx.articles[article].get("published")]
     dates += [(ev.get("date") or {}).get("value") for ev in ctx.idx.facts[article].get("events", ())]
     return [d for d in dates if d]
+
+
+def _has_later_date(ctx: _Ctx, article: int, c: Citation) -> bool:
+    """Does the cited sentence state a date after its article's publication day (what was still to come), or
+    in its month or year when it names no day? An undated article cannot tell its future from its past."""
+    published = qmod.value_start((ctx.idx.articles[article].get("published") or "")[:10])
+    if published is None:
+        return False
+    for value in _sentence_dates(ctx, c):
+        start = qmod.value_start(value)
+        if start is None:
+            continue
+        precision = len(value.split("T")[0].split("-"))  # 2024-11-19: 3, 2024-11: 2, 2024: 1 (2024-W47: 2)
+        if precision >= 3:
+            later = start > published
+        elif precision == 2:
+            later = (start.year, start.month) >= (published.year, published.month)
+        else:
+            later = start.year >= published.year
+        if later:
+            return True
+    return False
+
+
+def _sentence_dates(ctx: _Ctx, c: Citation) -> list[str]:
+    """The TIMEX3 values of the dates the cited sentence states."""
+    return [v for s, e, v in _timex_values(ctx, c.article_id) if c.start <= s and e <= c.end and v]
 
 
 def _has_date(ctx: _Ctx, article: int, c: Citation) -> bool:

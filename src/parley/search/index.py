@@ -60,6 +60,19 @@ def tokenize(texts: list[str]) -> list[list[str]]:
     return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
 
 
+@lru_cache(maxsize=65536)
+def text_stems(text: str) -> frozenset[str]:
+    """The set of ``tokenize``'s stems of one text, computed once per text: ask compares the same sentences
+    with a question several times, and bm25s.tokenize costs ~1 ms a call whatever its length."""
+    return frozenset(tokenize([text])[0])
+
+
+@lru_cache(maxsize=4096)
+def query_tokens(text: str) -> tuple[str, ...]:
+    """``tokenize``'s tokens of one query, in order, computed once per query text."""
+    return tuple(tokenize([text])[0])
+
+
 def sentence_spans(record: Record) -> list[tuple[int, int]]:
     """The record's sentences; a plain splitter when extraction left none. Blank-only spans are dropped."""
     text = record.article.text
@@ -349,16 +362,17 @@ class Index:
                  semantic: bool = True) -> list[Candidate]:
         """Hybrid retrieval: BM25 top-k and vector top-k fused by reciprocal rank (k=60)."""
         art_mask = self.article_mask(outlet, since, until, only)
-        tokens = tokenize([query])[0]
+        tokens = list(query_tokens(query))
         lexical: list[Candidate] = []
         dense: list[Candidate] = []
         qvec = None
         if semantic and self.semantic and embed.available():
-            qvec = embed.encode([query])[0]
+            qvec = embed.encode_query(query)
         for si, seg in enumerate(self.segments):
             unit_mask = None if art_mask is None else art_mask[seg.art + seg.art_offset]
             if unit_mask is not None and not unit_mask.any():
                 continue
+            scores = None
             if tokens and seg.bm25 is not None:
                 ids = seg.bm25.get_tokens_ids(tokens)
                 if ids:
@@ -367,20 +381,28 @@ class Index:
                         scores = np.where(unit_mask, scores, 0.0)
                     lexical.extend(self._top(si, seg, scores, k, "bm25"))
             if qvec is not None and seg.vectors is not None:
-                sims = seg.vectors @ qvec
-                if unit_mask is not None:
-                    sims = np.where(unit_mask, sims, -1.0)
-                dense.extend(self._top(si, seg, sims, k, "cosine"))
+                pool = _prefiltered(scores, len(seg.art))
+                if pool is None:
+                    sims = seg.vectors @ qvec
+                    if unit_mask is not None:
+                        sims = np.where(unit_mask, sims, -1.0)
+                    dense.extend(self._top(si, seg, sims, k, "cosine"))
+                else:  # a large segment: only its best BM25 matches are compared with the query's vector
+                    dense.extend(self._top(si, seg, seg.vectors[pool] @ qvec, k, "cosine", units=pool))
         return _fuse(lexical, dense, k, self)
 
-    def _top(self, si: int, seg: Segment, scores: np.ndarray, k: int, kind: str) -> list[Candidate]:
+    def _top(self, si: int, seg: Segment, scores: np.ndarray, k: int, kind: str,
+             units: np.ndarray | None = None) -> list[Candidate]:
+        """The ``k`` best of ``scores`` as candidates; ``units`` names the sentence of each score when they are
+        the scores of some sentences only."""
         if len(scores) == 0:
             return []
         kk = min(k, len(scores))
         top = np.argpartition(-scores, kk - 1)[:kk]
         out = []
-        for u in top:
-            value = float(scores[u])
+        for i in top:
+            value = float(scores[i])
+            u = i if units is None else units[i]
             if (kind == "bm25" and value <= 0) or (kind == "cosine" and value < DENSE_FLOOR):
                 continue
             c = Candidate(unit=(si, int(u)), article=int(seg.art[u]) + seg.art_offset,
@@ -415,6 +437,22 @@ class Index:
         return []
 
 
+DENSE_ALL = 200_000  # a segment of more sentences compares the query's vector with its best BM25 matches only
+PREFILTER = 4_000  # how many of those (the cost of a vector product over a million sentences is ~100 ms)
+
+
+def _prefiltered(scores: np.ndarray | None, units: int) -> np.ndarray | None:
+    """The sentences whose vectors are scored, in sentence order: None for all of them (a segment of at most
+    DENSE_ALL sentences, or a query none of whose words the segment holds), else the PREFILTER best BM25
+    matches."""
+    if units <= DENSE_ALL or scores is None:
+        return None
+    n = min(PREFILTER, units)
+    pool = np.argpartition(-scores, n - 1)[:n]
+    pool = pool[scores[pool] > 0]
+    return np.sort(pool) if len(pool) else None
+
+
 def _fuse(lexical: list[Candidate], dense: list[Candidate], k: int, index: Index) -> list[Candidate]:
     merged: dict[tuple[int, int], Candidate] = {}
     for ranked, attr in ((lexical, "bm25"), (dense, "cosine")):
@@ -437,7 +475,7 @@ def load(index_dir: Path) -> Index | None:
     path = _manifest_path(index_dir)
     if not path.exists():
         return None
-    key = str(index_dir.resolve())
+    key = _resolved(str(index_dir))
     mtime = path.stat().st_mtime_ns
     with _cache_lock:
         hit = _cache.get(key)
@@ -446,6 +484,11 @@ def load(index_dir: Path) -> Index | None:
         index = _load(index_dir)
         _cache[key] = (mtime, index)
         return index
+
+
+@lru_cache(maxsize=256)
+def _resolved(index_dir: str) -> str:
+    return str(Path(index_dir).resolve())
 
 
 def _load(index_dir: Path) -> Index:

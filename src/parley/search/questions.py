@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -45,6 +46,11 @@ _WANTS = (("date", re.compile(r"^\s*(when\b|(on |in )?what (date|day|year|month)
           ("duration", re.compile(r"\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b", re.I)))
 # "..., according to the ministry?": who reported it, a constraint on the sentence cited, not a person asked about
 _SOURCE = re.compile(r"\b(?:according to|as reported by|reported by)\s+([^,?;]+?)\s*[?.!,;]*$", re.I)
+# "On what date will X meet Y?", "When is the summit due to open?": a question about what is still to come; a
+# date the articles report as past does not answer it
+_FUTURE = re.compile(r"\b(?:will|shall|going to)\b|\b(?:is|are)\s+(?:due|expected|scheduled|set|planned|slated)\s+to\b",
+                     re.I)
+_ASKS_PERSON = re.compile(r"\b(?:who|whom)\b", re.I)
 _ASKS_SPEAKER = re.compile(r"^\s*(who|which (official|leader|minister|analyst|person|expert))\b", re.I)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’\-]*")
 
@@ -89,11 +95,16 @@ class DateWanted:
     month: int | None = None
     day: int | None = None
     text: str = ""
+    # "before Iwaya's January 2025 trip", "after the talks in October 2019": the date is a point of reference,
+    # and what is asked lies before it (or on or after it), not on it
+    relation: str = "on"
 
     def matches(self, value: str | None) -> bool:
         """Does a TIMEX3 value (2017-07-21, XXXX-04-22, 2022, 2023-FA) fit this date?"""
         if not value:
             return False
+        if self.relation != "on":
+            return self._related(value)
         parts = value.split("-")
         if self.year and parts[0] not in (self.year,):
             return False
@@ -105,10 +116,21 @@ class DateWanted:
                 return False
         return True
 
+    def _related(self, value: str) -> bool:
+        """Does the value lie before (or on or after) this date? A value without a year never does."""
+        start = value_start(value)
+        if start is None or not self.year:
+            return False
+        ref = date(int(self.year), self.month or 1, self.day or 1)
+        return start < ref if self.relation == "before" else start >= ref
+
     def in_text(self, text: str) -> bool:
         """Is this date written in ``text`` ("April 22", "22 April", "2017")? A month (and day) asked with a year
         is written in a sentence that names that month (and day) and no year at all ("on Saturday (October 5)"
-        for October 2019): news leaves the year of recent dates out."""
+        for October 2019): news leaves the year of recent dates out. A date of reference ("before ...") is
+        never the date asked: only the values of a sentence's dates can be before it (``matches``)."""
+        if self.relation != "on":
+            return False
         if self.month is not None:
             names = "|".join(sorted((n for n, i in MONTH_WORDS.items() if i == self.month), key=len, reverse=True))
             month = rf"(?:{names})\.?"
@@ -137,6 +159,8 @@ class Question:
     wants: str | None = None  # "date" for when-questions, "place" for where-, "duration" for how-long-questions
     source: str | None = None  # "according to the ministry": the cited sentence must name it
     asks_speaker: bool = False  # "who said ...?": the people named are what was said, not who said it
+    future: bool = False  # "when will ...": asks about an event still to come when its articles were written
+    asks_person: bool = False  # "who ...?", "whom did ... support?": the answer names someone not asked about
 
 
 def _is_proper(alias: str) -> bool:
@@ -238,10 +262,12 @@ _names_cache: dict[int, Names] = {}
 
 def names_of(idx: Index) -> Names:
     key = id(idx)
-    if key not in _names_cache:
+    got = _names_cache.get(key)
+    if got is None:  # a local: another thread may clear the table meanwhile
+        got = Names(idx)
         _names_cache.clear()
-        _names_cache[key] = Names(idx)
-    return _names_cache[key]
+        _names_cache[key] = got
+    return got
 
 
 def _strip_possessive(word: str) -> str:
@@ -252,13 +278,20 @@ def parse(question: str, idx: Index) -> Question:
     q = Question(text=question, kind=classify(question))
     q.wants = next((name for name, rx in _WANTS if rx.search(question)), None)
     q.asks_speaker = q.kind == "quote" and _ASKS_SPEAKER.search(question) is not None
+    q.future = _FUTURE.search(question) is not None
+    q.asks_person = _ASKS_PERSON.search(question) is not None
     names = names_of(idx)
-    words = [_strip_possessive(m.group(0)) for m in _WORD.finditer(question)]
+    matches = list(_WORD.finditer(question))
+    words = [_strip_possessive(m.group(0)) for m in matches]
     lowered = [fold(w).lower() for w in words]  # keys are folded: "Sahin" asks for "Şahin"
     q.dates = _dates(question)
     dated = {w.lower().rstrip(".") for d in q.dates for w in d.text.split()}
     # the month of a date asked ("in March 2023") is a date, whatever else the corpus files it as
     used = [w.lower().rstrip(".") in MONTH_WORDS and w.lower().rstrip(".") in dated for w in lowered]
+    # the people and places of a phrase of reference ("before Iwaya's January 2025 trip") name the event the
+    # answer is placed against, not the answer's: they are known names, but no constraint
+    spans = reference_spans(question, q.dates)
+    referred = [any(s <= m.start() < e for s, e, _ in spans) for m in matches]
     # longest known names first: "Ilham Aliyev" before "Aliyev", "Nagorno-Karabakh" as one word
     for size in (4, 3, 2, 1):
         for i in range(len(words) - size + 1):
@@ -272,16 +305,19 @@ def parse(question: str, idx: Index) -> Question:
             pair = _people_joined(key, names) if words[i][:1].isupper() else []
             if person and place and not _known_place(place):
                 place = None  # a name filed both ways (a person tagged GPE) is a person unless a known place
+            people, places = q.people, q.places
+            if all(referred[i:i + size]):
+                people, places = [], []  # a name of the event of reference: known, but no constraint
             if pair and not (place and _known_place(place)):
                 for p in pair:  # "the Boric-Lula talks": two people, not a place
-                    if p not in q.people:
-                        q.people.append(p)
+                    if p not in people:
+                        people.append(p)
             elif person and not place:
-                if person not in q.people:
-                    q.people.append(person)
+                if person not in people:
+                    people.append(person)
             elif place and (size > 1 or words[i][:1].isupper()):
-                if place not in q.places:
-                    q.places.append(place)
+                if place not in places:
+                    places.append(place)
             else:
                 continue
             for j in range(i, i + size):
@@ -299,7 +335,10 @@ def parse(question: str, idx: Index) -> Question:
         q.source = said_by.group(1).strip()
         low = q.source.lower()
         q.people = [p for p in q.people if not word_in(surname(p), low)]
-    q.terms = [t for t in dict.fromkeys(tokenize([fold(question)])[0]) if t not in stems("question_words")]
+    asked = question
+    for s, e, _ in sorted(spans, reverse=True):  # the words of a phrase of reference are not the answer's
+        asked = asked[:s] + asked[e:]
+    q.terms = [t for t in dict.fromkeys(tokenize([fold(asked)])[0]) if t not in stems("question_words")]
     if q.wants == "duration":  # "how long": the length is what is asked, not a word to find
         q.terms = [t for t in q.terms if t not in stems("duration_words")]
     m = re.search(r"\b(?:about|on|regarding|concerning|of)\s+(.+?)[?.!]*$", question, re.I)
@@ -345,20 +384,66 @@ def _vocabulary(idx: Index) -> set[str]:
     return cached
 
 
+_VALUE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])|H([12])))?")
+
+
+def value_start(value: str) -> date | None:
+    """The first day a TIMEX3 value covers (2019-10-05, 2019-10, 2019, 2019-W39, 2019-Q3, 2019-H2); None when
+    it has no year (XXXX-04-22) or is no date (PRESENT_REF, P2D)."""
+    m = _VALUE.match(value or "")
+    rest = value[m.end():] if m else ""
+    if not m or (rest and not rest.startswith(("T", "-WE"))):  # a season ("2023-FA") starts no known day
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(4):
+            return date.fromisocalendar(year, int(m.group(4)), 1)
+        if m.group(5):
+            return date(year, 3 * int(m.group(5)) - 2, 1)
+        if m.group(6):
+            return date(year, 1 if m.group(6) == "1" else 7, 1)
+        return date(year, int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+# "before Iwaya's January 2025 trip", "shortly before their October 2019 talks in New Delhi": a phrase that names
+# the event of reference, from the word of relation to the end of its clause
+_RELATION = re.compile(r"\b(before|after|prior to|ahead of|following)\s+([^,;?!.]+)", re.I)
+_RELATIONS = {"before": "before", "prior to": "before", "ahead of": "before", "after": "after",
+              "following": "after"}
+
+
+def reference_spans(question: str, dates: list[DateWanted]) -> list[tuple[int, int, str]]:
+    """(start, end, relation) of each phrase of reference that holds a date asked ("before Iwaya's January 2025
+    trip"); a phrase without a date ("before meeting in Brussels") names no point in time and is no reference."""
+    out = []
+    for m in _RELATION.finditer(question):
+        phrase = m.group(2)
+        if any(d.text and d.text in phrase for d in dates):
+            out.append((m.start(2), m.end(2), _RELATIONS[m.group(1).lower()]))
+    return out
+
+
 def _dates(question: str) -> list[DateWanted]:
-    out: list[DateWanted] = []
+    found: list[tuple[int, DateWanted]] = []
     for m in _DAY_MONTH.finditer(question):
         day = m.group(1) or m.group(4)
         month = m.group(2) or m.group(3)
-        out.append(DateWanted(year=m.group(5), month=_month(month), day=int(day), text=m.group(0)))
-    taken = " ".join(d.text for d in out)
+        found.append((m.start(), DateWanted(year=m.group(5), month=_month(month), day=int(day), text=m.group(0))))
+    taken = " ".join(d.text for _, d in found)
     for m in _MONTH_YEAR.finditer(question):
         if m.group(0) not in taken:
-            out.append(DateWanted(year=m.group(2), month=_month(m.group(1)), text=m.group(0)))
-    taken = " ".join(d.text for d in out)
+            found.append((m.start(), DateWanted(year=m.group(2), month=_month(m.group(1)), text=m.group(0))))
+    taken = " ".join(d.text for _, d in found)
     for m in _YEAR.finditer(question):
         if m.group(0) not in taken:
-            out.append(DateWanted(year=m.group(0), text=m.group(0)))
+            found.append((m.start(), DateWanted(year=m.group(0), text=m.group(0))))
+    spans = reference_spans(question, [d for _, d in found])
+    out = []
+    for at, d in found:
+        relation = next((rel for s, e, rel in spans if s <= at < e), "on")
+        out.append(replace(d, relation=relation) if relation != "on" else d)
     return out
 
 
