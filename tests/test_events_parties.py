@@ -102,3 +102,17 @@ def test_a_venue_no_gazetteer_knows_is_placed_in_the_town_its_paragraph_names(nl
                          "Kenyatta International Convention Centre on Wednesday. Traffic in Nairobi was diverted for "
                          "hours.")
     assert [e.location for e in evs] == ["Nairobi"]
+
+
+def test_a_date_under_since_is_where_a_period_starts_not_the_visit(nlp):
+    evs = events_of(nlp, "Brazilian President Luiz Inacio Lula da Silva arrived in Rome on a state visit, his first "
+                         "since his inauguration as president on January 1, 2023.", published="2024-07-10")
+    visit = next(e for e in evs if e.type == "visit")
+    assert visit.date is None or visit.date.value != "2023-01-01"
+
+
+def test_the_same_date_without_since_dates_the_visit(nlp):
+    evs = events_of(nlp, "Brazilian President Luiz Inacio Lula da Silva arrived in Rome on a state visit on "
+                         "January 1, 2023.", published="2024-07-10")
+    visit = next(e for e in evs if e.type == "visit")
+    assert visit.date is not None and visit.date.value == "2023-01-01"

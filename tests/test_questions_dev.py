@@ -16,7 +16,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PARLEY_SHARED") or ROOT.parent / "shared")
 
-FLOORS = {"news-a": 28, "news-b": 22}
+# news-b was 23 and its floor 22 until events stopped dating a meeting by the start of a period ("the 12th time
+# they are meeting since 2015"): two answers that rested on that wrong date ("Meeting ... on 2015" for a meeting
+# before October 2019) went with it, leaving 21.
+FLOORS = {"news-a": 28, "news-b": 21}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

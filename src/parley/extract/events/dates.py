@@ -20,7 +20,7 @@ def find_date(doc, m: Mention, timexes: tuple[Timex, ...], published: str | None
         best = None
         for t in timexes:
             if t.start >= lo and t.end <= hi and re.match(r"^(\d{4}|XXXX)", t.value or "") \
-                    and re.search(r"\d", t.value) and not in_name(doc, t):
+                    and re.search(r"\d", t.value) and not in_name(doc, t) and not since_date(doc, t, m.start):
                 d = abs(t.start - m.start)
                 if best is None or d < best[0]:
                     best = (d, t)
@@ -51,6 +51,31 @@ def in_name(doc, t: Timex) -> bool:
     after = span[-1].nbor(1) if span[-1].i + 1 < len(doc) else None
     return bool(before is not None and after is not None and before.pos_ == "PROPN" and after.pos_ == "PROPN"
                 and re.fullmatch(r"\d{4}", t.text.strip()))
+
+
+def since_date(doc, t: Timex, after: int = 0) -> bool:
+    """A date under "since" ("the first visit since his re-election on November 20, 2022") is where a period
+    starts, not when the event took place: "since" on the way from the date up to the clause's verb, at or after
+    character ``after`` (the event's mention: "held in Queenstown since 2021, when the leaders met" dates the
+    meeting that follows it)."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.lower_ == "since":
+            return tok.idx >= after
+        if tok.head.i == tok.i or tok is not span.root and is_verbal(tok):
+            break
+        tok = tok.head
+    # the parser often hangs "on DATE" on the main verb: "since" before the date with no verb, comma or
+    # conjunction between them is the same reading
+    for prev in reversed(doc[span.sent.start:span.start]):
+        if prev.lower_ == "since":
+            return prev.idx >= after
+        if prev.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") or prev.text in ",;:()":
+            return False
+    return False
 
 
 def _predicate_after(doc, m: Mention) -> str:
@@ -94,6 +119,8 @@ def sentence_dates(doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> 
                 gov = span.root.head
                 while gov.head.i != gov.i and not is_verbal(gov):
                     gov = gov.head
+                if since_date(doc, t, m.start):
+                    continue
                 if gov.i not in chain:  # "... talks since the agreement, which collapsed in July": another clause's date
                     continue
                 if gov.lemma_.lower() in reporting and gov.i != m.head.i and chain[gov.i]:
