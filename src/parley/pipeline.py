@@ -227,7 +227,7 @@ def ingest(paths: Sequence[str | Path], store: Store, *, published: str | None =
     known = store.article_ids()
     index = DuplicateIndex()
 
-    for batch in _batches(_fresh(paths, known, report, published, progress, limits), BATCH):
+    for batch in batches(_fresh(paths, known, report, published, progress, limits), BATCH):
         # 3. near-duplicates against the stored articles sharing a band key, earlier batches and each other
         batch = readers.dedup.mark_duplicates(batch, index, store.band_matches)
         report.duplicates += sum(1 for a in batch if a.duplicate_of)
@@ -271,7 +271,8 @@ def _fresh(paths: Sequence[str | Path], known: set[str], report: IngestReport, p
         yield with_published(item, published)
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
     batch: list[Article] = []
     for item in items:
         batch.append(item)

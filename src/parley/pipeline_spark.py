@@ -37,7 +37,7 @@ from parley.errors import InputError, ParleyError
 from parley.ingest.dedup import DuplicateIndex
 from parley.ingest.limits import Limits
 from parley.models import Article, Record
-from parley.pipeline import Corpus, Progress, analyse, resolve_corpus, with_published
+from parley.pipeline import Corpus, Progress, analyse, batches, resolve_corpus, with_published
 
 __all__ = ["extract", "spark_context", "PARTITION", "CHUNK"]
 
@@ -59,7 +59,7 @@ def extract(paths: Sequence[str | Path], published: str | None = None, progress:
         job = partial(_analyse_on_spark, sc, limits=limits, partition=partition)
         running: Future | None = None
         try:
-            for batch in _chunks(articles, chunk):
+            for batch in batches(articles, chunk):
                 queued = pool.submit(job, batch)  # queued behind the running job: the workers never wait for it
                 if running is not None:
                     _take(running.result(), results, progress)
@@ -93,17 +93,6 @@ def _unique_articles(paths: Sequence[str | Path], published: str | None, limits:
         if article.id not in seen:
             seen.add(article.id)
             yield article
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _analyse_on_spark(sc: Any, articles: list[Article], *, limits: Limits, partition: int) -> list[Record | str]:
