@@ -297,28 +297,22 @@ class Store:
         """(probe number, article id, event id, participants JSON) of the stored events holding a probed key."""
         if not probes:
             return []
-        derived.register(self.con, "_probe", n=[n for n, _ in probes], key=[k for _, k in probes])
-        try:
+        with derived.registered(self.con, "_probe", n=[n for n, _ in probes], key=[k for _, k in probes]):
             return self.con.execute(
                 "SELECT DISTINCT p.n, k.article_id, k.event_id, e.participants FROM _probe p "
                 "JOIN event_keys k ON k.key = p.key "
                 "JOIN events e ON e.article_id = k.article_id AND e.event_id = k.event_id ORDER BY ALL").fetchall()
-        finally:
-            self.con.unregister("_probe")
 
     def cluster_members(self, events: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
         """cluster -> its (article id, event id) members, for the clusters of these events."""
         events = sorted(set(events))
         if not events:
             return {}
-        derived.register(self.con, "_ev", a=[a for a, _ in events], e=[e for _, e in events])
-        try:
+        with derived.registered(self.con, "_ev", a=[a for a, _ in events], e=[e for _, e in events]):
             rows = self.con.execute(
                 "SELECT c.cluster, c.article_id, c.event_id FROM event_clusters c WHERE c.cluster IN "
                 "(SELECT x.cluster FROM event_clusters x JOIN _ev y ON x.article_id = y.a AND x.event_id = y.e) "
                 "ORDER BY ALL").fetchall()
-        finally:
-            self.con.unregister("_ev")
         out: dict[str, list[tuple[str, str]]] = {}
         for cluster, a, e in rows:
             out.setdefault(cluster, []).append((a, e))
@@ -382,14 +376,11 @@ class Store:
         """(article id, seq, signature) of the stored articles sharing one of these MinHash band keys."""
         if not bands:
             return []
-        derived.register(self.con, "_bands", band=[b for b, _ in bands], key=[k for _, k in bands])
-        try:
+        with derived.registered(self.con, "_bands", band=[b for b, _ in bands], key=[k for _, k in bands]):
             return self.con.execute(
                 "SELECT DISTINCT d.article_id, a.seq, s.minhash FROM _bands b JOIN dup_bands d "
                 "ON d.band = b.band AND d.key = b.key JOIN articles a ON a.id = d.article_id "
                 "JOIN signatures s ON s.article_id = d.article_id ORDER BY a.seq").fetchall()
-        finally:
-            self.con.unregister("_bands")
 
     # -- reads -------------------------------------------------------------------------------
     def corpus_stale(self) -> bool:

@@ -12,7 +12,8 @@ Lookups take their keys as a registered column, so one statement answers thousan
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 import duckdb
@@ -74,25 +75,30 @@ def _array(values: Sequence) -> np.ndarray:
     return np.asarray(values, dtype=object)
 
 
-def _column(con: duckdb.DuckDBPyConnection, table: str, **columns: Sequence) -> None:
-    """Register ``columns`` as the table ``table``. DuckDB refuses to register while a result is unread (a
-    ``fetchone`` leaves one), so a trivial statement closes it first."""
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, table: str, **columns: Sequence) -> Iterator[None]:
+    """``columns`` as the table ``table`` for the statements of the ``with`` block. DuckDB refuses to register
+    while a result is unread (a ``fetchone`` leaves one), so a trivial statement closes it first."""
     con.execute("SELECT NULL").fetchall()
     con.register(table, {k: _array(v) for k, v in columns.items()})
+    try:
+        yield
+    finally:
+        con.unregister(table)
 
 
-register = _column
+def _delete_in(con: duckdb.DuckDBPyConnection, table: str, column: str, ids: Sequence[str]) -> None:
+    """DELETE the rows of ``table`` whose ``column`` is one of ``ids``."""
+    with registered(con, "_ids", id=ids):
+        con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM _ids)")
 
 
 def _bulk(con: duckdb.DuckDBPyConnection, table: str, names: Sequence[str], rows: Sequence[Sequence]) -> None:
     """INSERT of many rows as one registered batch."""
     if not rows:
         return
-    _column(con, "_bulk", **{n: [r[k] for r in rows] for k, n in enumerate(names)})
-    try:
+    with registered(con, "_bulk", **{n: [r[k] for r in rows] for k, n in enumerate(names)}):
         con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM _bulk")
-    finally:
-        con.unregister("_bulk")
 
 
 def delete_index(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> None:
@@ -101,11 +107,7 @@ def delete_index(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | No
         if article_ids is None:
             con.execute(f"DELETE FROM {table}")
         elif article_ids:
-            _column(con, "_ids", id=article_ids)
-            try:
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _ids)")
-            finally:
-                con.unregister("_ids")
+            _delete_in(con, table, "article_id", article_ids)
 
 
 def write_index(con: duckdb.DuckDBPyConnection, rows: Iterable[ArticleIndex]) -> None:
@@ -129,11 +131,7 @@ def _replace_rows(con: duckdb.DuckDBPyConnection, table: str, entries: Sequence[
         return
     gone = sorted(removed | {i for i, _, _ in entries})
     if gone:
-        _column(con, "_ids", id=gone)
-        try:
-            con.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM _ids)")
-        finally:
-            con.unregister("_ids")
+        _delete_in(con, table, "id", gone)
     _bulk(con, table, ("id", "position", "entry", "rank"),
           [(i, 0, json.dumps(e, ensure_ascii=False), rank) for i, rank, e in entries])
 
@@ -141,16 +139,13 @@ def _replace_rows(con: duckdb.DuckDBPyConnection, table: str, entries: Sequence[
 def _sync(con: duckdb.DuckDBPyConnection, table: str, entries: Sequence[Entry]) -> None:
     """Make ``table`` hold exactly ``entries``, touching only the rows that differ (an unchanged row keeps its
     place in the file)."""
-    _column(con, "_entries", id=[i for i, _, _ in entries], rank=[r for _, r, _ in entries],
-            entry=[json.dumps(e, ensure_ascii=False) for _, _, e in entries])
-    try:
+    with registered(con, "_entries", id=[i for i, _, _ in entries], rank=[r for _, r, _ in entries],
+                    entry=[json.dumps(e, ensure_ascii=False) for _, _, e in entries]):
         same = "t.id = n.id AND t.rank IS NOT DISTINCT FROM n.rank AND t.entry = n.entry AND t.position = 0"
         con.execute(f"DELETE FROM {table} WHERE rowid IN "
                     f"(SELECT t.rowid FROM {table} t ANTI JOIN _entries n ON {same})")
         con.execute(f"INSERT INTO {table} (id, position, entry, rank) SELECT n.id, 0, n.entry, n.rank "
                     f"FROM _entries n ANTI JOIN {table} t ON {same}")
-    finally:
-        con.unregister("_entries")
 
 
 def apply_changes(con: duckdb.DuckDBPyConnection, changes: CorpusChanges) -> None:
@@ -164,17 +159,11 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: CorpusChanges) -> Non
     else:
         persons = sorted(changes.members)
         if persons:
-            _column(con, "_ids", id=persons)
-            try:
-                con.execute("DELETE FROM person_members WHERE person IN (SELECT id FROM _ids)")
-            finally:
-                con.unregister("_ids")
+            _delete_in(con, "person_members", "person", persons)
         if changes.clusters:
-            _column(con, "_ev", a=[a for a, _, _ in changes.clusters], e=[e for _, e, _ in changes.clusters])
-            try:
+            events = {"a": [a for a, _, _ in changes.clusters], "e": [e for _, e, _ in changes.clusters]}
+            with registered(con, "_ev", **events):
                 con.execute("DELETE FROM event_clusters WHERE (article_id, event_id) IN (SELECT a, e FROM _ev)")
-            finally:
-                con.unregister("_ev")
     rows = [m for person in sorted(changes.members) for m in changes.members[person]]
     names = ("person", "article_id", "entity_id", "seq", "idx", "name", "partial", "member")
     _bulk(con, "person_members", names, [tuple(getattr(m, n) for n in names) for m in rows])
@@ -185,12 +174,7 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: CorpusChanges) -> Non
 
 def lookup(con: duckdb.DuckDBPyConnection, sql: str, **columns: Sequence) -> list[tuple]:
     """Run ``sql`` with each keyword registered as a one-column table ``_<name>`` (column ``v``)."""
-    names = []
-    try:
+    with ExitStack() as stack:
         for name, values in columns.items():
-            _column(con, f"_{name}", v=values)
-            names.append(f"_{name}")
+            stack.enter_context(registered(con, f"_{name}", v=values))
         return con.execute(sql).fetchall()
-    finally:
-        for name in names:
-            con.unregister(name)
