@@ -159,11 +159,38 @@ def test_clock_time_joins_its_day(nlp):
         ("Over the past three months trade doubled.", "the past three months", "P3M"),
         ("The talks lasted six hours.", "six hours", "PT6H"),
         ("The dispute has simmered for years.", "years", "PXY"),  # TIMEX3 leaves the preposition out
+        # a range is valued by its lower bound (HeidelTime's duration_r5, TimeBank's gold); the span keeps it whole
+        ("Repairs to the pipeline will take two to three weeks.", "two to three weeks", "P2W"),
+        ("The mission is to be extended by 12-18 months.", "12-18 months", "P12M"),
+        ("Each round of talks lasts one or two days.", "one or two days", "P1D"),
+        ("The truce has held for twenty-five years.", "twenty-five years", "P25Y"),  # a hyphen in words is no range
     ],
 )
 def test_durations(nlp, sentence, span, value):
     t = only(nlp, sentence)
     assert (t.text, t.value, t.type) == (span, value, "DURATION")
+
+
+def test_current_and_recent_inside_a_longer_expression_keep_it(nlp):
+    t = only(nlp, "Exports in the current quarter fell.")
+    assert (t.text, t.value) == ("the current quarter", "2017-Q3")
+    t = only(nlp, "Trade has grown in recent years.")
+    assert t.text == "recent years"
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("In the capital, today is the fifth day of the blockade.", "the fifth day"),
+    ("It's the second day of the state visit to Hanoi.", "the second day"),
+    ("This is the third straight day of protests outside the embassy.", "the third straight day"),
+])
+def test_an_ordinal_day_told_in_the_present_is_the_day_of_publication(nlp, sentence, span):
+    found = [t for t in timexes(nlp, sentence) if t.text == span]
+    assert [(t.value, t.type) for t in found] == [("2017-07-25", "DATE")]
+
+
+def test_an_ordinal_day_in_the_past_or_as_a_subject_is_not_today(nlp):
+    assert timexes(nlp, "It was the second day of the summit.") == ()
+    assert timexes(nlp, "The first day of talks was productive.") == ()
 
 
 def test_anniversary_is_not_a_duration(nlp):
@@ -320,6 +347,10 @@ def test_a_plan_told_in_the_past_perfect_lies_before_publication(nlp, sentence, 
         ("A decision is expected soon, officials said.", "soon", "FUTURE_REF"),
         ("Talks could resume in the near future.", "the near future", "FUTURE_REF"),
         ("Relations were tense in the past.", "the past", "PAST_REF"),
+        # the adjectives and "as soon as possible" of HeidelTime's date words
+        ("The envoy criticised the current sanctions regime.", "current", "PRESENT_REF"),
+        ("A recent poll showed support for the accord.", "recent", "PAST_REF"),
+        ("The ministers want the corridor opened as soon as possible.", "as soon as possible", "FUTURE_REF"),
     ],
 )
 def test_reference_words(nlp, sentence, span, value):

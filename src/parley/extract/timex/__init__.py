@@ -43,6 +43,8 @@ Rules for the year of a partial date, when ``published`` is known:
 * weekdays ("on Monday") and weekends: the latest such day on or before ``published``; the next one in a future or
   present-tense clause ("will meet Thursday", "the talks open Monday"), in a plan ("were planning to drive there on
   Monday"), after "as early as" or "until".
+* an ordinal day told in the present of today, it or this ("today is the eighth day of the blockade", "it's the
+  second day of an offensive"): the day of publication.
 * "last/this/next week|month|year", "the past year", "yesterday", "N days ago": arithmetic on ``published``; weeks
   are ISO weeks. A part of a year said relative to publication takes that year: "the first quarter of last year",
   "the second half of next year", "the summer of last year"; "the end of the decade", "the beginning of next
@@ -53,11 +55,13 @@ Rules for the year of a partial date, when ``published`` is known:
 Without ``published`` the unknown parts are X: "XXXX-04-22", "XXXX-FA", "XXXX-XX-XX" (today), "XXXX-WXX".
 Durations: P24D, P2Y, PT3H, PXY ("for years", "within weeks", "over the years", "the months ahead": the span
 leaves the preposition out, as TIMEX3 does), P2Y6M ("2 1/2 years"), PT30M ("half an hour", "a half-hour"), P1.5W
-("a week and a half": no smaller unit TimeML uses), P2Q (quarters); ages ("a 50-year-old") are not timexes
+("a week and a half": no smaller unit TimeML uses), P2Q (quarters), P2W ("two to three weeks": a range takes its
+lower bound, as HeidelTime and TimeBank's gold value it); ages ("a 50-year-old") are not timexes
 (TimeBank and AQUAINT tag none). Sets: P1Y (every year, annually), P1D (daily), XXXX-WXX-1 (every
 Monday, Mondays), XXXX-07 (each July). Years in words: "nineteen ninety-six"; decades: "the nineties" (_spelled).
-References (nlp/data/reference_words.txt, after the TimeML guidelines): PRESENT_REF (now, "now that", currently),
-PAST_REF (recently, the past), FUTURE_REF (soon, the future, "in coming months").
+References (nlp/data/reference_words.txt, after the TimeML guidelines): PRESENT_REF (now, "now that", currently,
+the adjective "current"), PAST_REF (recently, "recent", the past), FUTURE_REF (soon, "as soon as possible", the
+future, "in coming months"); the adjectives are HeidelTime's date words too ("the current quarter" stays a quarter).
 The TIMEX3 ``mod`` attribute (Timex.mod: START "early 1990", END "the end of the month", MID "mid-March", APPROX
 "about three weeks", MORE_THAN, LESS_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS, ON_OR_AFTER "1994 or later", ...) is read
 from cue words (nlp/data/timex_mods.txt) by _mods, last; a cue just before or after a span is taken into it, as

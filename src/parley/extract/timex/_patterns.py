@@ -13,8 +13,8 @@ from parley.extract.timex._calendar import (_n_century, _n_decade, _n_full, _n_m
                                             _n_midpod, _n_relday, _n_relunit, _n_season, _n_slashed, _n_thispod, _n_week_of,
                                             _n_year)
 from parley.extract.timex._quarters import _n_period, _n_quarter
-from parley.extract.timex._relative import (_n_ago, _n_clock, _n_duration, _n_endof, _n_half, _n_pastunit, _n_ref,
-                                            _n_set, _n_vague, _n_weekday, _n_weekend)
+from parley.extract.timex._relative import (_n_ago, _n_clock, _n_dayof, _n_duration, _n_endof, _n_half, _n_pastunit,
+                                            _n_ref, _n_set, _n_vague, _n_weekday, _n_weekend)
 from parley.extract.timex._spelled import _n_short_decade, _n_spelled_year, decade_words_regex, spelled_year_regex
 from parley.extract.timex._years import _n_the_year, _n_year_end
 
@@ -91,6 +91,9 @@ def _patterns() -> tuple[_Pattern, ...]:
         P("relday", re.compile(r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|"
                                r"today|tomorrow|tonight)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", I),
           _n_relday),
+        P("dayof", re.compile(r"\b(?:today|it|this)(?:\s+is|['’]s)\s+(?P<x>(?:the\s+)?(?:first|second|third|fourth|"
+                              r"fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|"
+                              r"consecutive\s+|full\s+)?day)\b", I), _n_dayof),
         P("midpod", re.compile(r"\bmid[\s-]?(?P<pod>morning|afternoon|evening)(?:\s+(?P<w>yesterday|today|"
                                r"tomorrow))?\b", I), _n_midpod),
         P("thispod", re.compile(r"\b(?:this|last)\s+(?P<pod>morning|afternoon|evening|night)\b", I), _n_thispod),
@@ -111,6 +114,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         P("weekend", re.compile(r"(?:\b(?P<pre>over|during|on|at|for|until|by)\s+)?\b(?P<x>(?:(?P<rel>the|this|"
                                 r"last|next|coming|past)\s+)weekend)\b", I), _n_weekend),
         P("duration", re.compile(rf"\b(?P<pre>the\s+(?:past|last|next|coming|previous|first|following)\s+)?"
+                                 rf"(?:(?P<lo>\d+)\s*(?:to|or|-|–)\s*(?=\d)|"
+                                 rf"(?P<low>{number_word_regex()})\s+(?:to|or)\s+)?"
                                  rf"{num}(?P<half>\s+1/2|[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?:(?P<adj>more|additional|"
                                  rf"extra|further|consecutive|straight|trading|business|working)\s+)?"
                                  rf"{units[:-1]}|quarters)(?P<half2>\s+and\s+a\s+half)?(?!\s+ago)\b", I), _n_duration),

@@ -48,7 +48,9 @@ def _n_duration(m: re.Match, ctx: _Ctx):
     fraction = re.match(r"\s+of\b", after) and (_count(m.group("num")) or 9) < 4
     if unit == "quarter" and ("-" in m.group(0) or fraction):
         return None  # "three quarters of the vote", "a three-quarters majority" ("several quarters of losses" is time)
-    n = _count(m.group("num"))
+    # a range ("two to three weeks", "12-18 months") is valued by its lower bound, as HeidelTime's duration rules
+    # (duration_r5) and TimeBank's gold value it; the span keeps the whole range
+    n = _count(m.group("lo") or m.group("low") or m.group("num"))
     amount = "X" if n is None else (str(n) if not isinstance(n, float) else f"{n:g}")
     half = _HALF.get(unit) if (m.group("half") or m.group("half2")) and n is not None else None
     if (m.group("half") or m.group("half2")) and n is not None and half is None:
@@ -138,6 +140,12 @@ def _n_ref(m: re.Match, ctx: _Ctx):
                         or re.match(r"\s+(?:after|before|as)\b", ctx.text[m.end("x"):m.end("x") + 8])):
         return None  # "as soon as", "soon after the vote": a signal joining two events, not a time
     return _lex()["references"][w], "DATE"
+
+
+def _n_dayof(m: re.Match, ctx: _Ctx):
+    """'today is the eighth day of the blockade', "it's the second day of an offensive": an ordinal day told in the
+    present of today (or it, this) is the day of publication."""
+    return (ctx.published.isoformat() if ctx.published else "XXXX-XX-XX"), "DATE"
 
 
 def _n_set(m: re.Match, ctx: _Ctx):

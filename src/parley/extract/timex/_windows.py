@@ -51,6 +51,7 @@ def _anchor_words() -> dict[str, tuple[str, ...]]:
         "century": ("century",),
         "season": tuple(lex["seasons"]),
         "relday": ("yesterday", "today", "tomorrow", "tonight"),
+        "dayof": ("day",),
         "thispod": ("morning", "afternoon", "evening", "night"),
         "midpod": ("morning", "afternoon", "evening", "midmorning", "midafternoon", "midevening"),
         "relunit": ("week", "month", "year", "decade", "century"),
