@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from parley.extract.events.cluster import Cluster
+from parley.extract.events.dates import fixes_a_day
 from parley.extract.events.doc import paragraph, trim
 from parley.extract.events.lexicons import venue_city
 from parley.extract.events.people import leader_country, People
@@ -67,7 +68,8 @@ def build_event(c: Cluster, mentions: list[Mention], ppl: People, article: Artic
                 paras = {paragraph(doc.text, m.start) for m in ms}
                 if host and any(a <= s < b and n == host for s, _, n in ppl.spans for a, b in paras):
                     roles[host] = "host"
-                    participants.append(host)
+                    if host not in participants:
+                        participants.append(host)
     # an agreement signed by one named party with no "with X": the counterpart is the main event's other party
     inferred = False
     if (etype == "agreement" and len(participants) == 1 and "counterpart" not in roles.values()
@@ -106,6 +108,8 @@ def build_event(c: Cluster, mentions: list[Mention], ppl: People, article: Artic
             if date_value:
                 break
     status = cluster_status(c, mentions, etype, article.published)
+    if event_date and event_date.value and not fixes_a_day(event_date.value):
+        event_date, date_value = EventDate(None, event_date.text), None  # "on Saturday": the words, no value
     evidence = []
     for m in ms:
         span = (m.sent[0], m.sent[1]) if not m.caption else (m.wstart, m.wend)

@@ -12,7 +12,7 @@ from parley.nlp import lexicon
 # hosting, and nouns that count an event noun ("a series of agreements"): nlp/data/event_*.txt, where each list
 # says where it comes from
 LIGHT_VERBS = frozenset(lexicon("event_light_verbs"))
-_MOTION_VERBS = frozenset(lexicon("event_motion_verbs"))
+MOTION_VERBS = frozenset(lexicon("event_motion_verbs"))
 HOST_VERBS = frozenset(lexicon("event_host_verbs"))
 _QUANTITY_NOUNS = frozenset(lexicon("event_quantity_nouns"))
 
@@ -42,7 +42,7 @@ def verb_of(m: Mention):
     head = noun_slot(head)
     if head.dep_ == "dobj" and head.head.lemma_ in LIGHT_VERBS:
         return head.head
-    if head.dep_ == "pobj" and head.head.lower_ in ("for", "on") and head.head.head.lemma_ in _MOTION_VERBS | HOST_VERBS:
+    if head.dep_ == "pobj" and head.head.lower_ in ("for", "on") and head.head.head.lemma_ in MOTION_VERBS | HOST_VERBS:
         return head.head.head  # "arrived in Tokyo for talks", "Biden hosted Modi for talks"
     if head.dep_ == "pobj" and head.head.lower_ == "during" and is_verbal(head.head.head) \
             and head.head.head.lemma_.lower() not in reporting_verbs():

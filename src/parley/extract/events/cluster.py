@@ -9,7 +9,7 @@ from parley.extract.events.compat import dates_compatible, participants_compatib
 from parley.extract.events.lexicons import venue_city
 from parley.extract.events.mentions import Mention
 from parley.extract.events.triggers import family
-from parley.extract.topics import is_country
+from parley.extract.topics import country_of, is_country
 
 
 @dataclass
@@ -43,7 +43,9 @@ def _compatible(c: Cluster, m: Mention, k: int, mentions: list[Mention],
 
 
 _STATUS_CLASS = {"occurred": "past", "occurring": "past", "planned": "future", "postponed": "future",
-                 "cancelled": "future"}
+                 "cancelled": "future", "offered": "future", "proposed": "future", "demanded": "future",
+                 "conditional": "future", "rejected": "future", "denied": "future"}
+_OFF = ("cancelled", "postponed", "rejected", "denied")  # what did not or will not take place as told
 
 
 def _statuses_compatible(c: Cluster, m: Mention) -> bool:
@@ -53,7 +55,7 @@ def _statuses_compatible(c: Cluster, m: Mention) -> bool:
     if not m.status or not m.strength:
         return True
     mine = _STATUS_CLASS.get(m.status)
-    called_off = m.status in ("cancelled", "postponed") and m.strength >= 2
+    called_off = m.status in _OFF and m.strength >= 2
     if any(cls != mine and (called_off or (cls == "off" and st >= 2)) for cls, st in c.statuses):
         return False
     # a meeting the parse says is still to come ("are expected to hold talks", "is scheduled to meet") is not one
@@ -68,7 +70,7 @@ def _statuses_compatible(c: Cluster, m: Mention) -> bool:
 def _absorb(c: Cluster, m: Mention, k: int) -> None:
     c.mentions.append(k)
     if m.status and m.strength:
-        off = m.status in ("cancelled", "postponed")
+        off = m.status in _OFF
         c.statuses.add(("off" if off else _STATUS_CLASS.get(m.status), 3 if m.governed else m.strength))
     if m.noun:
         c.nouns.add(m.noun)
@@ -86,6 +88,10 @@ def _positive_match(c: Cluster, m: Mention) -> bool:
     """A mention that names no one joins an event only when it names the same place or the same day."""
     if m.location and c.location and venue_city(m.location).lower() == venue_city(c.location).lower():
         return True
+    if m.location and c.location and is_country(m.location) != is_country(c.location) \
+            and places_compatible(c.location, m.location) \
+            and country_of(venue_city(c.location if is_country(m.location) else m.location)):
+        return True  # "my state visit to China" and "arrived in Xi'an": the state holds the city, either way round
     mv = m.date.value if m.date else None
     return bool(mv and c.date and precision(mv) >= 5 and precision(c.date) >= 5 and dates_compatible(mv, c.date))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from parley.extract.events.clause import HOST_VERBS, LIGHT_VERBS, MOTION_VERBS, noun_slot
 from parley.extract.events.doc import is_verbal
 from parley.extract.events.lexicons import reporting_verbs
 from parley.extract.events.mentions import Mention
@@ -25,7 +26,8 @@ def find_date(doc, m: Mention, timexes: tuple[Timex, ...], published: str | None
                 if best is None or d < best[0]:
                     best = (d, t)
         if best:
-            m.date = EventDate(best[1].value, best[1].text)
+            t = _restated(doc.text, best[1], timexes)
+            m.date = EventDate(t.value, t.text)
         return
     found = _fallback_date(doc.text[lo:hi], published) or _fallback_date(_predicate_after(doc, m), published)
     if found:
@@ -78,6 +80,29 @@ def since_date(doc, t: Timex, after: int = 0) -> bool:
     return False
 
 
+def _restated(text: str, t: Timex, timexes: tuple[Timex, ...]) -> Timex:
+    """"today (Wednesday 12 July)", "on Sunday (May 7)": a date the text restates in brackets right after it is
+    the text's own calendar date, which wins over a day counted from the publication date."""
+    after = re.match(r"\s*\(", text[t.end:t.end + 3])
+    if not after:
+        return t
+    start = t.end + after.end()
+    inner = [o for o in timexes if start <= o.start < start + 12 and ")" in text[o.end:o.end + 2]
+             and re.match(r"^\d{4}-\d{2}", o.value or "")]
+    return inner[0] if inner else t
+
+
+_NO_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX)(?:T.*)?")
+
+
+def fixes_a_day(value: str | None) -> bool:
+    """The value places the event in the calendar: a year, a month or a day of one. A bare weekday ("XXXX-WXX-6":
+    "on Saturday" in a page with no publication date) or a bare time ("XXXX-XX-XXT13:00") does not, and the gold's
+    rule for such a date is null ("null when the text alone does not fix it"): the event keeps no date, and the
+    weekday stays with its mentions, where it still tells one event of the article from another."""
+    return bool(value) and not _NO_DAY.fullmatch(value)
+
+
 def _predicate_after(doc, m: Mention) -> str:
     """"the meeting ... is scheduled for autumn": the predicate that dates a subject noun."""
     g = _PREDICATE.match(doc.text, m.wend, m.sent[1])
@@ -89,6 +114,18 @@ def _fallback_date(window: str, published: str | None) -> tuple[str, str] | None
     date of the window, so there is one normaliser and one year rule."""
     t = first_date(window, published) if window else None
     return (t.value, t.text) if t is not None and t.value else None
+
+
+def _told_by(m: Mention, verb) -> bool:
+    """The event noun is the object of a verb that only speaks of it ("described his phone call as good",
+    "announced the meeting on Tuesday"): that verb's date is when it was spoken of, not when the event took place;
+    a verb that carries the event (held talks, paid a visit: nlp/data/event_light_verbs.txt, motion and hosting
+    verbs) shares its date."""
+    if m.verbal or verb.i == m.head.i:
+        return False
+    slot = noun_slot(m.head)
+    return slot.dep_ == "dobj" and slot.head.i == verb.i \
+        and verb.lemma_.lower() not in LIGHT_VERBS | MOTION_VERBS | HOST_VERBS
 
 
 def sentence_dates(doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> None:
@@ -124,6 +161,8 @@ def sentence_dates(doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> 
                 if gov.i not in chain:  # "... talks since the agreement, which collapsed in July": another clause's date
                     continue
                 if gov.lemma_.lower() in reporting and gov.i != m.head.i and chain[gov.i]:
+                    continue
+                if _told_by(m, gov):
                     continue
             d = abs(t.start - m.start)
             if best is None or d < best[0]:

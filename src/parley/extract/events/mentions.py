@@ -227,9 +227,17 @@ def _caption_ranges(doc) -> list[tuple[int, int]]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        if not any(is_verbal(t) and t.tag_ != "VBG" for t in span if not t.is_space):
+        if not any(is_verbal(t) and t.tag_ != "VBG" for t in span if not t.is_space) and not _title_case(stripped):
             out.append((start, end))
     return out
+
+
+def _title_case(line: str) -> bool:
+    """A headline set in title case ("PM Kishida Departs Tokyo for Talks With President Yoon"), where the parser
+    takes the capitalised verb for a name: every word of four letters or more capitalised, three at least. A photo
+    caption is written in sentence case ("Putin-Aliyev meeting in Sochi")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) >= 4]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _mark_generic(doc, m: Mention) -> None:
@@ -244,8 +252,8 @@ def _mark_generic(doc, m: Mention) -> None:
     head = m.head
     if m.verbal and any(c.dep_ == "neg" for c in head.children):
         m.generic = True  # "Putin has not visited Turkey since 2020" reports no visit
-    if m.verbal and head.tag_ in ("VBG", "VB") and head.head.lemma_ in ("avoid", "refuse", "stop", "fear"):
-        m.generic = True
+    if m.verbal and head.tag_ in ("VBG", "VB") and head.head.lemma_ in ("avoid", "stop", "fear"):
+        m.generic = True  # ("refused to meet" is an event with its status, rejected: status.modality)
     if m.verbal and head.tag_ == "VB" and m.type != "agreement":
         prev = doc[head.i - 1] if head.i > 0 else None
         gov = head.head

@@ -101,13 +101,18 @@ def article_people(doc, entities: tuple[Entity, ...]) -> People:
         if name and not any(s <= m.start() < e for s, e in known):
             ppl.spans.append((m.start(), m.end(), name))
     # "Putin-Aliyev meeting": each half of a hyphenated pair of surnames is a person of the article
-    surnames = {}
+    # (and "the meeting between Erdogan and Mitsotakis", where the tagger may see neither surname as a person)
+    surnames: dict[str, str] = {}
+    bearers: dict[str, set[str]] = {}
     for _, _, name in ppl.spans:
         if len(name.split()) >= 2:
             surnames.setdefault(name.split()[-1], name)
-    for m in re.finditer(r"\b([A-Z][\w’']+)[-–]([A-Z][\w’']+)\b", text):
-        for g in (1, 2):
+            bearers.setdefault(name.split()[-1], set()).add(name)
+    for m in re.finditer(r"\b([A-Z][\w’']+)[-–]([A-Z][\w’']+)\b|\bbetween ([A-Z][\w’']+) and ([A-Z][\w’']+)\b", text):
+        for g in ((1, 2) if m.group(1) else (3, 4)):
             name = surnames.get(m.group(g))
+            if g > 2 and len(bearers.get(m.group(g), ())) != 1:
+                continue  # after "between", only a surname one person of the article bears
             if name and not any(s <= m.start(g) < e and n == name for s, e, n in ppl.spans):
                 ppl.spans = [sp for sp in ppl.spans if not (sp[0] <= m.start(g) < sp[1])]
                 ppl.spans.append((m.start(g), m.end(g), name))

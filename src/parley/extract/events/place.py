@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from parley.extract.events.clause import noun_slot, verb_of
+from parley.extract.events.clause import HOST_VERBS, LIGHT_VERBS, MOTION_VERBS, noun_slot, verb_of
 from parley.extract.events.doc import clean_name, is_verbal, paragraph
 from parley.extract.events.lexicons import place_frames, venues
 from parley.extract.events.mentions import Mention
@@ -25,13 +25,18 @@ def find_location(doc, m: Mention, ents_by_start, people: People) -> None:
         if ent.label_ in ("NORP", "PERSON", "DATE", "CARDINAL") or (
                 ent.label_ not in ("GPE", "LOC", "FAC") and not (country_of(ent.text) or venues().get(ent.text.lower()))):
             continue
-        if any(s < ent.end_char and ent.start_char < e for s, e, _ in people.spans):
+        if _of_person(text, ent.start_char, ent.end_char, people):
             continue
         if in_topic_phrase(ent.root, m):
+            continue
+        if another_clause(ent.root, m):
             continue
         name = clean_name(ent.text)
         prev = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(m.wstart, ent.start_char - 12):ent.start_char])
         prep = prev.group(1).lower() if prev else ""
+        owner = _OWNER.search(text, max(m.wstart, ent.start_char - 40), ent.start_char)
+        if owner and is_country(owner.group(2)):  # "to China's Xi'an", "in Russia's Sochi": the city's own cue
+            prep = owner.group(1).lower()
         compound = not m.verbal and ent.end_char <= m.start and re.fullmatch(r"[\s\w'’-]*", text[ent.end_char:m.start] or "") \
             and text[ent.end_char:m.start].strip() == ""
         if prep == "of":  # "in the border city of Tapachula", "to the Black Sea resort of Sochi"
@@ -44,25 +49,27 @@ def find_location(doc, m: Mention, ents_by_start, people: People) -> None:
                 prep = fr.group(1).lower()
         if prep in ("visit", "visited", "visiting", "visits", "toured", "tour") and m.type == "visit":
             prep = "to"
-        if m.verbal and ent.end_char <= m.start and prep != "to":
+        if m.verbal and ent.end_char <= m.start and prep != "to" and not on_trigger(ent.root, m):
             continue  # the place of another clause: "drew criticism in Kyiv after he spoke by phone"
+        if compound and prep not in ("in", "to", "at") and not (_is_place(name) or venues().get(name.lower())):
+            continue  # "a G7 summit", "the NATO meeting": an organisation naming its meeting is no place
         if prep in ("in", "to", "at") or compound:
             cands.append((0 if (prep == "to" and m.type == "visit") else 1, ent.start_char, name))
     taken = {c[1] for c in cands}
     for cue, start, end, name in _untagged_places(doc, m.wstart, m.wend):  # places the small model did not tag
-        if start in taken or any(s < end and start < e for s, e, _ in people.spans):
+        if start in taken or _of_person(text, start, end, people):
             continue
-        if start < m.start and m.verbal:
-            continue  # "drew criticism in Kyiv after he spoke by phone": not the call's place
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span) and in_topic_phrase(span.root, m):
+        if start < m.start and m.verbal and not (span is not None and len(span) and on_trigger(span.root, m)):
+            continue  # "drew criticism in Kyiv after he spoke by phone": not the call's place
+        if span is not None and len(span) and (in_topic_phrase(span.root, m) or another_clause(span.root, m)):
             continue
         prep = cue.lower()
         cands.append((0 if (m.type == "visit" and prep not in ("in", "at")) else 1, start, name))
         taken.add(start)
     # "in the border city of Tapachula": a capitalised name after a place frame is a place whatever the tagger said
     for g in _FRAMED_NAME.finditer(text, m.wstart, m.wend):
-        if g.start(2) in taken or any(s < g.end(2) and g.start(2) < e for s, e, _ in people.spans):
+        if g.start(2) in taken or _of_person(text, g.start(2), g.end(2), people):
             continue
         if g.start(2) < m.start and m.verbal:
             continue
@@ -95,6 +102,57 @@ def find_location(doc, m: Mention, ents_by_start, people: People) -> None:
                 if nxt is None:
                     break
                 t = nxt
+
+
+def _of_person(text: str, start: int, end: int, people: People) -> bool:
+    """The name overlaps a person's mention, unless that mention stops inside one of its words: "Xi" (Xi Jinping)
+    matched in "Xi'an" is no person there."""
+    return any(s < end and start < e and not (start <= s and e < end and (text[e].isalnum() or text[e] in "'’"))
+               for s, e, _ in people.spans)
+
+
+_OWNER = re.compile(r"\b(in|to|at)\s+(?:the\s+)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})['’]s\s+$")
+
+
+_CLAUSE_DEPS = {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "csubj"}
+
+
+def on_trigger(tok, m: Mention) -> bool:
+    """The place hangs on the trigger verb itself, through its preposition, whatever the order: "At the Tashkent
+    airport, Tokayev was met by Mirziyoyev" (a fronted phrase of the verb), not "drew criticism in Kyiv after he
+    spoke by phone" (the place of the verb that the trigger's clause hangs on)."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i or is_verbal(t):
+            return False
+        if t.dep_ == "prep" and t.head.i == m.head.i:
+            return True
+        t = t.head
+    return False
+
+
+def another_clause(tok, m: Mention) -> bool:
+    """The place belongs to a clause of its own between it and the trigger: "announced the meeting after López
+    Obrador chose not to attend the Summit of the Americas in Los Angeles" (the summit's place, under "chose"),
+    found by walking up from the place until the trigger's own chain of heads; verbs that carry an event (hold,
+    attend, sign: nlp/data/event_light_verbs.txt), take one somewhere (arrive, travel: event_motion_verbs.txt) or
+    host it are not a clause of their own for this."""
+    chain = {m.head.i}
+    a = m.head
+    while a.head.i != a.i:
+        a = a.head
+        chain.add(a.i)
+    carriers = LIGHT_VERBS | MOTION_VERBS | HOST_VERBS | _VENUE_PREDICATES
+    t = tok
+    for _ in range(12):
+        if t.i in chain:
+            return False
+        if t is not tok and is_verbal(t) and t.dep_ in _CLAUSE_DEPS and t.lemma_.lower() not in carriers:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _verb_place(doc, verb, m: Mention, ents, people: People) -> str | None:
@@ -192,7 +250,8 @@ def _continents() -> frozenset[str]:
     return frozenset(c.lower() for c in continents())
 
 
-_PLACE_CUE = re.compile(r"\b(in|to|at|visit|visited|visiting|visits|toured)\s+(?:the\s+)?"
+_PLACE_CUE = re.compile(r"\b((?i:in|to|at)|visit|visited|visiting|visits|toured)\s+(?:[Tt]he\s+)?"
+                        r"(?:[A-Z][\w.-]*['’]s\s+)?"  # "to China's Xi'an": the city after its state
                         r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 
 

@@ -23,22 +23,58 @@ def _status_cues() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
+# statuses of what has not taken place and may never: a word governing the event says which (event_modality.txt)
+UNREALISED = ("offered", "proposed", "demanded", "conditional")
+REFUSED = ("rejected", "denied")
+
+
 def modality(m: Mention) -> str | None:
-    """The status the word governing an event verb gives it: "is expected to visit", "plans to meet" -> planned."""
+    """The status the word governing an event verb gives it: "is expected to visit", "plans to meet" -> planned,
+    "offered to host" -> offered, "refused to meet" -> rejected; an event noun as the object of such a word
+    ("demanded a meeting of the Security Council", "proposed a summit") takes its status too, and a refusal above
+    an offer is the refusal ("rejected an offer to host a summit")."""
     if m.head is None:
         return None
+    words = modality_words()
     t = m.head
     if not m.verbal:  # "are expected to hold talks", "... as well as chair the meeting"
         slot = noun_slot(t)
         if slot.dep_ != "dobj" or not is_verbal(slot.head):
             return None
+        status = _word_status(slot.head, words)
+        if status in UNREALISED + REFUSED and slot.head.dep_ != "xcomp":
+            return status
         t = slot.head
     if t.dep_ == "conj" and is_verbal(t.head):
         t = t.head
-    if t.dep_ != "xcomp":
+    if t.dep_ not in ("xcomp", "acl"):
         return None
     gov = t.head
-    return modality_words().get(gov.lemma_.lower()) or modality_words().get(gov.lower_)
+    status = _word_status(gov, words)
+    if status is None or (t.dep_ == "acl" and status not in UNREALISED + REFUSED):
+        return None
+    if status in UNREALISED and gov.dep_ == "dobj" and _word_status(gov.head, words) in REFUSED:
+        return _word_status(gov.head, words)
+    return status
+
+
+def _word_status(tok, words: dict[str, str]) -> str | None:
+    return words.get(tok.lemma_.lower()) or words.get(tok.lower_)
+
+
+_CONDITION_MARKS = {"if", "unless", "provided"}  # the subordinators of a condition, a closed class of English
+
+
+def conditional(m: Mention) -> bool:
+    """"would meet ... if", "could visit ... unless": a modal verb that carries the event under a condition of its
+    own clause."""
+    if m.head is None:
+        return False
+    t = m.head if m.verbal else noun_slot(m.head).head
+    if not is_verbal(t) or not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in t.children):
+        return False
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITION_MARKS for g in c.children)
+               for c in t.children)
 
 
 def _told_before(m: Mention) -> bool:
@@ -66,6 +102,9 @@ def _headline_infinitive(m: Mention) -> str | None:
 def find_status(doc, m: Mention) -> None:
     text = doc.text
     best = None
+    if conditional(m):
+        m.status, m.strength, m.governed = "conditional", 2, True
+        return
     governed = modality(m) or _headline_infinitive(m)
     if governed and not any(s in ("cancelled", "postponed") and rx.search(text, m.sent[0], m.sent[1])
                             for s, rx in _status_cues()):
@@ -119,9 +158,13 @@ def find_status(doc, m: Mention) -> None:
 
 def cluster_status(c: Cluster, mentions: list[Mention], etype: str, published: str | None) -> str:
     ms = [mentions[k] for k in c.mentions]
-    for s in ("cancelled", "postponed"):
+    for s in ("cancelled", "postponed") + REFUSED:
         if any(m.status == s and m.strength == 2 for m in ms):
             return s
+    told_past = any(m.status in ("occurred", "occurring") and m.strength == 2 for m in ms)
+    for m in ms:  # what was only offered, proposed, demanded or set under a condition, whatever its date
+        if m.status in UNREALISED and m.strength == 2 and not told_past:
+            return m.status
     dated = [m for m in ms if m.date and m.date.value and precision(m.date.value) >= 3]
     if dated:
         m = dated[0]
