@@ -8,7 +8,8 @@ indirect, then speaker accuracy by mention span and by resolved name (parley.eva
 ``--limit N`` takes the first N articles in file order (the tuning sample on train is ``--limit 150``).
 ``--cache DIR`` keeps the parsed Docs (spaCy DocBin) so reruns skip parsing; the texts stay outside the project.
 ``--learned`` adds the learned attribution cue (parley.extract._quotemodel, trained by tools/train_attributions.py
-on train only) to the rules, as ``extract_quotes(..., learned=True)`` does.
+on train only) to the rules, as ``extract_quotes(..., learned=True)`` does. Every cue kind counts (speech, document,
+stance, belief: ``kinds=None``), as PolNeAR's guidelines count attributions.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     predictions = []
     for doc in docs:
         entities = extract_entities(doc)
-        predictions.append(predicted_from(extract_quotes(doc, entities, learned=args.learned)))
+        predictions.append(predicted_from(extract_quotes(doc, entities, learned=args.learned, kinds=None)))
     score = score_attributions(articles, predictions)
     label = f"PolNeAR {args.split}" + (f", first {args.limit}" if args.limit else "") \
         + f" ({score.documents} articles)" + (", rules and learned cue" if args.learned else ", rules")

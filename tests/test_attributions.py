@@ -129,7 +129,7 @@ def test_polnear_dev_end_to_end():
     model = nlp.load()
     predictions = []
     for doc in model.pipe([a.text for a in articles]):
-        predictions.append(predicted_from(extract_quotes(doc, extract_entities(doc))))
+        predictions.append(predicted_from(extract_quotes(doc, extract_entities(doc), kinds=None)))
     score = score_attributions(articles, predictions)
     assert score.counts(0.3, "all").f1 >= FLOOR_ALL
     assert score.counts(0.3, "direct").f1 >= FLOOR_DIRECT

@@ -25,7 +25,7 @@ DEV = SHARED / "corpus" / "polnear" / "dev.jsonl"
 
 def _quotes(nlp, text: str, learned: bool):
     doc = nlp(text)
-    return doc, extract_quotes(doc, extract_entities(doc), learned=learned)
+    return doc, extract_quotes(doc, extract_entities(doc), learned=learned, kinds=None)
 
 
 def test_the_shipped_model_loads_and_names_its_training():
@@ -84,7 +84,7 @@ def test_polnear_dev_with_learned_cues():
     pipe = nlp.load()
     predictions = []
     for doc in pipe.pipe([a.text for a in articles]):
-        predictions.append(predicted_from(extract_quotes(doc, extract_entities(doc), learned=True)))
+        predictions.append(predicted_from(extract_quotes(doc, extract_entities(doc), learned=True, kinds=None)))
     score = score_attributions(articles, predictions)
     assert score.counts(0.3, "all").f1 >= FLOOR_ALL
     assert score.counts(0.3, "direct").f1 >= FLOOR_DIRECT
@@ -94,3 +94,39 @@ def test_polnear_dev_with_learned_cues():
 # measured on the first 20 dev articles at 0.706, 0.776 and 0.883 (the rules alone give 0.591, 0.719 and 0.902
 # there); a little room for parser changes, none for losing what the model adds
 FLOOR_ALL, FLOOR_DIRECT, FLOOR_SPEAKER = 0.68, 0.75, 0.86
+
+
+# ---- cue kinds: what a reader sees as quotes (speech, documents) against PolNeAR's wider attributions ----------
+
+KINDS_TEXT = ("The finance minister said that the budget would be cut by a tenth next year. Opposition lawmakers "
+              "think the cuts will hurt rural hospitals most. A new survey by the statistics office shows that "
+              "prices rose in every region. The governor has endorsed Ana Ruiz for the vacant Senate seat.")
+
+
+def test_every_quote_carries_its_cue_kind(nlp):
+    _, every = _quotes(nlp, KINDS_TEXT, learned=True)
+    kinds = {q.cue_kind for q in every}
+    assert kinds <= {"speech", "document", "stance", "belief"} and None not in kinds
+    by = {k: [q for q in every if q.cue_kind == k] for k in kinds}
+    assert any("budget would be cut" in q.text for q in by.get("speech", ()))
+    assert any("rural hospitals" in q.text for q in by.get("belief", ()))
+    assert any("prices rose" in q.text for q in by.get("document", ()))
+
+
+def test_the_default_keeps_speech_and_documents_only(nlp):
+    doc = nlp(KINDS_TEXT)
+    shown = extract_quotes(doc, extract_entities(doc), learned=True)  # what parley extract and the reports use
+    assert shown and {q.cue_kind for q in shown} <= {"speech", "document"}
+    assert not any("rural hospitals" in q.text or "Ana Ruiz" in q.text for q in shown)
+    every = extract_quotes(doc, extract_entities(doc), learned=True, kinds=None)
+    assert set(shown) < set(every)
+
+
+def test_cue_kind_survives_the_record_json(nlp):
+    from parley.models import Article, Record
+
+    doc = nlp(KINDS_TEXT)
+    quotes = extract_quotes(doc, extract_entities(doc), kinds=None)
+    rec = Record(article=Article(id="a1", source="test.txt", text=KINDS_TEXT), quotes=quotes)
+    back = Record.from_dict(json.loads(json.dumps(rec.to_dict())))
+    assert [q.cue_kind for q in back.quotes] == [q.cue_kind for q in quotes]

@@ -121,3 +121,29 @@ def test_scare_quotes_and_unattributed_nested_quotes_are_not_quotes(nlp):
     whole = [q for q in quotes if "nobody says when anyone may walk through it" in q.text]
     assert whole and whole[0].speaker and whole[0].speaker.endswith("Steinmeier")
     assert not any(q.text == "the door is open" for q in quotes)
+
+
+def test_a_gold_quote_without_a_speaker_wants_no_person():
+    """Gold speaker null is an organisation's statement or an unnamed source (the news gold's note): a quote left
+    without a person is right there, one given to a person is wrong."""
+    from collections import defaultdict
+
+    from parley.evaluate import Score, _score_quotes
+    from parley.models import Article, Entity, Quote, Record
+
+    text = "The ministry said the border would reopen on Monday for all freight traffic."
+    doc = {"file": "t.txt", "quotes": [{"speaker": None, "kind": "indirect", "contains": "the border would reopen"}]}
+    ministry = Entity(id="e1", name="the ministry", type="ORG")
+    anna = Entity(id="e2", name="Anna Berg", type="PERSON")
+    a, b = text.index("the border"), text.index(" for all")
+
+    def matched(speaker, speaker_id):
+        q = Quote(text=text[a:b], kind="indirect", start=a, end=b, speaker=speaker, speaker_id=speaker_id)
+        rec = Record(article=Article(id="x", source="t.txt", text=text), entities=(ministry, anna), quotes=(q,))
+        s, misses = defaultdict(lambda: Score(predicted=0, true_positive=0)), []
+        _score_quotes(doc, rec, {}, s, misses)
+        return s["speakers"].matched, s["speakers"].gold
+
+    assert matched(None, None) == (1, 1)
+    assert matched("the ministry", "e1") == (1, 1)
+    assert matched("Anna Berg", "e2") == (0, 1)

@@ -348,7 +348,8 @@ def _score_quotes(doc, record, aliases, s, misses) -> None:
         s["speakers"].gold += 1
         # the narrowest matching quote is the one that carries this snippet's speaker (nested quotes)
         best = min(same_kind, key=lambda i: len(predicted[i].text))
-        if _same_person(predicted[best].speaker, g["speaker"], aliases):
+        if _same_person(predicted[best].speaker, g["speaker"], aliases) \
+                or (g["speaker"] is None and not _person_speaker(predicted[best], record)):
             s["speakers"].matched += 1
         else:
             misses.append(f"{doc['file']}: speaker {predicted[best].speaker!r} != {g['speaker']!r} "
@@ -356,6 +357,12 @@ def _score_quotes(doc, record, aliases, s, misses) -> None:
     for i in hit_predictions:
         key = "quotes.indirect" if predicted[i].kind == "indirect" else "quotes.direct"
         s[key].true_positive += 1
+
+
+def _person_speaker(q, record) -> bool:
+    """Whether a quote is given to a person: gold speaker null is an organisation's statement or an unnamed source
+    (the gold note), so a quote left with no speaker or given to an organisation entity is right there."""
+    return q.speaker is not None and any(e.id == q.speaker_id and e.type == "PERSON" for e in record.entities)
 
 
 def _score_amounts(doc, record, score, misses) -> None:

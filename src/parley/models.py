@@ -89,6 +89,7 @@ class Quote:
     speaker_role: str | None = None
     source_span: SpeakerMention | None = None  # the source as written ("he", "the ministry"), resolved or not
     source_kind: str | None = None  # person | organisation | document | group | anonymous | other
+    cue_kind: str | None = None  # speech | document | stance | belief (what the cue reports: extract._quotecues)
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,9 @@ class Event:
     roles: dict[str, str] = field(default_factory=dict)
     location: str | None = None
     date: EventDate | None = None
-    status: str = "occurred"  # occurred | occurring | planned | postponed | cancelled
+    # occurred | occurring | planned | postponed | cancelled, and what did not take place: offered | proposed |
+    # demanded | conditional | rejected | denied
+    status: str = "occurred"
     topics: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     timeline_id: str | None = None

@@ -3,7 +3,10 @@ events also read) plus the cues only quotes use (nlp/data/quote_cues.txt: speech
 "criticize"). Both files have one lemma a line, with the words that must follow it ("call for") and "+obj" when
 its direct object is the reported content ("criticized the plan"); "@document" marks a cue that reports only
 when its subject is a document ("the poll shows that ...", "a study found ...", not "he showed his papers"), and
-"@naming" a verb that reports only as it names something ("called the plan a disaster", not "called Marcos")."""
+"@naming" a verb that reports only as it names something ("called the plan a disaster", not "called Marcos").
+
+Each cue also has a kind (``cue_kind``): speech, document, stance or belief, from nlp/data/quote_cue_kinds.txt
+(PolNeAR's sense of attribution, which counts what a source thinks or takes a side on beside what it says)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,10 @@ from functools import lru_cache
 
 from parley.nlp import lexicon
 
-__all__ = ["Cues", "cues"]
+__all__ = ["Cues", "cues", "cue_kind", "SPOKEN", "KINDS"]
+
+KINDS = ("speech", "document", "stance", "belief")
+SPOKEN = frozenset({"speech", "document"})  # the kinds a user sees as quotes
 
 
 @dataclass(frozen=True)
@@ -48,3 +54,24 @@ def cues() -> Cues:
                 phrases.setdefault(words[0], set()).add(tuple(words[1:]))
     return Cues(frozenset(verbs), {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
                 frozenset(obj), frozenset(document), frozenset(naming))
+
+
+@lru_cache(maxsize=1)
+def _senses() -> dict[str, str]:
+    out = {}
+    for line in lexicon("quote_cue_kinds"):
+        kind, _, lemma = line.partition(" ")
+        out[lemma.strip().lower()] = kind
+    return out
+
+
+def cue_kind(lemma: str, source_kind: str | None, listed: bool) -> str:
+    """The kind of attribution a cue makes: document when its source is a document ("the poll shows"), else the
+    sense of its lemma in quote_cue_kinds.txt, else speech for a cue of the lists (``listed``: "said", "urged",
+    "according to") and stance for a verb only the learned cue takes ("endorsed", "voted")."""
+    if source_kind == "document":
+        return "document"
+    sense = _senses().get(lemma.lower())
+    if sense is not None:
+        return sense
+    return "speech" if listed else "stance"
