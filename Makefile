@@ -13,9 +13,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	# Embeddings for hybrid search are optional: torch==2.13.0 resolves to the CPU build where one lies
 	# on local disk (pip's find-links); without it, search falls back to BM25 and says so.
-	# pyspark (the spark extra) is for `parley extract --engine spark` and its test (which also needs Java 17).
-	$(BIN)/pip install --quiet torch==2.13.0 && $(BIN)/pip install --quiet -e '.[embed,test,spark]' \
-	  || $(BIN)/pip install --quiet -e '.[test,spark]'
+	# pyspark (the spark extra) is for `parley extract --engine spark` and its test (which also needs Java 17);
+	# names-dataset (the lexicons extra) is for tools/build_first_names.py and the test that checks its output.
+	$(BIN)/pip install --quiet torch==2.13.0 && $(BIN)/pip install --quiet -e '.[embed,test,spark,lexicons]' \
+	  || $(BIN)/pip install --quiet -e '.[test,spark,lexicons]'
 	touch $@
 
 # Debian's Chromium drives the web page tests through Playwright (never a browser download).

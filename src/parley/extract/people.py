@@ -28,8 +28,8 @@ from parley.extract._lexicons import fold, lexicons, token_index
 from parley.extract._people_evidence import not_a_person, strip_leading_place
 from parley.extract._quotemarks import find_marked, inside, paragraphs
 from parley.knowledge.identity import name_parts, same_person
+from parley.knowledge.people import surname_states
 from parley.models import Entity, Mention
-from parley.nlp import alternation
 
 __all__ = ["extract_entities"]
 
@@ -53,6 +53,10 @@ _COUNTERPART = re.compile(r"(?:\b(?:his|her|their|its)\s+)?(?:(?P<norp>[A-Z][a-z
 _TRAILING_PARTICLES = re.compile(rf"(?:[ \t]+(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}))+\Z")
 _PARTICLE_HEAD = re.compile(rf"(?:(?<![\w-])(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})[ \t]+)+\Z")
 _INITIAL_NAME = re.compile(r"(?<![\w.])([A-Z])\.\s?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_HYPHENATED_GIVEN = re.compile(rf"[{_UP}][a-zà-ÿ]+-[{_UP}][a-zà-ÿ]+")
+# a capitalised word and the next ("Naledi Pandor"), at every word start (a lookahead: pairs may overlap)
+_GIVEN_PAIR = re.compile(rf"(?<![\w-])(?=([{_UP}][^\W\d_]*(?:-[^\W\d_]+)?)[ \t]+"
+                         rf"([{_UP}][^\W\d_]*[a-zà-ÿ](?:-[{_UP}]?[^\W\d_]+)?)(?![\w-]))")
 _AFTER_TITLE_NAME = re.compile(rf"[ \t]+((?:[{_UP}][^\W\d_]*[a-zà-ÿ](?:-[{_UP}][^\W\d_]+)?)"
                                rf"(?:[ \t]+[{_UP}][^\W\d_]*[a-zà-ÿ](?:-[{_UP}][^\W\d_]+)?){{0,2}})(?![\w-])")
 _POSS = re.compile(r"(?:['’]s?|s['’])$")
@@ -234,12 +238,15 @@ class _Extractor:
                     self.others.append((s, e, label))
         for m in _INITIAL_NAME.finditer(text):
             out.append((m.start(), m.end(), [m.group(1) + ".", m.group(2)]))
-        for m in self.given_name_re().finditer(text):  # "Naledi Pandor, ..." that the model missed
-            s, e = self.whole_name(m.start(), m.end())
+        for start, end, first, last in self.given_names(text):  # "Naledi Pandor, ..." that the model missed
+            s, e = self.whole_name(start, end)
             if re.match(rf"[ \t]+[{_UP}]", text[e:e + 2]):
                 continue  # "the Heydar Aliyev International Airport": the name of something else
+            before = re.search(rf"([{_UP}][^\W\d_]*)[ \t]+\Z", text[max(0, s - 40):s])
+            if before and any(self.is_place(f"{before.group(1)} {tail}") for tail in (first, f"{first} {last}")):
+                continue  # "New York City": the end of a place's name, not a person's
             words = self.name_words(text[s:e])
-            if words and not self.is_place(m.group(2)) and not self.is_place(m.group(1)) and not self.org_context(s, e) \
+            if words and not self.is_place(last) and not self.is_place(first) and not self.org_context(s, e) \
                     and words[-1].lower() not in self.L.org_nouns:
                 out.append((s, e, words))
         for m in self.L.role_re.finditer(text):
@@ -318,14 +325,25 @@ class _Extractor:
             return e
         return e if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") else e + m.end()
 
-    def given_name_re(self) -> re.Pattern:
-        if "given" not in _CACHE:
-            names = [n.capitalize() for n in self.L.first_names]
-            names.sort(key=lambda n: len(re.escape(n)), reverse=True)
-            _CACHE["given"] = re.compile(
-                rf"(?<![\w-])({alternation(names)})[ \t]+"
-                rf"((?:[{_UP}][^\W\d_]*[a-zà-ÿ](?:-[{_UP}]?[^\W\d_]+)?))(?![\w-])")
-        return _CACHE["given"]
+    def given_names(self, text: str):
+        """(start, end, given, family) of every capitalised word that is a known given name ("Naledi") followed by a
+        capitalised word, or any such pair with a role in apposition after it, left to right without overlaps. A dictionary lookup per candidate pair: the list holds
+        some 8,500 names (tools/build_first_names.py), too many for one alternation."""
+        names = self.L.first_names
+        end = 0
+        for m in _GIVEN_PAIR.finditer(text):
+            first = m.group(1)
+            if m.start() < end or first != first.capitalize():
+                continue
+            # a given name the list knows, or any name a role in apposition follows ("X Y, a senior fellow at ...")
+            if first.lower() not in names and not self.L.appos_re.match(text, m.end(2)):
+                continue
+            last = m.group(2)
+            cut = re.search(r"-[a-zà-ÿ]", last)  # "Whitfield-era", "Jae-in": whole_name's hyphen_tail decides
+            if cut:
+                last = last[:cut.start()]
+            end = m.start(2) + len(last)
+            yield m.start(), end, first, last
 
     def name_at_end(self, comp: str, end: int):
         """"Director of the Institute of Political Management Azer Gasimli": the role's complement swallowed the
@@ -357,8 +375,11 @@ class _Extractor:
             return False  # "Putin-Aliyev": a compound of names, resolved token by token later
         if label != "PERSON" and re.search(r"\b(?:at|of|for|from|in)\s+the\s+\Z", self.text[max(0, s - 30):s]):
             return False  # "a researcher at the Colegio de México, said": an organisation inside an apposition
-        first_known = words[0].lower() in self.L.first_names
-        context = bool(self.title_before(s)) or self.followed_by_reporting(e) or first_known
+        # a known given name, or a hyphenated given name before a surname the Phoenix dictionary gives a state
+        # ("Kassym-Jomart Tokayev", "Frank-Walter Steinmeier": compounds too rare for the given-name list)
+        known = words[0].lower() in self.L.first_names or len(words) > 1 and bool(
+            _HYPHENATED_GIVEN.fullmatch(words[0]) and surname_states(span))
+        context = bool(self.title_before(s)) or self.followed_by_reporting(e) or known
         if label == "PERSON":
             return len(words) > 1 or context or self.looks_like_subject(s)
         return context and (len(words) > 1 or self.followed_by_reporting(e) or bool(self.title_before(s)))
@@ -943,6 +964,7 @@ def _norm_role(r: str) -> str:
 
 
 _CACHE: dict[str, re.Pattern] = {}
+
 
 
 def _role_end(L) -> re.Pattern:
