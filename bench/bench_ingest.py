@@ -124,9 +124,12 @@ def one_ingest(db: Path, paths: list[Path]) -> dict:
 
     nlp.load()
     marks: list[tuple[str, float]] = []
+    peaks: dict[str, float] = {}  # stage -> peak resident MB when the next stage began (where memory grew)
 
     def progress(stage: str, n: int) -> None:
         if stage in STAGES and (not marks or marks[-1][0] != stage):
+            if marks:
+                peaks[marks[-1][0]] = _peak_mb()
             marks.append((stage, time.process_time()))
 
     started = time.process_time()
@@ -134,13 +137,19 @@ def one_ingest(db: Path, paths: list[Path]) -> dict:
         report = pipeline.ingest(paths, store, progress=progress)
         stored = store.count()
     ended = time.process_time()
+    if marks:
+        peaks[marks[-1][0]] = _peak_mb()
     steps = {}
     bounds = [(stage, t) for stage, t in marks] + [("end", ended)]
     for (stage, t0), (_, t1) in zip(bounds, bounds[1:]):
         steps[stage] = steps.get(stage, 0.0) + (t1 - t0)
     return {"added": report.added, "stored": stored, "cpu_s": ended - started,
             "steps": {k: round(v, 2) for k, v in steps.items()},
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "peak_mb": _peak_mb(), "peak_mb_after": {k: round(v) for k, v in peaks.items()}}
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _child(db: Path, paths: list[Path], semantic: bool) -> dict:

@@ -8,17 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from parley.extract import build_record
+from _helpers import events_of
 from parley.knowledge import (capital_of, city_state, person_states, state_code, state_in_text, state_name,
                               surname_states)
 from parley.models import Article, Event, Record
 from parley.resolve.query import filter_timeline, mentions_actor
 
 PKG = Path(__file__).resolve().parents[1] / "src" / "parley"
-
-
-def events_of(nlp, text, published="2024-07-10"):
-    return build_record(Article(id="t", source="test", text=text, published=published), nlp(text)).events
 
 
 def only(events):

@@ -6,6 +6,7 @@ own sentences that say "you", "we" or the outlet's name, which must stay."""
 from __future__ import annotations
 
 import pytest
+from _helpers import page
 
 from parley.ingest import clean_text
 
@@ -17,10 +18,6 @@ P2 = ("The two leaders also discussed cross-border trade and customs checks, and
 P3 = ("Mahama said the new bridge would shorten the journey of thousands of traders who cross the border "
       "every week with goods for the markets of Lome and Accra.")
 PROMO = {"reader call", "reader address", "promotion block"}
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
 
 
 def rule_of(c, line: str) -> str:

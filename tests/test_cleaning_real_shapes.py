@@ -5,6 +5,7 @@ breadcrumbs, captions and counters; and the body sentences that look like chrome
 from __future__ import annotations
 
 import pytest
+from _helpers import page
 
 from parley.ingest import clean_text
 from parley.ingest.dates import parse_dateline
@@ -15,10 +16,6 @@ P1 = ("Chilean President Gabriel Boric and Argentine President Javier Milei agre
 P2 = ("The two leaders also discussed copper and lithium exports, and asked their foreign ministers to prepare "
       "a joint plan on road maintenance before the end of the year.")
 P3 = "Boric said the agreement would help thousands of truck drivers on both sides of the Andes."
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
 
 
 def paragraphs(text: str) -> list[str]:

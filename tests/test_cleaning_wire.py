@@ -4,6 +4,7 @@ photo credits, end marks, press-release contacts, and the body lines that look a
 from __future__ import annotations
 
 import pytest
+from _helpers import page
 
 from parley.ingest import clean_text
 
@@ -13,10 +14,6 @@ P1 = ("Brazilian President Luiz Inacio Lula da Silva and South African President
 P2 = ("The two leaders also discussed the war in Sudan, officials said, and asked their foreign ministers to "
       "prepare a joint proposal on humanitarian access.")
 P3 = "Ramaphosa said the partnership between the two countries had never been more important."
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
 
 
 @pytest.mark.parametrize("dateline, outlet, published", [

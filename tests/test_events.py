@@ -3,12 +3,12 @@ a third-country meeting, a phone call, a signed agreement, a relative date and a
 
 from __future__ import annotations
 
-from parley.extract import build_record
+from _helpers import record_of
 from parley.models import Article, Entity, Mention, Timex
 
 
 def events_of(nlp, text, published="2024-07-10"):
-    rec = build_record(Article(id="t", source="test", text=text, published=published), nlp(text))
+    rec = record_of(nlp, text, published)
     for e in rec.events:
         for x in e.evidence:
             assert rec.article.text[x.start:x.end].strip()

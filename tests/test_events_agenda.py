@@ -4,13 +4,11 @@ phrases. Articles written for these tests about other countries."""
 
 from __future__ import annotations
 
-from parley.extract import build_record
-from parley.models import Article
+from _helpers import record_of
 
 
 def events_of(nlp, text, published="2024-06-12"):
-    rec = build_record(Article(id="t", source="test", text=text, published=published), nlp(text))
-    return rec.events, text
+    return record_of(nlp, text, published).events, text
 
 
 CALL = ("Brazilian President Luiz Inacio Lula da Silva held a telephone conversation with Indian Prime Minister "

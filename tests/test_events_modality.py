@@ -4,15 +4,14 @@ scheduled to meet", a headline's "to visit"), on sentences written for these tes
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from parley.extract import build_record
-from parley.models import Article
+import _helpers
 
 
-def events_of(nlp, text, published="2024-05-10"):
-    rec = build_record(Article(id="t", source="test", text=text, published=published), nlp(text))
-    return rec.events
+events_of = partial(_helpers.events_of, published="2024-05-10")
 
 
 def test_spoke_with_someone_over_the_phone_is_a_call_of_both(nlp):

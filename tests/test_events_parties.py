@@ -4,13 +4,8 @@ countries". Texts are written for these tests."""
 
 from __future__ import annotations
 
-from parley.extract import build_record
+from _helpers import events_of
 from parley.extract.events.clause import HOST_VERBS, LIGHT_VERBS
-from parley.models import Article
-
-
-def events_of(nlp, text, published="2024-07-10"):
-    return build_record(Article(id="t", source="test", text=text, published=published), nlp(text)).events
 
 
 def test_an_occasion_that_names_no_one_is_no_record(nlp):

@@ -3,15 +3,14 @@ outcome of a planned event wins over "planned", and a place inside what talks ar
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from parley.extract import build_record
-from parley.models import Article
+import _helpers
 
 
-def events_of(nlp, text, published="2024-05-10"):
-    rec = build_record(Article(id="t", source="test", text=text, published=published), nlp(text))
-    return rec.events
+events_of = partial(_helpers.events_of, published="2024-05-10")
 
 
 def test_cancelled_visit_stays_apart_from_the_meeting_that_happened(nlp):

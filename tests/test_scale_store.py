@@ -118,3 +118,18 @@ def test_merging_segments_copies_the_stored_vectors(tmp_path, monkeypatch):
     assert len(merged) == len(reference) + encoded[0]
     for key, vector in reference.items():
         assert np.array_equal(merged.get(key), vector)
+
+
+def test_tables_written_from_outside_the_resolve_step_make_the_next_ingest_resolve_everything(store):
+    """replace_corpus goes through the one writer of the corpus tables (store.derived.apply_changes): its rows
+    carry no resolve state, so the lookups of incremental resolution are dropped and the next resolve is whole."""
+    assert store.resolved_seq() is not None
+    assert store.con.execute("SELECT count(*) FROM person_members").fetchone()[0] > 0
+    people, timeline = store.people(), store.timeline()
+    store.replace_corpus(people=people[::-1], timeline=timeline, conflicts=[])
+    assert store.people() == people[::-1] and store.timeline() == timeline
+    assert store.resolved_seq() is None and not store.corpus_stale()
+    assert store.con.execute("SELECT count(*) FROM person_members").fetchone()[0] == 0
+    pipeline.resolve_new(store)  # a whole refresh: the people in their own order again, with their members
+    assert store.people() == people and store.resolved_seq() is not None
+    assert store.con.execute("SELECT count(*) FROM person_members").fetchone()[0] > 0

@@ -7,8 +7,9 @@ MinHash signatures for near-duplicate detection, and the corpus-level results of
 and applied in a transaction when the store is opened; a file of another or a newer schema is refused
 (``store.schema``), and a store another process holds is one line naming it (``store.busy``).
 
-All writes go through ``Store.write_records``, ``Store.apply_changes`` and ``Store.replace_corpus`` (each one
-transaction; the rows incremental resolution reads and writes are described in ``store.derived``),
+All writes go through ``Store.write_records`` (new articles) and ``Store.apply_changes`` (what resolving changed:
+the corpus tables are written only by ``store.derived.apply_changes``; ``Store.replace_corpus`` hands it whole
+tables), each one transaction; the rows incremental resolution reads and writes are described in ``store.derived``,
 so an ingest killed midway leaves whole articles or none, and running it again completes it.
 """
 
@@ -21,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
 
 from parley.errors import NotFoundError, StoreError
 from parley.models import Article, Record
@@ -244,16 +244,12 @@ class Store:
 
     def replace_corpus(self, *, people: Sequence[dict], timeline: Sequence[dict], conflicts: Sequence[dict],
                        records: Iterable[Record] = ()) -> None:
-        """Replace the corpus-level results in one transaction, and rewrite the given (changed) records;
-        clears 'stale'. Each corpus table is written in bulk and only its rows that changed are touched: an
-        unchanged row keeps its place in the file."""
-        with self.transaction() as con:
-            self._write_record_rows(con, list(records))
-            for table, rows in (("people", people), ("timeline", timeline), ("conflicts", conflicts)):
-                _sync_entries(con, table, rows)
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_stale', 'false')")
-            # results written from outside the resolve step: the next ingest resolves the whole store again
-            con.execute("DELETE FROM meta WHERE key = 'resolved_seq'")
+        """Corpus-level results made outside the resolve step (eval, tests, bench/make_corpus.py): the tables
+        hold exactly these entries in this order, through ``apply_changes`` like any resolve step, and the
+        given (changed) records are rewritten; the next ingest resolves the whole store again."""
+        changes = CorpusChanges(resolved_seq=None, full=True, people=derived.in_order(people),
+                                timeline=derived.in_order(timeline), conflicts=derived.in_order(conflicts))
+        self.apply_changes(changes, records)
 
     def apply_changes(self, changes: CorpusChanges, records: Iterable[Record] = (),
                       index: Sequence[ArticleIndex] | None = None) -> None:
@@ -518,28 +514,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Sequence[
     for chunk in _chunks(list(rows), max(1, 2000 // width)):
         params = [value for row in chunk for value in row]
         con.execute(f"INSERT {verb} INTO {table} VALUES {', '.join([group] * len(chunk))}", params)
-
-
-def _sync_entries(con: duckdb.DuckDBPyConnection, table: str, entries: Sequence[dict]) -> None:
-    """Make ``table`` (id, position, entry) hold exactly ``entries`` in order: the new rows go in as one
-    registered batch, rows no longer there are deleted and rows not there yet inserted, each in one statement."""
-    keys, positions, texts = [], [], []
-    for pos, entry in enumerate(entries):
-        keys.append(entry.get("id") or entry.get("timeline_id") or str(pos))
-        positions.append(pos)
-        texts.append(json.dumps(entry, ensure_ascii=False))
-    con.execute("SELECT NULL").fetchall()  # DuckDB registers nothing while a result is unread
-    con.register("_entries", {"id": np.asarray(keys, dtype=object),
-                              "position": np.asarray(positions, dtype=np.int32),
-                              "entry": np.asarray(texts, dtype=object)})
-    try:
-        same = "t.id = n.id AND t.position = n.position AND t.entry = n.entry AND t.rank IS NULL"
-        con.execute(f"DELETE FROM {table} WHERE rowid IN "
-                    f"(SELECT t.rowid FROM {table} t ANTI JOIN _entries n ON {same})")
-        con.execute(f"INSERT INTO {table} (id, position, entry) SELECT n.id, n.position, n.entry FROM _entries n "
-                    f"ANTI JOIN {table} t ON {same}")
-    finally:
-        con.unregister("_entries")
 
 
 def _article(row: Sequence[Any]) -> Article:

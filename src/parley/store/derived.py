@@ -20,7 +20,7 @@ import duckdb
 import numpy as np
 
 __all__ = ["ArticleIndex", "CorpusChanges", "Entry", "MemberRow", "write_index", "delete_index", "apply_changes",
-           "lookup", "register"]
+           "in_order", "lookup", "registered"]
 
 Entry = tuple[str, str, dict]  # (row id, rank, entry): rank orders the rows of a corpus table
 
@@ -51,9 +51,11 @@ class ArticleIndex:
 
 @dataclass
 class CorpusChanges:
-    """What one resolve step changed. ``full``: the tables are replaced whole (a refresh)."""
+    """What one resolve step changed. ``full``: the tables are replaced whole (a refresh). ``resolved_seq`` None:
+    the rows were made outside the resolve step (Store.replace_corpus), so the next ingest resolves the whole
+    store again."""
 
-    resolved_seq: int
+    resolved_seq: int | None
     full: bool = False
     people: list[Entry] = field(default_factory=list)
     people_removed: set[str] = field(default_factory=set)
@@ -63,6 +65,12 @@ class CorpusChanges:
     clusters: list[tuple[str, str, str]] = field(default_factory=list)  # (article id, event id, cluster)
     conflicts: list[Entry] = field(default_factory=list)
     conflicts_removed: set[str] = field(default_factory=set)
+
+
+def in_order(entries: Sequence[dict]) -> list[Entry]:
+    """Entries given as a list, as rows whose rank keeps that order: the row id is the entry's ``id`` (people,
+    conflicts) or ``timeline_id``, else its position."""
+    return [(str(e.get("id") or e.get("timeline_id") or pos), f"{pos:016d}", e) for pos, e in enumerate(entries)]
 
 
 _INDEX_TABLES = ("event_keys", "name_keys", "claim_index", "dup_bands")
@@ -149,7 +157,8 @@ def _sync(con: duckdb.DuckDBPyConnection, table: str, entries: Sequence[Entry]) 
 
 
 def apply_changes(con: duckdb.DuckDBPyConnection, changes: CorpusChanges) -> None:
-    """The corpus tables, members and clusters as ``changes`` says (inside the caller's transaction)."""
+    """The corpus tables, members and clusters as ``changes`` says (inside the caller's transaction): the one
+    writer of people, timeline and conflicts."""
     _replace_rows(con, "people", changes.people, changes.people_removed, changes.full)
     _replace_rows(con, "timeline", changes.timeline, changes.timeline_removed, changes.full)
     _replace_rows(con, "conflicts", changes.conflicts, changes.conflicts_removed, changes.full)
@@ -168,7 +177,10 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: CorpusChanges) -> Non
     names = ("person", "article_id", "entity_id", "seq", "idx", "name", "partial", "member")
     _bulk(con, "person_members", names, [tuple(getattr(m, n) for n in names) for m in rows])
     _bulk(con, "event_clusters", ("article_id", "event_id", "cluster"), changes.clusters)
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('resolved_seq', ?)", [str(changes.resolved_seq)])
+    if changes.resolved_seq is None:
+        con.execute("DELETE FROM meta WHERE key = 'resolved_seq'")
+    else:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('resolved_seq', ?)", [str(changes.resolved_seq)])
     con.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_stale', 'false')")
 
 
