@@ -2,15 +2,18 @@
 
     extract_amounts(doc) -> tuple[Amount, ...]
 
-Three passes over one Doc, first match wins a span:
+Four passes over one Doc, first match wins a span:
   1. money      regexes over doc.text built from nlp/data/currencies.txt and scales.txt:
-                "4 billion dollars", "$6bn", "€1.2 million", "AZN 300 million", "$ 45,000"  -> value, ISO code
-  2. measures   number + unit from nlp/data/units.txt: "1,000 square kilometers", "5 bcm", "15%", "15 percent"
-  3. counts     a number that the parse attaches (nummod) to a noun: "more than 40 Azerbaijani military officers"
-                -> 40 "officials" (head noun through nlp/data/count_categories.txt, else the noun as written).
-                Only digits, scale words ("2 million refugees") or number words of ten and more ("forty
-                officers"): "two countries" is prose, not a figure. Years, dates and times (extract.timex spans)
-                and durations are never counts.
+                "4 billion dollars", "$6bn", "€1.2 million", "AZN 300 million", "$ 45,000", "$NZ35 billion"
+                -> value, ISO code
+  2. ages       "a 95-year-old mother" -> 95 "years" (other lengths of time are DURATION timexes: extract.timex)
+  3. measures   number + unit from nlp/data/units.txt: "1,000 square kilometers", "5 bcm", "15%", "15 percent"
+  4. counts     a number that the parse attaches (nummod) to a noun: "more than 40 Azerbaijani military officers"
+                -> 40 "officials" (head noun through nlp/data/count_categories.txt, else the noun as written);
+                "signed seven agreements" -> 7 "agreements"; a range keeps its lower bound ("six to seven
+                pacts" -> 6). Not counts: a number after a determiner or possessive ("the two countries", "their
+                three sons": a reference), "one", a number word joined by a hyphen ("two-way trade"), years,
+                dates and clock times (extract.timex spans, "11.30 a.m.").
 The object: the subject of the verb that takes the amount when that verb is a measuring verb (amount_verbs.txt:
 "the trade turnover ... exceeds 4 billion dollars" -> "trade turnover"), or the noun an amount modifies or
 complements ("investments of $6 billion", "a $6bn deal").
@@ -30,6 +33,7 @@ __all__ = ["extract_amounts"]
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _OBJECT_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"}
+_CLOCK = {"a.m", "p.m", "am", "pm"}  # "at 11.30 a.m.": a time of day
 _TIME_NOUNS = {"day", "week", "month", "year", "decade", "century", "hour", "minute", "second", "time", "times"}
 
 
@@ -260,6 +264,23 @@ def _measures(text: str, taken: bytearray, found: list) -> None:
         found.append((s, e, value * factor, canonical, True))
 
 
+@lru_cache(maxsize=1)
+def _age_shape() -> re.Pattern:
+    return re.compile(rf"(?<![\w.,])(?P<num>{_NUM}|(?i:{number_word_regex()}))-(?P<unit>year|month|week)s?-old\b")
+
+
+def _ages(text: str, taken: bytearray, found: list) -> None:
+    """Ages, "a 95-year-old mother" -> 95 "years". Other lengths of time ("lasted two hours", "a two-day visit")
+    are DURATION timexes (extract.timex), not amounts."""
+    for m in _age_shape().finditer(text):
+        s, e = m.start(), m.end()
+        value = parse_number(m.group("num"))
+        if value is None or value <= 0 or any(taken[s:e]):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        found.append((s, e, value, m.group("unit").lower() + "s", False))
+
+
 def _counts(doc, taken: bytearray, found: list) -> None:
     rules = _rules()
     words = number_words()
@@ -287,16 +308,23 @@ def _counts(doc, taken: bytearray, found: list) -> None:
         if first < tok.i and value is not None:
             value = value / 2 if doc[first].lower_ == "half" else value
             phrase = doc[first:j + 1].text
+        if value is not None and first >= 2 and doc[first - 1].lower_ in ("to", "-", "–") \
+                and parse_number(doc[first - 2].text) is not None:
+            low = parse_number(doc[first - 2].text)
+            if low < value:  # "six to seven pacts": a range keeps its lower bound, as money does
+                first, value = first - 2, low
         if value is None or value <= 0:
             continue
-        has_digit = any(ch.isdigit() for ch in phrase)
-        has_scale = any(t.text in scales or t.lower_ in scales for t in doc[tok.i:j + 1] if not t.text[0].isdigit())
-        if not (has_digit or has_scale or value >= 10):
-            continue
+        in_words = not any(ch.isdigit() for ch in phrase)
+        if in_words and (value == 1 or (j + 1 < n and doc[j + 1].text in "-–")):
+            continue  # "one agreement": an article; "two-way trade", "one-on-one talks": a compound word
+        before = doc[first - 1] if first > 0 else None
+        if in_words and before is not None and before.dep_ in ("det", "poss") and before.lower_ not in ("a", "an"):
+            continue  # "the two countries", "their three children": a reference, not a count
         noun = last.head if last.dep_ in ("nummod", "quantmod", "compound") else None
         if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i <= last.i or noun.i - last.i > 6:
             continue
-        if noun.lemma_.lower() in _TIME_NOUNS or noun.lower_ in _TIME_NOUNS:
+        if noun.lemma_.lower() in _TIME_NOUNS or noun.lower_ in _TIME_NOUNS or noun.lower_.strip(".") in _CLOCK:
             continue
         s, e = doc[first].idx, noun.idx + len(noun)
         if any(taken[s:e]):
@@ -317,6 +345,7 @@ def extract_amounts(doc) -> tuple[Amount, ...]:
         spans = find_timex_spans(text)
     found: list = []
     _money(text, taken, found)  # money first: "$2015" is money even where it looks like a year
+    _ages(text, taken, found)  # before the timex spans: "a 95-year-old" is an age even where timex saw a duration
     for s, e in spans:
         if not any(taken[s:e]):
             taken[s:e] = b"\x01" * (e - s)
