@@ -44,7 +44,7 @@ def main() -> None:
         events = sum(len(r.events) for r in recs)
         items = [(r, e) for r in sorted(recs, key=lambda r: r.article.id) for e in r.events]
         blocked, t_blocked = timed(lambda: tl.build_timeline(recs))
-        cands = len(tl._candidate_pairs(items))
+        cands = len(tl.candidate_pairs(items))
         if n <= args.full_up_to:
             full, t_full = timed(lambda: tl.build_timeline(recs, blocking=False))
             same = "yes" if full.to_dict() == blocked.to_dict() and full.index == blocked.index else "NO"

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from parley.extract import build_record
-from parley.models import Article
+from _helpers import records_of
 from parley.resolve.conflicts import find_conflicts
 from parley.resolve.timeline import build_timeline
 
 
 def _records(*texts):
-    from parley.nlp import load
-
-    nlp = load()
-    return [build_record(Article(id=f"c{i}", source=f"o{i}", text=t, published="2024-05-01"), nlp(t))
-            for i, t in enumerate(texts)]
+    return records_of(((t, "2024-05-01") for t in texts), prefix="c", outlet="o")
 
 
 def test_possible_against_denied_is_a_conflict_with_both_sides_cited():

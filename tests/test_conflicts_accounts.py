@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from parley.extract import build_record
+from _helpers import records_of
+
 from parley.models import Article
 from parley.resolve._accounts import counts_agree, counts_in
 from parley.resolve.conflicts import find_conflicts
@@ -29,13 +30,7 @@ VISIT_C = ("President Tokayev arrived in Baku on June 10, 2024 for a state visit
 
 
 def _records(*texts_and_dates):
-    from parley.nlp import load
-
-    nlp = load()
-    out = []
-    for i, (text, pub) in enumerate(texts_and_dates):
-        out.append(build_record(Article(id=f"a{i}", source=f"outlet{i}", text=text, published=pub), nlp(text)))
-    return out
+    return records_of(texts_and_dates, prefix="a")
 
 
 def _accounts(records, kind):

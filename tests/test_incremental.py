@@ -120,13 +120,13 @@ def test_all_sets_in_one_store_in_two_orders(sets, tmp_path):
 
 
 def test_the_stored_keys_cover_every_pair_the_timeline_compares(sets):
-    """Every candidate pair of timeline._candidate_pairs shares a key one event stores and the other probes
+    """Every candidate pair of timeline.candidate_pairs shares a key one event stores and the other probes
     (incremental.event_keys), so the store finds each stored event a new one could be merged with."""
     every = [r for name in sets for r in sets[name]]
     items = sorted(((r, e) for r in every for e in r.events), key=lambda x: (x[0].article.id,
-                                                                              tl._event_order(x[1].id)))
+                                                                              tl.event_order(x[1].id)))
     keys = [incremental.event_keys(r, e) for r, e in items]
-    pairs = tl._candidate_pairs(items)
+    pairs = tl.candidate_pairs(items)
     assert len(pairs) > 50
     missed = [(i, j) for i, j in pairs
               if not (set(keys[i].own) & set(keys[j].probe)) or not (set(keys[j].own) & set(keys[i].probe))]
@@ -140,4 +140,4 @@ def test_every_link_needs_compatible_people(sets):
     items = [(r, e) for r in every for e in r.events]
     linked = [(x, y) for n, x in enumerate(items) for y in items[n + 1:] if incremental.linked(x, y)]
     assert len(linked) > 20
-    assert all(tl._people_compatible(x[1].participants, y[1].participants) for x, y in linked)
+    assert all(tl.people_compatible(x[1].participants, y[1].participants) for x, y in linked)

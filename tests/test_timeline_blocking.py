@@ -69,19 +69,19 @@ def _records(seed: int, n: int) -> list[Record]:
 
 def _items(records):
     return [(r, e) for r in sorted(records, key=lambda r: r.article.id)
-            for e in sorted(r.events, key=lambda e: tl._event_order(e.id))]
+            for e in sorted(r.events, key=lambda e: tl.event_order(e.id))]
 
 
 def _accepted(items):
     return {(i, j) for i in range(len(items)) for j in range(i + 1, len(items))
-            if items[i][0].article.id != items[j][0].article.id and tl._same_event(*items[i], *items[j])}
+            if items[i][0].article.id != items[j][0].article.id and tl.same_event(*items[i], *items[j])}
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_candidates_hold_every_accepted_pair(seed):
     items = _items(_records(seed, 120))
     accepted = _accepted(items)
-    candidates = tl._candidate_pairs(items)
+    candidates = tl.candidate_pairs(items)
     assert candidates == sorted(set(candidates))  # i < j order, each once
     assert accepted <= set(candidates), sorted(accepted - set(candidates))[:5]
     assert len(accepted) > 50  # the records do give pairs to merge
@@ -97,13 +97,13 @@ def test_every_rule_is_exercised():
         da, db = (a.date.value if a.date else None), (b.date.value if b.date else None)
         if tl.family(a.type) == "agreement":
             seen.add("agreement")
-        elif tl._shared_known(da, db) >= 2:
+        elif tl.shared_known(da, db) >= 2:
             seen.add("two date parts")
-        elif tl._weekday_of_day(da, db):
+        elif tl.weekday_of_day(da, db):
             seen.add("weekday")
         elif tl.date_precision(da) == tl.date_precision(db) == "year":
             seen.add("year")
-        elif tl._persons(a.participants) and tl._persons(b.participants):
+        elif tl.persons(a.participants) and tl.persons(b.participants):
             seen.add("reported together")
         else:
             seen.add("reported together, the same states")

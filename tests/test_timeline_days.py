@@ -97,7 +97,7 @@ def test_the_weekday_rule_is_for_undated_pages_only():
     assert not same_weekday("2024-03-02", "XXXX-WXX-6")  # a calendar day is compared by the calendar
     one = _record("a-one", TALKS, "2024-03-04", date="XXXX-WXX-6", etype="talks")
     other = _record("b-other", TALKS, None, date="XXXX-WXX-6", etype="talks")
-    assert tl._tie(one, one.events[0], other, other.events[0]) != "same weekday, people and place, pages undated"
+    assert tl.tie(one, one.events[0], other, other.events[0]) != "same weekday, people and place, pages undated"
 
 
 def test_weekday_of():
@@ -117,7 +117,7 @@ def test_candidates_hold_the_pairs_these_rules_accept():
                        etype="talks")]
     items = [(r, e) for r in records for e in r.events]
     accepted = {(i, j) for i in range(len(items)) for j in range(i + 1, len(items))
-                if tl._same_event(*items[i], *items[j])}
+                if tl.same_event(*items[i], *items[j])}
     assert {(0, 1), (1, 2), (3, 4)} <= accepted
-    assert accepted <= set(tl._candidate_pairs(items))
+    assert accepted <= set(tl.candidate_pairs(items))
     assert tl.build_timeline(records).to_dict() == tl.build_timeline(records, blocking=False).to_dict()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-__all__ = ["bare_weekday", "weekday_fits"]
+__all__ = ["bare_weekday", "weekday_fits", "weekday_value"]
 
 
 def bare_weekday(parts: list[str]) -> int | None:
@@ -26,3 +26,18 @@ def weekday_fits(week: list[str], other: list[str]) -> bool:
     except ValueError:
         return True
     return day.isoweekday() == int(week[2][:1])
+
+
+def weekday_value(text: str | None) -> str | None:
+    """"on Saturday" -> "XXXX-WXX-6": the bare weekday a date's words name (nlp/data/weekdays.txt), else None."""
+    if not text:
+        return None
+    from parley.nlp import table
+
+    names = table("weekdays")
+    for word in text.replace(",", " ").split():
+        day = names.get(word) or names.get(word.capitalize())
+        if day:
+            return f"XXXX-WXX-{day}"
+    return None
+

@@ -19,9 +19,18 @@ from functools import lru_cache
 
 from parley.models import Event, Record, Timex
 from parley.nlp import lexicon
-from parley.nlp.weekdays import bare_weekday
+from parley.nlp.weekdays import bare_weekday, weekday_value
 
-__all__ = ["visit_days", "visit_length", "within_visit", "same_weekday", "weekday_of"]
+__all__ = ["date_value", "visit_days", "visit_length", "within_visit", "same_weekday", "weekday_of"]
+
+
+def date_value(ev: Event) -> str | None:
+    """The date value resolution compares: the event's, or for an undated page's bare weekday (extraction gives
+    "on Saturday" no value, as the gold does) the weekday its words name ("XXXX-WXX-6"), which still ties the
+    report to that day's date in another article."""
+    if ev.date is None:
+        return None
+    return ev.date.value or weekday_value(ev.date.text)
 
 _MAX_DAYS = 14  # a state visit lasts days, not weeks: a longer "visit" is a stay, not one event's span
 
@@ -115,7 +124,7 @@ def within_visit(ra: Record, a: Event, rb: Record, b: Event) -> bool:
         days = visit_days(rv, visit)
         if days is None or not visit.date or not other.date:
             continue
-        offset = _day_offset(visit.date.value, other.date.value)
+        offset = _day_offset(date_value(visit), date_value(other))
         if offset is not None and 0 <= offset < days:
             return True
     return False

@@ -24,10 +24,10 @@ from parley.extract.events import dates_compatible, venue_city
 from parley.knowledge.places import place_relation
 from parley.models import Event, Record
 from parley.resolve._accounts import account_disagreements
-from parley.resolve._days import within_visit
+from parley.resolve._days import date_value, within_visit
 from parley.resolve.timeline import places_fit
 
-__all__ = ["Conflict", "ConflictSide", "find_conflicts", "OPPOSED"]
+__all__ = ["Conflict", "ConflictSide", "find_conflicts", "find_claim_conflicts", "find_event_conflicts", "OPPOSED"]
 
 OPPOSED = {frozenset({"possible", "denied"}), frozenset({"affirmed", "denied"}), frozenset({"planned", "denied"})}
 
@@ -60,10 +60,10 @@ class Conflict:
 
 
 def find_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
-    return _claim_conflicts(records) + _event_conflicts(records, timeline)
+    return find_claim_conflicts(records) + find_event_conflicts(records, timeline)
 
 
-def _claim_conflicts(records: Sequence[Record]) -> list[Conflict]:
+def find_claim_conflicts(records: Sequence[Record]) -> list[Conflict]:
     folds: dict[str, str] = {}
     for rec in sorted(records, key=lambda r: r.article.id):
         for short, long in acronyms(rec.article.text).items():
@@ -126,7 +126,7 @@ def _figure_conflict(members: list[tuple[Record, dict]]) -> list[Conflict]:
     return out
 
 
-def _event_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
+def find_event_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
     by_id = {(r.article.id, e.id): (r, e) for r in records for e in r.events}
     out = []
     told: set = set()
@@ -139,7 +139,7 @@ def _event_conflicts(records: Sequence[Record], timeline) -> list[Conflict]:
                 told.add((acc.kind, acc.sides))
                 out.append(Conflict(acc.kind, entry.timeline_id, acc.summary,
                                     tuple(ConflictSide(a, s, e, t, None, v) for a, s, e, t, v in acc.sides)))
-        for kind, value, compatible in (("date", lambda e: e.date.value if e.date else None, _dates_agree),
+        for kind, value, compatible in (("date", lambda e: date_value(e), _dates_agree),
                                         ("place", lambda e: e.location, _places_agree)):
             given = [(r, e, value(e)) for r, e in members if value(e)]
             clash = any(not compatible(a, b) for i, a in enumerate(given) for b in given[i + 1:])

@@ -1,20 +1,20 @@
 """Incremental timeline: the entries new articles can change, recomputed from just the reports they touch.
 
-build_timeline merges two reports only along a tie (timeline._tie, on a candidate pair of _candidate_pairs) or,
-for a report that says nothing of when, along _could_be (timeline._only_counterparts). Call two events *linked*
+build_timeline merges two reports only along a tie (timeline.tie, on a candidate pair of candidate_pairs) or,
+for a report that says nothing of when, along could_be (timeline.only_counterparts). Call two events *linked*
 when either holds for them (linked()); the components of that graph are *clusters*. Each union of
 build_timeline stays inside one cluster, and what it does there depends only on the cluster's own reports in their
 own order, so build_timeline over the records of some whole clusters gives those clusters' entries exactly as
 over the whole store. Adding events only merges clusters.
 
 So on ingest (resolve_new_events):
-  1. the new events' probe keys (event_keys: the keys _candidate_pairs pairs events by, and for undated reports
+  1. the new events' probe keys (event_keys: the keys candidate_pairs pairs events by, and for undated reports
      the type family with the number of people) select in SQL the stored events they could pair with;
-  2. people compatibility (which every tie and _could_be require), read from the events table, thins those
+  2. people compatibility (which every tie and could_be require), read from the events table, thins those
      before any record is read, and linked() decides on the rest, read from their records;
   3. the clusters those stored events are in, with the new events, are rebuilt with build_timeline over their
      records; every other entry is kept as stored.
-tests/test_incremental.py checks that the keys cover every candidate pair _candidate_pairs gives, and that the
+tests/test_incremental.py checks that the keys cover every candidate pair candidate_pairs gives, and that the
 result equals a full recompute on the seeds and the real-news sets.
 """
 
@@ -42,42 +42,42 @@ class EventKeys:
 
 
 def _dateless_placed(rec: Record, ev) -> bool:
-    return _placed(ev) and tl._dateless(rec, ev)
+    return _placed(ev) and tl.dateless(rec, ev)
 
 
 def _placed(ev) -> bool:
-    """A report _only_counterparts considers: of two people or more, at a named place, no signing."""
-    return bool(ev.location) and len(tl._persons(ev.participants)) >= 2 and family(ev.type) != "agreement"
+    """A report only_counterparts considers: of two people or more, at a named place, no signing."""
+    return bool(ev.location) and len(tl.persons(ev.participants)) >= 2 and family(ev.type) != "agreement"
 
 
 def event_keys(rec: Record, ev) -> EventKeys:
-    """The keys of timeline.candidate_keys, and for _only_counterparts the family with the number of people:
+    """The keys of timeline.candidate_keys, and for only_counterparts the family with the number of people:
     'p|' on every placed report, 'u|' on the undated ones among them."""
     own, probe = (list(k) for k in tl.candidate_keys(rec, ev))
     if _placed(ev):
-        fam, people = family(ev.type), len(tl._persons(ev.participants))
+        fam, people = family(ev.type), len(tl.persons(ev.participants))
         own.append(f"p|{fam}|{people}")
         probe.append(f"u|{fam}|{people}")  # an undated report stored may be this one
-        if tl._dateless(rec, ev):
+        if tl.dateless(rec, ev):
             own.append(f"u|{fam}|{people}")
             probe.append(f"p|{fam}|{people}")
     return EventKeys(tuple(dict.fromkeys(own)), tuple(dict.fromkeys(probe)))
 
 
 def _order(item: Item) -> tuple:
-    return (item[0].article.id, tl._event_order(item[1].id))
+    return (item[0].article.id, tl.event_order(item[1].id))
 
 
 def linked(x: Item, y: Item) -> bool:
     """Can build_timeline put these two reports in one entry: a tie, or one undated report that could be the
-    other (timeline._only_counterparts)?"""
+    other (timeline.only_counterparts)?"""
     a, b = sorted((x, y), key=_order)
-    if tl._related(a[0], b[0]):
+    if tl.related(a[0], b[0]):
         return False
-    if tl._tie(a[0], a[1], b[0], b[1]) is not None:
+    if tl.tie(a[0], a[1], b[0], b[1]) is not None:
         return True
     return any(_dateless_placed(*k) and _placed(j[1]) and family(k[1].type) == family(j[1].type)
-               and tl._could_be(k[1], j[1]) for k, j in ((a, b), (b, a)))
+               and tl.could_be(k[1], j[1]) for k, j in ((a, b), (b, a)))
 
 
 def ref(item: Item) -> EventRef:
@@ -110,14 +110,14 @@ def _items(records: Iterable[Record]) -> list[Item]:
 def _links_within(items: list[Item], entry_of: dict[EventRef, str] | None = None) -> Iterator[tuple[int, int]]:
     """Linked pairs among ``items`` (sorted by _order); with ``entry_of`` (the timeline's index), a pair already in
     one entry is taken as linked without comparing it again."""
-    for i, j in tl._candidate_pairs(items):
+    for i, j in tl.candidate_pairs(items):
         if entry_of is not None and entry_of.get(ref(items[i])) == entry_of.get(ref(items[j])) is not None:
             yield i, j
         elif linked(items[i], items[j]):
             yield i, j
     placed = [k for k, it in enumerate(items) if _placed(it[1])]
     for k in placed:
-        if tl._dateless(*items[k]):
+        if tl.dateless(*items[k]):
             for j in placed:
                 if j != k and linked(items[k], items[j]):
                     yield min(k, j), max(k, j)
@@ -152,8 +152,8 @@ def rank(key: Sequence) -> str:
 
 
 def entry_rank(entry: "tl.TimelineEntry", records: dict[str, Record]) -> str:
-    years = sorted({y for m in entry.mentions if (y := tl._pub_year(records[m.article_id])) is not None})
-    return rank(tl._sort_key(entry, years))
+    years = sorted({y for m in entry.mentions if (y := tl.pub_year(records[m.article_id])) is not None})
+    return rank(tl.sort_key(entry, years))
 
 
 # ---------------------------------------------------------------- one ingest
@@ -186,7 +186,7 @@ def _stored_links(new: list[Item], store: StoredEvents) -> tuple[list[tuple[Even
             continue
         ok = fits.get((n, participants))
         if ok is None:
-            ok = fits[(n, participants)] = tl._people_compatible(new[n][1].participants,
+            ok = fits[(n, participants)] = tl.people_compatible(new[n][1].participants,
                                                                   tuple(json.loads(participants or "[]")))
         if ok:
             hits[(n, aid, eid)] = None

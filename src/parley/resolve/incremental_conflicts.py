@@ -1,11 +1,11 @@
 """Incremental conflicts: only what the articles of an ingest can change is recomputed.
 
-Event conflicts (conflicts._event_conflicts) are per timeline entry, in timeline order, and a conflict whose
+Event conflicts (conflicts.find_event_conflicts) are per timeline entry, in timeline order, and a conflict whose
 sides an earlier entry already gave is left out. So an entry's conflicts depend on its own reports and on the
 earlier entries sharing an article with it: the entries reporting an article the ingest touched are recomputed,
 in order, beside every entry sharing an article with them (entries_to_recompute).
 
-Claim conflicts (conflicts._claim_conflicts) depend on the claims and on the acronyms folded across the corpus:
+Claim conflicts (conflicts.find_claim_conflicts) depend on the claims and on the acronyms folded across the corpus:
 each acronym takes the long form of the first article (by id) spelling it out. They change only when the new
 articles carry claims or spell out an acronym some claim names (claims_change), and are then recomputed from the
 articles with claims and the first to spell out each acronym they name (claim_articles).
@@ -57,7 +57,7 @@ def claim_articles(index: Sequence[tuple[str, list[str], dict[str, str]]]) -> se
 
 
 def claim_conflicts(records: Sequence[Record]) -> list[cf.Conflict]:
-    return cf._claim_conflicts(records)
+    return cf.find_claim_conflicts(records)
 
 
 def entry_from_dict(d: dict) -> tl.TimelineEntry:
@@ -86,7 +86,7 @@ def event_conflicts(recompute: set[str], context: Sequence[tuple[str, tl.Timelin
     ``context`` ((rank, entry) of them and of every entry sharing an article with them)."""
     ordered = sorted(context, key=lambda x: (x[0], x[1].timeline_id))
     ranks = {e.timeline_id: r for r, e in ordered}
-    found = cf._event_conflicts(list(records.values()), tl.Timeline(tuple(e for _, e in ordered)))
+    found = cf.find_event_conflicts(list(records.values()), tl.Timeline(tuple(e for _, e in ordered)))
     out, count = [], {}
     for c in found:
         n = count[c.key] = count.get(c.key, -1) + 1

@@ -22,14 +22,14 @@ places_fit).
 
 After these pairwise rules, a report that says nothing of when (its article undated, its event without year or
 month) of two people or more at a named place joins the one dated group of reports it could be, when the corpus
-holds exactly one (_only_counterparts); two such reports never join each other.
+holds exactly one (only_counterparts); two such reports never join each other.
 
 Each merge is kept with the entry (TimelineEntry.ties): the two reports it joined, the rule, and the rule's score
 (RULES), so `parley events ID` shows why its reports are one event.
 
 Entries are ordered oldest first: full dates, then partial ones by what they give, undated last.
 
-Only candidate pairs are compared (_candidate_pairs): those sharing a key that each of the ties above needs, so
+Only candidate pairs are compared (candidate_pairs): those sharing a key that each of the ties above needs, so
 the entries are those of comparing every pair (build_timeline(..., blocking=False); bench/bench_timeline.py).
 """
 
@@ -49,10 +49,13 @@ from parley.knowledge.identity import same_person  # the one person identity, re
 from parley.knowledge.places import place_relation
 from parley.models import Event, Record, replace
 from parley.nlp.weekdays import bare_weekday, weekday_fits
-from parley.resolve._days import same_weekday, visit_days, within_visit
+from parley.resolve._days import date_value, same_weekday, visit_days, within_visit
 
 __all__ = ["Timeline", "TimelineEntry", "TimelineMention", "TimelineTie", "RULES", "build_timeline", "candidate_keys",
-           "assign_timeline_ids", "same_person", "date_precision", "places_fit"]
+           "assign_timeline_ids", "same_person", "date_precision", "places_fit",
+           # the pieces resolve.incremental re-runs for one ingest (it must decide as build_timeline does)
+           "tie", "same_event", "candidate_pairs", "could_be", "dateless", "dated", "event_order", "persons",
+           "people_compatible", "people_equal", "pub_year", "related", "sort_key", "shared_known", "weekday_of_day"]
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -132,21 +135,21 @@ class Timeline:
 
 # ---------------------------------------------------------------- comparing events
 
-def _persons(names) -> list[str]:
+def persons(names) -> list[str]:
     return [n for n in names if not is_country(n)]
 
 
-def _people_compatible(a, b) -> bool:
-    pa, pb = _persons(a), _persons(b)
+def people_compatible(a, b) -> bool:
+    pa, pb = persons(a), persons(b)
     if not pa or not pb:
         return True
     small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
     return all(any(same_person(x, y) for y in big) for x in small)
 
 
-def _people_equal(a, b) -> bool:
-    pa, pb = _persons(a), _persons(b)
-    return len(pa) == len(pb) and _people_compatible(pa, pb)
+def people_equal(a, b) -> bool:
+    pa, pb = persons(a), persons(b)
+    return len(pa) == len(pb) and people_compatible(pa, pb)
 
 
 def places_fit(a: str | None, b: str | None) -> bool:
@@ -180,12 +183,12 @@ def date_precision(value: str | None) -> str:
     return "year" if year else "none"
 
 
-def _shared_known(a: str | None, b: str | None) -> int:
+def shared_known(a: str | None, b: str | None) -> int:
     pa, pb = _parts(a), _parts(b)
     return sum(1 for x, y in zip(pa, pb) if "X" not in x and "X" not in y and x == y)
 
 
-def _pub_year(rec: Record) -> int | None:
+def pub_year(rec: Record) -> int | None:
     p = rec.article.published
     return int(p[:4]) if p and p[:4].isdigit() else None
 
@@ -195,7 +198,7 @@ def _year_fits(value: str | None, rec: Record, other_pub: int | None) -> bool:
     p = _parts(value)
     if not p or "X" not in p[0]:
         return True
-    mine = _pub_year(rec)
+    mine = pub_year(rec)
     return mine is None or other_pub is None or abs(mine - other_pub) <= 1
 
 
@@ -213,28 +216,28 @@ def _agreement_noun(rec: Record, ev: Event) -> str | None:
     return None
 
 
-def _same_event(ra: Record, a: Event, rb: Record, b: Event) -> bool:
-    return _tie(ra, a, rb, b) is not None
+def same_event(ra: Record, a: Event, rb: Record, b: Event) -> bool:
+    return tie(ra, a, rb, b) is not None
 
 
-def _tie(ra: Record, a: Event, rb: Record, b: Event) -> str | None:
+def tie(ra: Record, a: Event, rb: Record, b: Event) -> str | None:
     """The rule (a key of RULES) by which two events of different articles are one event, or None."""
     if family(a.type) != family(b.type):
         return None
-    if not _people_compatible(a.participants, b.participants):
+    if not people_compatible(a.participants, b.participants):
         return None
-    da, db = (a.date.value if a.date else None), (b.date.value if b.date else None)
-    if not (_year_fits(da, ra, _pub_year(rb)) and _year_fits(db, rb, _pub_year(ra))):
+    da, db = (date_value(a)), (date_value(b))
+    if not (_year_fits(da, ra, pub_year(rb)) and _year_fits(db, rb, pub_year(ra))):
         return None
     if family(a.type) == "agreement":
         na, nb = _agreement_noun(ra, a), _agreement_noun(rb, b)
         same = (na is not None and na == nb and dates_compatible(da, db)
-                and bool(_persons(a.participants)) and bool(_persons(b.participants)))
+                and bool(persons(a.participants)) and bool(persons(b.participants)))
         return "same text signed by the same people" if same else None
     places = places_fit(a.location, b.location)
     dates = dates_compatible(da, db)
-    shared = _shared_known(da, db)
-    same_people = _people_equal(a.participants, b.participants) and len(_persons(a.participants)) >= 2
+    shared = shared_known(da, db)
+    same_people = people_equal(a.participants, b.participants) and len(persons(a.participants)) >= 2
     if places and dates and shared >= 2:
         return "shared date and place"
     if places and dates and shared == 1 and date_precision(da) == date_precision(db) == "year":
@@ -244,7 +247,7 @@ def _tie(ra: Record, a: Event, rb: Record, b: Event) -> str | None:
         return "same day and people, places differ"
     if same_people and places and a.location and b.location and shared >= 2 and _parts(da)[:2] == _parts(db)[:2]:
         return "same month, place and people, days differ"
-    if same_people and places and dates and _weekday_of_day(da, db):
+    if same_people and places and dates and weekday_of_day(da, db):
         return "weekday of that day, same people and place"  # "on Tuesday" in one, that Tuesday's date in the other
     if same_people and places and a.location and b.location:
         if within_visit(ra, a, rb, b):
@@ -272,7 +275,7 @@ RULES = {
 }
 
 
-def _weekday_of_day(a: str | None, b: str | None) -> bool:
+def weekday_of_day(a: str | None, b: str | None) -> bool:
     """One date is a bare weekday ("XXXX-WXX-2") and the other a day of the calendar that falls on it (the weekday
     rule of extraction's dates_compatible: nlp.weekdays)."""
     pa, pb = _parts(a), _parts(b)
@@ -301,10 +304,10 @@ def _reported_together(ra: Record, a: Event, rb: Record, b: Event) -> bool:
     if pa is None or pb is None or abs((pa - pb).days) > _REPORT_DAYS:
         return False
     for ev, pub in ((a, pa), (b, pb)):
-        day = _day(ev.date.value if ev.date else None)
+        day = _day(date_value(ev))
         if day is not None and abs((day - pub).days) > _EVENT_DAYS:
             return False
-    people_a, people_b = _persons(a.participants), _persons(b.participants)
+    people_a, people_b = persons(a.participants), persons(b.participants)
     shared = sum(1 for x in people_a if any(same_person(x, y) for y in people_b))
     states = set(a.actors or ()) & set(b.actors or ())
     if people_a and people_b:
@@ -319,7 +322,7 @@ def _timeline_id(members: list[tuple[str, str]]) -> str:
     return "tl-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _sort_key(entry: TimelineEntry, pub_years: list[int]):
+def sort_key(entry: TimelineEntry, pub_years: list[int]):
     p = _parts(entry.date)
     if not p:
         return (2, 9999, 99, 99, entry.timeline_id)
@@ -337,10 +340,10 @@ def _sort_key(entry: TimelineEntry, pub_years: list[int]):
 
 def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timeline:
     """Group the events of ``records`` into timeline entries. ``blocking`` compares only the candidate pairs of
-    _candidate_pairs (the same entries, far fewer comparisons); False compares every pair, as a reference."""
+    candidate_pairs (the same entries, far fewer comparisons); False compares every pair, as a reference."""
     items = []
     for rec in sorted(records, key=lambda r: r.article.id):
-        for ev in sorted(rec.events, key=lambda e: _event_order(e.id)):
+        for ev in sorted(rec.events, key=lambda e: event_order(e.id)):
             items.append((rec, ev))
     parent = list(range(len(items)))
     arts = {i: {items[i][0].article.id} for i in range(len(items))}  # articles in each group: one event each
@@ -351,17 +354,17 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
             i = parent[i]
         return i
 
-    # pairs in i < j order: a pair left out is one _same_event refuses, so the merges, and their order, are those
+    # pairs in i < j order: a pair left out is one same_event refuses, so the merges, and their order, are those
     # of comparing every pair
-    pairs = _candidate_pairs(items) if blocking else _all_pairs(len(items))
+    pairs = candidate_pairs(items) if blocking else all_pairs(len(items))
     ties: list[tuple[int, int, str]] = []  # (i, j, rule) of each merge
     for i, j in pairs:
         ra, a = items[i]
         rb, b = items[j]
-        if _related(ra, rb):
+        if related(ra, rb):
             continue
         gi, gj = find(i), find(j)
-        if gi != gj and not (arts[gi] & arts[gj]) and (rule := _tie(ra, a, rb, b)):
+        if gi != gj and not (arts[gi] & arts[gj]) and (rule := tie(ra, a, rb, b)):
             parent[gj] = gi
             arts[gi] |= arts.pop(gj)
             ties.append((i, j, rule))
@@ -372,7 +375,7 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
         arts[gj] |= arts.pop(gk)
         ties.append((j, k, "the one dated report it can be"))
 
-    _only_counterparts(items, find, arts, join)
+    only_counterparts(items, find, arts, join)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)
@@ -386,75 +389,75 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
     for root, members in groups.items():
         entry = _entry([items[k] for k in members], tuple(tie_of[root]))
         entries.append(entry)
-        years_of[entry.timeline_id] = sorted({y for k in members if (y := _pub_year(items[k][0])) is not None})
+        years_of[entry.timeline_id] = sorted({y for k in members if (y := pub_year(items[k][0])) is not None})
         for k in members:
             index[(items[k][0].article.id, items[k][1].id)] = entry.timeline_id
-    entries.sort(key=lambda e: _sort_key(e, years_of[e.timeline_id]))
+    entries.sort(key=lambda e: sort_key(e, years_of[e.timeline_id]))
     return Timeline(tuple(entries), index)
 
 
-def _related(ra: Record, rb: Record) -> bool:
+def related(ra: Record, rb: Record) -> bool:
     """One article, or one a duplicate of the other: never two reports of one event."""
     return (ra.article.id == rb.article.id or ra.article.duplicate_of == rb.article.id
             or rb.article.duplicate_of == ra.article.id)
 
 
-def _dateless(rec: Record, ev: Event) -> bool:
+def dateless(rec: Record, ev: Event) -> bool:
     """A report that does not say when: its article has no publication date, and its event no year and no month
     (no date, a bare weekday, a time of day)."""
     if rec.article.published:
         return False
-    p = _parts(ev.date.value if ev.date else None)
+    p = _parts(date_value(ev))
     return not p or all("X" in x or x.startswith("W") for x in p[:2])
 
 
-def _dated(rec: Record, ev: Event) -> bool:
-    p = _parts(ev.date.value if ev.date else None)
+def dated(rec: Record, ev: Event) -> bool:
+    p = _parts(date_value(ev))
     return bool(rec.article.published) or bool(p and "X" not in p[0])
 
 
-def _could_be(a: Event, b: Event) -> bool:
+def could_be(a: Event, b: Event) -> bool:
     """b could be the event a reports: same type family (not a signing: those have their own rule), the same
     people (two at least), both placed at compatible places, compatible dates."""
     return (family(a.type) == family(b.type) and family(a.type) != "agreement" and bool(b.location)
             and places_fit(a.location, b.location)
-            and dates_compatible(a.date.value if a.date else None, b.date.value if b.date else None)
-            and len(_persons(b.participants)) >= 2 and _people_equal(a.participants, b.participants))
+            and dates_compatible(date_value(a), date_value(b))
+            and len(persons(b.participants)) >= 2 and people_equal(a.participants, b.participants))
 
 
-def _only_counterparts(items: list[tuple[Record, Event]], find, arts, join) -> None:
-    """A report that does not say when (_dateless), of two people or more at a named place, joins the one group of
-    reports of the corpus it could be (_could_be), when there is exactly one and it is dated: the page gave no
+def only_counterparts(items: list[tuple[Record, Event]], find, arts, join) -> None:
+    """A report that does not say when (dateless), of two people or more at a named place, joins the one group of
+    reports of the corpus it could be (could_be), when there is exactly one and it is dated: the page gave no
     date, but the corpus holds one such event only. Two reports that say nothing of when stay apart, and a report
     that fits two groups joins neither. Run after the pairwise rules, in item order; join(k, j) merges k's group
     into the group of j, the first report k fits."""
     placed: dict[str, list[int]] = {}  # family -> reports of two people or more at a named place
     for k, (rec, ev) in enumerate(items):
-        if ev.location and len(_persons(ev.participants)) >= 2 and family(ev.type) != "agreement":
+        if ev.location and len(persons(ev.participants)) >= 2 and family(ev.type) != "agreement":
             placed.setdefault(family(ev.type), []).append(k)
     for k in sorted(k for members in placed.values() for k in members):
         rec, ev = items[k]
-        if not _dateless(rec, ev):
+        if not dateless(rec, ev):
             continue
         mine = find(k)
         fits = [j for j in placed[family(ev.type)]
-                if find(j) != mine and not _related(rec, items[j][0]) and _could_be(ev, items[j][1])]
+                if find(j) != mine and not related(rec, items[j][0]) and could_be(ev, items[j][1])]
         roots = {find(j) for j in fits}
         if len(roots) != 1:
             continue
         root = roots.pop()
-        if arts[root] & arts[mine] or not any(find(j) == root and _dated(*items[j]) for j in range(len(items))):
+        if arts[root] & arts[mine] or not any(find(j) == root and dated(*items[j]) for j in range(len(items))):
             continue
         join(k, min(fits))
 
 
-def _all_pairs(n: int):
+def all_pairs(n: int):
     return ((i, j) for i in range(n) for j in range(i + 1, n))
 
 
 def candidate_keys(rec: Record, ev: Event) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(own, probe): the keys an event holds and those it looks for. Two events are a candidate pair when one's
-    probe meets the other's own keys; each way _same_event can accept a pair needs the same type family and one of:
+    probe meets the other's own keys; each way same_event can accept a pair needs the same type family and one of:
       * agreements: the same agreement noun (and people on both sides);
       * two known date parts in the same places ("2024-04-22" / "XXXX-04-22");
       * a year alone, the same year, and as many people (two or more), both placed;
@@ -466,8 +469,8 @@ def candidate_keys(rec: Record, ev: Event) -> tuple[tuple[str, ...], tuple[str, 
     Names are not keyed: same_person matches spelling variants that share no word. The store keeps these keys
     for every event (resolve.incremental), so an ingest finds the stored events a new one may pair with."""
     fam = family(ev.type)
-    people = len(_persons(ev.participants))
-    value = ev.date.value if ev.date else None
+    people = len(persons(ev.participants))
+    value = date_value(ev)
     own: list[str] = []
     probe: list[str] = []
 
@@ -511,8 +514,8 @@ def candidate_keys(rec: Record, ev: Event) -> tuple[tuple[str, ...], tuple[str, 
     return tuple(dict.fromkeys(own)), tuple(dict.fromkeys(probe))
 
 
-def _candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]:
-    """Every pair (i, j), i < j, that _same_event could accept (candidate_keys), sorted."""
+def candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]:
+    """Every pair (i, j), i < j, that same_event could accept (candidate_keys), sorted."""
     keys = [candidate_keys(rec, ev) for rec, ev in items]
     holders: dict[str, list[int]] = {}
     for k, (own, _) in enumerate(keys):
@@ -549,7 +552,7 @@ def _same_people_keys(value: str | None, placed: bool) -> list[tuple[str, str]]:
     return []
 
 
-def _event_order(event_id: str) -> tuple[int, str]:
+def event_order(event_id: str) -> tuple[int, str]:
     m = re.search(r"(\d+)$", event_id)
     return (int(m.group(1)) if m else 0, event_id)
 
@@ -560,17 +563,18 @@ def _entry(members: list[tuple[Record, Event]], ties: tuple[TimelineTie, ...] = 
     etype = "visit" if "visit" in types else max(types, key=lambda t: (types[t], t))
     best_date, best_text, best_rank = None, None, -1
     for _, e in members:
-        if e.date and e.date.value:
-            rank = {"day": 6, "month-day": 5, "week": 4, "month": 3, "season": 2, "year": 1}.get(date_precision(e.date.value), 0)
+        if date_value(e):
+            ranks = {"day": 6, "month-day": 5, "week": 4, "month": 3, "season": 2, "year": 1}
+            rank = ranks.get(date_precision(date_value(e)), 0)
             if rank > best_rank:
-                best_date, best_text, best_rank = e.date.value, e.date.text, rank
+                best_date, best_text, best_rank = date_value(e), e.date.text, rank
     location = None
     for e in events:
         if e.location and (location is None or (is_country(location) and not is_country(e.location))):
             location = e.location
     participants: list[str] = []
     # a bare "Marcos" joins the one Marcos of the entry, not either of two
-    named = _persons(dict.fromkeys(p for e in events for p in e.participants))
+    named = persons(dict.fromkeys(p for e in events for p in e.participants))
     for e in events:
         for p in e.participants:
             same = next((k for k, q in enumerate(participants) if not is_country(p) and not is_country(q)
@@ -582,19 +586,19 @@ def _entry(members: list[tuple[Record, Event]], ties: tuple[TimelineTie, ...] = 
             elif len(p) > len(participants[same]):
                 participants[same] = p
     # a state stands in for a leader only when no person of the entry could be that leader
-    persons = _persons(participants)
-    if len(persons) >= 2:
+    named_people = persons(participants)
+    if len(named_people) >= 2:
         participants = [p for p in participants if not is_country(p)] + [
-            p for p in participants if is_country(p) and len(persons) < 2]
-    dated = [e for e in events if e.date and e.date.value == best_date]
-    status = (dated[0] if dated else max(events, key=lambda e: e.confidence)).status
+            p for p in participants if is_country(p) and len(named_people) < 2]
+    on_best = [e for e in events if date_value(e) == best_date]
+    status = (on_best[0] if on_best else max(events, key=lambda e: e.confidence)).status
     topics: list[str] = []
     for e in events:
         for t in e.topics:
             if t not in topics:
                 topics.append(t)
     mentions = tuple(TimelineMention(r.article.id, e.id, tuple((x.start, x.end) for x in e.evidence), e.confidence,
-                                     e.date.value if e.date else None, e.location) for r, e in members)
+                                     date_value(e), e.location) for r, e in members)
     tid = _timeline_id([(m.article_id, m.event_id) for m in mentions])
     conf = round(min(0.99, max(e.confidence for e in events) + 0.05 * (len({m.article_id for m in mentions}) - 1)), 2)
     return TimelineEntry(tid, etype, best_date, date_precision(best_date), location and venue_city(location) or location,
