@@ -31,6 +31,9 @@ NAIROBI, Oct 2 (Reuters) - Kenyan President William Ruto and Tanzanian President
 Wednesday in Nairobi to remove twelve border checkpoints that truck drivers say slow trade between the two countries.
 
 The two leaders also discussed a joint gas pipeline, their offices said in a statement.
+
+The visit follows Hassan's own trip to Kenya in May 2023, where the two governments agreed on a new trade council.
+The two countries signed nine agreements on energy and transport.
 """
 
 
@@ -97,3 +100,10 @@ def test_a_count_asked_is_a_number_before_the_counted_noun(store):
 def test_a_count_the_corpus_does_not_give_is_refused(store):
     a = ask(store, "How many bridges did Kenya and Tanzania agree to build?")
     assert not a.answered, [p.text for p in a.parts]
+
+
+def test_a_count_told_of_another_year_does_not_answer_a_question_about_this_one(store):
+    a = ask(store, "How many agreements did Ruto and Hassan sign in Nairobi in October 2024?")
+    assert not any("nine agreements" in t for t in cited(a)), cited(a)
+    b = ask(store, "How many agreements did Ruto and Hassan sign in May 2023?")
+    assert any("nine agreements" in t for t in cited(b)), cited(b)

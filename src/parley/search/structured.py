@@ -148,6 +148,7 @@ def _figure(ctx: _Ctx) -> list[AnswerPart]:
     asked = _HOW_MANY.search(q.text)
     counted = _stems(asked.group(1)) if asked else set()
     cands = _retrieve(ctx, k=50, only=about)
+    years = {d.year for d in q.dates if d.year and d.relation == "on"}
     for art in sorted({c.article for c in cands}):
         spans = [(c.start, c.end) for c in cands if c.article == art]
         for amount in ctx.idx.facts[art].get("amounts", ()):
@@ -158,6 +159,8 @@ def _figure(ctx: _Ctx) -> list[AnswerPart]:
                 continue  # "how many bridges": a count of checkpoints is no answer
             s, e = hold[0]
             sentence = ctx.text(art)[s:e]
+            if years and _other_years(ctx.text(art), s, e) - years:
+                continue  # "signed eight agreements" after "the visit of November 2021": another year's figure
             in_object = len(_stems(amount.get("object") or "") & wanted)
             in_sentence = len(_stems(sentence) & wanted)
             if in_sentence + in_object == 0:
@@ -177,6 +180,19 @@ def _figure(ctx: _Ctx) -> list[AnswerPart]:
         what = f" ({amount['object']})" if amount.get("object") else ""
         parts.append(AnswerPart(f"{amount.get('text')} = {shown} {amount.get('unit', '')}{what}".strip(), [c]))
     return parts
+
+
+def _other_years(text: str, s: int, e: int) -> set[str]:
+    """The years written in a sentence and the one before it (what the figure may be told of), unless the
+    sentence itself names one: then only its own."""
+    own = set(_YEAR.findall(text, s, e))
+    if own:
+        return own
+    before = text.rfind(". ", 0, max(0, s - 2))
+    return set(_YEAR.findall(text, before + 1 if before >= 0 else 0, s))
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _is_currency(unit: str | None) -> bool:
