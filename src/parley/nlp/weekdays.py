@@ -5,6 +5,7 @@ cross-article timeline (resolve.timeline, resolve._days)."""
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 
 __all__ = ["bare_weekday", "weekday_fits", "weekday_value"]
 
@@ -32,12 +33,18 @@ def weekday_value(text: str | None) -> str | None:
     """"on Saturday" -> "XXXX-WXX-6": the bare weekday a date's words name (nlp/data/weekdays.txt), else None."""
     if not text:
         return None
-    from parley.nlp import table
-
-    names = table("weekdays")
+    names = _weekday_names()
     for word in text.replace(",", " ").split():
         day = names.get(word) or names.get(word.capitalize())
         if day:
             return f"XXXX-WXX-{day}"
     return None
+
+
+@lru_cache(maxsize=1)
+def _weekday_names() -> dict[str, str]:
+    """"Saturday" -> "6", read once: resolution asks for every pair of reports it compares."""
+    from parley.nlp import table
+
+    return table("weekdays")
 
