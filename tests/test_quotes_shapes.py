@@ -3,6 +3,8 @@ a claim; reported content that stops where the speaker goes on to another act or
 
 from __future__ import annotations
 
+import pytest
+
 from parley.extract.people import extract_entities
 from parley.extract.quotes import extract_quotes
 
@@ -32,17 +34,12 @@ def test_a_label_before_a_colon_is_no_speaker(nlp):
     assert not any(q.start in (text.index("Storm"), text.index("How long")) for q in quotes)
 
 
-def test_content_stops_before_the_speakers_next_cue(nlp):
-    text = ("Governor Ellen Brandt said she saw no reason to delay the vote, telling reporters that the count "
-            "would start at noon.")
-    quotes = _quotes(nlp, text)
-    first = [q for q in quotes if q.start == text.index("she saw")]
-    assert len(first) == 1 and first[0].text == "she saw no reason to delay the vote"
-
-
-def test_content_stops_before_but_and_another_subject(nlp):
-    text = ("Mayor Tom Okafor says the budget was balanced and fair, but for the unions it is a broken promise "
-            "that will cost jobs.")
-    quotes = _quotes(nlp, text)
-    first = [q for q in quotes if q.start == text.index("the budget")]
-    assert len(first) == 1 and first[0].text == "the budget was balanced and fair"
+@pytest.mark.parametrize("text, start, content", [
+    ("Governor Ellen Brandt said she saw no reason to delay the vote, telling reporters that the count "
+     "would start at noon.", "she saw", "she saw no reason to delay the vote"),  # the speaker's next cue
+    ("Mayor Tom Okafor says the budget was balanced and fair, but for the unions it is a broken promise "
+     "that will cost jobs.", "the budget", "the budget was balanced and fair"),  # ", but" and another subject
+])
+def test_content_stops_before_the_speakers_next_act(nlp, text, start, content):
+    first = [q for q in _quotes(nlp, text) if q.start == text.index(start)]
+    assert len(first) == 1 and first[0].text == content
