@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 SEARCH = Path(__file__).resolve().parents[1] / "src" / "parley" / "search"
-MODULES = ["ask", "answer", "sentences", "records", "passages", "structured"]
+MODULES = ["ask", "answer", "sentences", "records", "passages", "structured",
+           "questions", "question_dates", "question_names", "wording", "lemmas"]
 
 
 @pytest.mark.parametrize("name", MODULES)

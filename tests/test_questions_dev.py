@@ -2,7 +2,7 @@
 asked over a store of the records extracted from their articles (``parley eval``'s ``questions`` rows).
 
 Measured when these floors were set: news-a 29/30 answered with a citation holding an expected snippet, 5/5
-unanswerables refused; news-b 23/30 and 5/5. A floor sits one question below what was measured (extraction
+unanswerables refused; news-b 26/30 and 5/5. A floor sits one question below what was measured (extraction
 changes elsewhere may move one answer); every unanswerable question must stay refused.
 """
 
@@ -19,7 +19,10 @@ SHARED = Path(os.environ.get("PARLEY_SHARED") or ROOT.parent / "shared")
 # news-b was 23 and its floor 22 until events stopped dating a meeting by the start of a period ("the 12th time
 # they are meeting since 2015"): two answers that rested on that wrong date ("Meeting ... on 2015" for a meeting
 # before October 2019) went with it, leaving 21.
-FLOORS = {"news-a": 28, "news-b": 21}
+# news-b rose to 26 when passages learnt irregular verbs ("held" for "hold"), NLTK's function words, "as of" a
+# date, a count for "how many times", the thing a "what gift"/"what did X ask" question is about, the year of an
+# undated page from the timeline entry its report joins, and answers split over two sentences: floor 25.
+FLOORS = {"news-a": 28, "news-b": 25}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

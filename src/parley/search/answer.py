@@ -47,6 +47,7 @@ class _Ctx:
     def __init__(self, store, idx: Index, q: qmod.Question, allowed: set[int] | None):
         self.store, self.idx, self.q, self.allowed = store, idx, q, allowed
         self._texts: dict[int, str] = {}
+        self._folded: dict[int, str] = {}
 
     def ok(self, article: int | None) -> bool:
         return article is not None and (self.allowed is None or article in self.allowed)
@@ -59,6 +60,13 @@ class _Ctx:
             if got is None:
                 got = article_text(self.store, self.idx.articles[article]["id"])
             self._texts[article] = got
+        return got
+
+    def folded(self, article: int) -> str:
+        """The article's text lower-cased and without accents, for finding a name in it (kept per question)."""
+        got = self._folded.get(article)
+        if got is None:
+            got = self._folded[article] = qmod.fold(self.text(article)).lower()
         return got
 
     def citation(self, article: int, start: int, end: int) -> Citation | None:

@@ -19,62 +19,89 @@ from parley.search.sentences import (_article_dates, _has_date, _has_duration, _
 def _passages(ctx: _Ctx, limit: int = 3) -> list[AnswerPart]:
     """Plain retrieval, kept only when a sentence carries most of the question's words (or means the same) and
     every person and place asked is named in it or in its article (at least one in the sentence itself)."""
-    q = ctx.q
-    wanted = set(q.terms)
-    if not wanted:
+    ask = _Asked(ctx)
+    if not ask.wanted:
         return []
-    names = [*q.people, *q.places]
-    dated = set().union(set(), *(_stems(d.text) for d in q.dates)) & wanted
-    source = qmod.fold(q.source).lower() if q.source else None
-    named = set().union(set(), *(_stems(n) for n in names))
-    topic = wanted - named - dated if len(wanted - named - dated) >= 2 else set()
-    kept: list[tuple[float, int, Citation]] = []
+    kept: list[tuple[bool, bool, float, int, Citation]] = []
     for rank, cand in enumerate(_retrieve(ctx, k=30)[:30]):
         c = ctx.citation(cand.article, cand.start, cand.end)
         if c is None or _is_question(c.text):
             continue
-        words = _stems(c.text)
-        if source and not qmod.word_in(source, qmod.fold(c.text).lower()):
-            continue  # "according to the ministry": a sentence that does not name it is not its report
-        placed = _names_placed(ctx, cand.article, c.text, words)
-        # a sentence that names nobody asked ("The two leaders agreed to ...") must hold every other word asked
-        if placed is None or (names and not placed[0] and not source and not (topic and topic <= words)):
-            continue
-        if q.dates:
-            # the date asked is written in the sentence, or is the date of its article or of an event it reports
-            if not any(d.in_text(c.text) or any(d.matches(v) for v in _article_dates(ctx, cand.article))
-                       or (d.relation != "on" and any(d.matches(v) for v in _sentence_dates(ctx, c)))
-                       for d in q.dates):
-                continue
-        if q.kind == "figure" and not _holds_count(c.text, q.text):  # a figure is asked: no number, no answer
-            continue
-        if q.wants == "date" and not _has_date(ctx, cand.article, c):
-            continue
-        if q.wants == "date" and q.future and not _has_later_date(ctx, cand.article, c):
-            continue  # "when will they meet?": a date its article gives as past is no answer
-        if q.wants == "place" and not _has_place(ctx, c.text):
-            continue
-        if q.wants == "duration" and not _has_duration(ctx, cand.article, c):
-            continue
-        # the question's words the sentence holds; the date asked, checked above; a name only its article
-        # holds ("the two leaders", "the Bangladeshi prime minister") counts half
-        held = (words | dated) & wanted
-        elsewhere = set().union(set(), *(_stems(n) for n in placed[1])) & wanted - held
-        coverage = (len(held) + len(elsewhere) / 2) / len(wanted)
-        semantic = cand.cosine is not None and cand.cosine >= 0.55
-        if topic and not topic & words:
-            continue  # the names and the date asked, and none of the words of what is asked about them
-        if coverage >= 0.6 or (semantic and coverage >= 0.34):
-            kept.append((not _holds_answer(ctx, cand.article, c), -(coverage + (cand.cosine or 0.0)), rank, c))
+        key = ask.judge(cand.article, c, cand.cosine)
+        if key is not None:
+            kept.append((*key, rank, c))
     # rerank what passed: first the sentences that hold something of the kind asked beyond what the question
-    # names (a person for "who", a place for "where"), then by the words held and what they mean (cosine),
-    # retrieval's order breaking ties; a sentence two articles share verbatim (a re-posted release) is one
-    kept.sort(key=lambda t: t[:3])
+    # names (a person for "who", a place for "where"), then those that name the thing asked for (the "gift" of
+    # "what gift ...", the "ask" of "what did X ask ..."), then by the words held and what they mean (cosine),
+    # retrieval's order breaking ties; a sentence two articles share (a re-posted release, whatever its
+    # quotation marks) is one
+    kept.sort(key=lambda t: t[:4])
     out: dict[str, AnswerPart] = {}
     for *_, c in kept:
         if len(out) < limit:
-            out.setdefault(" ".join(c.text.split()), AnswerPart(c.text, [c]))
+            out.setdefault(" ".join(re.findall(r"\w+", c.text.lower())), AnswerPart(c.text, [c]))
     return list(out.values())
+
+
+class _Asked:
+    """What a passage must hold for one question: the words asked, the names, the dates, the source, the kind."""
+
+    def __init__(self, ctx: _Ctx):
+        q = self.q = ctx.q
+        self.ctx = ctx
+        self.wanted = set(q.terms)
+        self.names = [*q.people, *q.places]
+        self.dated = set().union(set(), *(_stems(d.text) for d in q.dates)) & self.wanted
+        self.source = qmod.fold(q.source).lower() if q.source else None
+        named = set().union(set(), *(_stems(n) for n in self.names))
+        topic = self.wanted - named - self.dated
+        self.topic = topic if len(topic) >= 2 else set()
+
+    def judge(self, article: int, c: Citation, cosine: float | None) -> tuple[bool, bool, float] | None:
+        """(holds no answer of the kind asked, lacks the thing asked for, -(words held + cosine)) for a sentence
+        that answers, else None."""
+        ctx, q, wanted = self.ctx, self.q, self.wanted
+        words = _stems(c.text)
+        if self.source and not qmod.word_in(self.source, qmod.fold(c.text).lower()):
+            return None  # "according to the ministry": a sentence that does not name it is not its report
+        placed = _names_placed(ctx, article, c.text, words)
+        # a sentence that names nobody asked ("The two leaders agreed to ...") must hold every other word asked
+        if placed is None or (self.names and not placed[0] and not self.source
+                              and not (self.topic and self.topic <= words)):
+            return None
+        if not self._holds_kind(article, c):
+            return None
+        # the question's words the sentence holds; the date asked, checked above; a name only its article
+        # holds ("the two leaders", "the Bangladeshi prime minister") counts half
+        held = (words | self.dated) & wanted
+        elsewhere = set().union(set(), *(_stems(n) for n in placed[1])) & wanted - held
+        coverage = (len(held) + len(elsewhere) / 2) / len(wanted)
+        semantic = cosine is not None and cosine >= 0.55
+        if self.topic and not self.topic & words:
+            return None  # the names and the date asked, and none of the words of what is asked about them
+        if coverage >= 0.6 or (semantic and coverage >= 0.34):
+            return (not _holds_answer(ctx, article, c), q.focus is not None and q.focus not in words,
+                    -(coverage + (cosine or 0.0)))
+        return None
+
+    def _holds_kind(self, article: int, c: Citation) -> bool:
+        """The date asked, a count for a figure, and the date, place or length a question wants."""
+        ctx, q = self.ctx, self.q
+        if q.dates:
+            # the date asked is written in the sentence, or is the date of its article or of an event it reports
+            if not any(d.in_text(c.text) or any(d.matches(v) for v in _article_dates(ctx, article))
+                       or (d.relation != "on" and any(d.matches(v) for v in _sentence_dates(ctx, c)))
+                       for d in q.dates):
+                return False
+        if q.kind == "figure" and not _holds_count(c.text, q.text):  # a figure is asked: no number, no answer
+            return False
+        if q.wants == "date" and not _has_date(ctx, article, c):
+            return False
+        if q.wants == "date" and q.future and not _has_later_date(ctx, article, c):
+            return False  # "when will they meet?": a date its article gives as past is no answer
+        if q.wants == "place" and not _has_place(ctx, c.text):
+            return False
+        return not (q.wants == "duration" and not _has_duration(ctx, article, c))
 
 
 def _holds_answer(ctx: _Ctx, article: int, c: Citation) -> bool:
@@ -108,7 +135,7 @@ def _names_placed(ctx: _Ctx, article: int, text: str, words: set[str]) -> tuple[
     for n in q.people:
         if _stems(n) & words:
             here.append(n)
-        elif article in look.articles_naming(n):
+        elif article in look.articles_naming(n) or _writes(ctx, article, n):
             there.append(n)
         else:
             return None
@@ -123,6 +150,12 @@ def _names_placed(ctx: _Ctx, article: int, text: str, words: set[str]) -> tuple[
         else:
             return None
     return here, there
+
+
+def _writes(ctx: _Ctx, article: int, person: str) -> bool:
+    """Does the article's text write the person's name as the corpus knows it, though its entities do not name
+    them ("headed off with Jokowi" tagged an organisation, a name in a headline only)?"""
+    return qmod.word_in(qmod.fold(person).lower(), ctx.folded(article))
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3}")

@@ -10,6 +10,7 @@ from parley.models import Citation
 from parley.search import questions as qmod
 from parley.search.answer import _Ctx
 from parley.search.index import text_stems, tokenize
+from parley.search.lemmas import lemma_stems
 
 
 def _same_place(asked: str, named: str | None) -> bool:
@@ -17,7 +18,7 @@ def _same_place(asked: str, named: str | None) -> bool:
 
 
 def _stems(text: str) -> set[str]:
-    return set(text_stems(qmod.fold(text)))
+    return set(lemma_stems(text_stems(qmod.fold(text))))
 
 
 def _retrieve(ctx: _Ctx, *, only: set[int] | None = None, k: int = 20, query: str | None = None):
@@ -33,26 +34,54 @@ _HOW_MANY = re.compile(r"\bhow many\s+([^\W\d_][\w-]*)", re.I)
 
 def _holds_count(text: str, question: str) -> bool:
     """Does a sentence hold the figure asked? For "how many agreements ...", a number (digits, an ordinal or a
-    number word) at most three words before the counted noun ("seven bilateral agreements", "the 12th time");
-    for other figures, any digit."""
+    number word, spaCy's like_num: "fifth") at most three words before the counted noun ("seven bilateral
+    agreements", "the 12th time"); for other figures, any digit."""
     m = _HOW_MANY.search(question)
     noun = _stems(m.group(1)) if m else set()
     if not noun:
         return any(ch.isdigit() for ch in text)
     words = re.findall(r"[\w,.’'-]+", text)
     stems = tokenize(words) if words else []
+    from spacy.lang.en.lex_attrs import like_num  # spaCy's reading of a number: "12th", "fifth", "1,000"
+
     numbers = number_words()
     for i, word_stems in enumerate(stems):
-        if set(word_stems) & noun and any(w[:1].isdigit() or w.lower() in numbers for w in words[max(0, i - 4):i]):
+        if set(word_stems) & noun and any(w[:1].isdigit() or w.lower() in numbers or like_num(w.lower())
+                                          for w in words[max(0, i - 4):i]):
             return True
     return False
 
 
 def _article_dates(ctx: _Ctx, article: int) -> list[str]:
-    """The article's publication date and the dates of the events it reports."""
+    """The article's publication date, the dates of the events it reports, and those of the timeline entries
+    its events were merged into: an undated page's "talks on Tuesday" are the dated report's 2022-09-06."""
     dates = [ctx.idx.articles[article].get("published")]
     dates += [(ev.get("date") or {}).get("value") for ev in ctx.idx.facts[article].get("events", ())]
+    dates += _timeline_dates(ctx.idx).get(ctx.idx.articles[article]["id"], [])
     return [d for d in dates if d]
+
+
+_timeline_cache: dict[int, tuple[object, dict[str, list[str]]]] = {}
+
+
+def _timeline_dates(idx) -> dict[str, list[str]]:
+    """article id -> the dates of the timeline entries that merge one of its events, built once per index (kept
+    with the index it was built from: a new index after an ingest may get the old one's id)."""
+    held = _timeline_cache.get(id(idx))
+    got = held[1] if held is not None and held[0] is idx else None
+    if got is None:  # a local: another thread may clear the table meanwhile
+        got = {}
+        for entry in idx.corpus.get("timeline") or ():
+            date = entry.get("date") if isinstance(entry, dict) else None
+            value = date.get("value") if isinstance(date, dict) else date
+            if not isinstance(value, str) or not value[:4].isdigit():
+                continue
+            for m in entry.get("mentions") or ():
+                if isinstance(m, dict) and m.get("article_id"):
+                    got.setdefault(m["article_id"], []).append(value)
+        _timeline_cache.clear()
+        _timeline_cache[id(idx)] = (idx, got)
+    return got
 
 
 def _has_later_date(ctx: _Ctx, article: int, c: Citation) -> bool:

@@ -13,6 +13,7 @@ from parley.resolve.conflicts import OPPOSED
 from parley.search import questions as qmod
 from parley.search.answer import MAX_PARTS, AnswerPart, _Ctx
 from parley.search.index import tokenize
+from parley.search.lemmas import lemma_stems
 from parley.search.passages import _passages
 from parley.search.records import (_articles_about, _citations, _event_text, _lookup, _matching_events,
                                    _person_keys, _surname)
@@ -109,7 +110,7 @@ def _quote(ctx: _Ctx) -> list[AnswerPart]:
     all_words = tokenize([qmod.fold(quote.get("text") or "") for _, quote in pool]) if pool else []
     for (art, quote), qtokens in zip(pool, all_words):
         speaker = quote.get("speaker")
-        qwords = set(qtokens)
+        qwords = set(lemma_stems(qtokens))
         if speakers:
             if not any(same_person(p, speaker) for p in speakers):
                 continue
