@@ -104,7 +104,8 @@ def test_mod_is_scored_on_matched_expressions():
 
 @pytest.mark.parametrize("value, same", [("1949-XX", "1949"), ("1994-XX-XX", "1994"), ("1998-12-XX", "1998-12"),
                                          ("199X", "199"), ("19XX", "19"), ("2000-W7", "2000-W07"),
-                                         ("2000-W7-WE", "2000-W07-WE"), ("PRESENT_REF", "PRESENT_REF")])
+                                         ("2000-W7-WE", "2000-W07-WE"), ("PRESENT_REF", "PRESENT_REF"),
+                                         ("P3Q", "P9M"), ("PXQ", "PXQ")])
 def test_canonical_spellings(value, same):
     assert canonical(value) == same
 
@@ -121,10 +122,13 @@ def test_parley_on_the_test_document(nlp):
 # 0.862 / 0.840, 0.960 / 0.961, 0.845 / 0.808; third 0.866 / 0.840, 0.960 / 0.961, 0.849 / 0.808, DURATION value
 # accuracy 0.820 / 0.735, span F1 relaxed 0.947 / 0.939, strict 0.888 / 0.846, mod recall 0.775 / 0.750; now
 # ("current"/"recent" references, ranges, "it's the second day") 0.883 / 0.843, 0.977 / 0.963, 0.853 / 0.807, DURATION
-# 0.825 / 0.735, span F1 relaxed 0.949 / 0.938, strict 0.890 / 0.845, mod recall 0.775 / 0.750)
+# 0.825 / 0.735, span F1 relaxed 0.949 / 0.938, strict 0.890 / 0.845, mod recall 0.775 / 0.750; fourth pass
+# (counts in the thousands, "months of talks", "the first time in years", "the first hours", "for a while",
+# "recent years" in the present perfect, "P3Q" read as "P9M"): DATE 0.884 / 0.843, DURATION 0.889 / 0.735,
+# TempEval-3 value F1 0.859 / 0.806, span F1 relaxed 0.952 / 0.937)
 FLOORS = {
     "TimeBank": {"DATE value accuracy": 0.87, "DATE found": 0.97, "value F1 (TempEval-3)": 0.84,
-                 "span F1 relaxed": 0.94, "DURATION value accuracy": 0.81},
+                 "span F1 relaxed": 0.94, "DURATION value accuracy": 0.85},
     "AQUAINT": {"DATE value accuracy": 0.83, "DATE found": 0.95, "value F1 (TempEval-3)": 0.80,
                 "span F1 relaxed": 0.93, "DURATION value accuracy": 0.72},
 }

@@ -710,6 +710,50 @@ def test_halves_and_vague_stretches(nlp, sentence, span, value):
 def test_a_bare_plural_unit_is_not_a_stretch(nlp):
     assert timexes(nlp, "Hundreds of years of trade link the two ports.") == ()
     assert [t.value for t in timexes(nlp, "Half a century ago the border was drawn.")] != ["P50Y"]
+    assert timexes(nlp, "The days of the old empire are gone.") == ()  # an era, not a stretch told
+    assert timexes(nlp, "Their years of service were honoured at the embassy.") == ()
+    assert timexes(nlp, "The centre has grown in years of good harvests.") == ()  # "in years" not closing a clause
+    assert [t.text for t in timexes(nlp, "The party won three quarters of the seats.")] == []
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Issue 12, fourth pass (tuned on TimeBank): counts in the thousands, a bare plural unit that still tells a
+# stretch ("months of talks", "the first time in years"), and "recent years" in the present perfect.
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The two ports have traded for more than 2,000 years.", "more than 2,000 years", "P2000Y"),
+        ("The monastery has stood on the hill for two thousand years.", "two thousand years", "P2000Y"),
+        ("The accord follows months of talks between the two capitals.", "months", "PXM"),
+        ("After years of war, the border reopened.", "years", "PXY"),
+        ("Exports to the neighbour rose for the first time in years.", "years", "PXY"),
+        ("It was the warmest meeting of the two leaders in decades, aides said.", "decades", "PXDE"),
+        ("Tensions along the border have risen in recent weeks.", "recent weeks", "PXW"),
+        ("Trade between the two has grown in recent years.", "recent years", "PXY"),
+        ("Hundreds were detained in the first hours of the offensive.", "the first hours", "PTXH"),
+        ("The ministers argued for hours before the vote.", "hours", "PTXH"),
+        ("The observers will stay in the region for some time.", "some time", "PXX"),
+        ("The border may stay closed for a fairly long period.", "a fairly long period", "PXX"),
+        ("Villagers will have to live without power for a while.", "a while", "PXX"),
+    ],
+)
+def test_stretches_without_a_number_or_in_the_thousands(nlp, sentence, span, value):
+    found = [t for t in timexes(nlp, sentence) if t.type == "DURATION"]
+    assert [(t.text, t.value) for t in found] == [(span, value)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two soldiers were killed in border clashes in recent days.",  # a past event located in the recent past
+    "The port owes its growth in recent years to the new railway.",  # no perfect: a time, not a stretch
+])
+def test_recent_units_outside_the_perfect_are_past_ref(nlp, sentence):
+    assert [(t.value, t.type) for t in timexes(nlp, sentence)] == [("PAST_REF", "DATE")]
+
+
+def test_thousands_of_years_ago_reach_before_year_one(nlp):
+    assert [t.value for t in timexes(nlp, "The city was founded two thousand years ago.")] == ["0017"]
+    assert [t.value for t in timexes(nlp, "The city was founded 2,500 years ago.")] == ["BC0484"]
 
 
 @pytest.mark.parametrize(

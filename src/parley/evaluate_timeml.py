@@ -196,6 +196,7 @@ _HOUR = re.compile(r"^(.*T\d\d)$")  # "1989-11-06T17" is 17:00
 _LONG_UNIT = re.compile(r"^P(\d+|X)(DE|CE|ML|E|C|L)$")  # "P2DE" is "P20Y", "P1CE" is "P100Y"
 # TIMEX2 (the TIDES guidelines TimeML grew from) writes decades, centuries and millennia "E", "C", "L"; TimeBank
 # keeps a few of those ("about a decade" P1E, "for centuries" PXC)
+_QUARTERS = re.compile(r"^P(\d+)Q$")  # "P3Q" is "P9M": TimeBank writes "the next three quarters" either way
 _LONG_UNIT_YEARS = {"DE": 10, "E": 10, "CE": 100, "C": 100, "ML": 1000, "L": 1000}
 _LONG_UNIT_X = {"E": "DE", "C": "CE", "L": "ML"}
 
@@ -203,8 +204,9 @@ _LONG_UNIT_X = {"E": "DE", "C": "CE", "L": "ML"}
 def canonical(value: str) -> str:
     """One spelling for TIMEX3 values that mean the same: "1949-XX" and "1994-XX-XX" are the year (an unknown part
     below the last known one adds nothing), "199X" is the decade "199", "2000-W7" is "2000-W07", "...T17" is
-    "...T17:00", "P2DE" (decades) is "P20Y", TIMEX2's "P1E" / "PXC" / "P2L" are "P10Y" / "PXCE" / "P2000Y". The gold has each spelling; this is the only leniency of the scorer
-    (the exact-string figure is reported beside it)."""
+    "...T17:00", "P2DE" (decades) is "P20Y", "P3Q" (quarters) is "P9M", TIMEX2's "P1E" / "PXC" / "P2L" are "P10Y" /
+    "PXCE" / "P2000Y". The gold has each spelling; this is the only leniency of the scorer (the exact-string figure
+    is reported beside it)."""
     v = value.strip()
     m = _TRAILING_X.match(v)
     if m:
@@ -218,6 +220,9 @@ def canonical(value: str) -> str:
     m = _HOUR.match(v)
     if m:
         return f"{m.group(1)}:00"
+    m = _QUARTERS.match(v)
+    if m:
+        return f"P{3 * int(m.group(1))}M"
     m = _LONG_UNIT.match(v)
     if m and m.group(1) == "X":
         return f"PX{_LONG_UNIT_X.get(m.group(2), m.group(2))}"

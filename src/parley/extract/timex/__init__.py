@@ -53,14 +53,17 @@ Rules for the year of a partial date, when ``published`` is known:
   expire Friday" (past perfect) behind.
 
 Without ``published`` the unknown parts are X: "XXXX-04-22", "XXXX-FA", "XXXX-XX-XX" (today), "XXXX-WXX".
-Durations: P24D, P2Y, PT3H, PXY ("for years", "within weeks", "over the years", "the months ahead": the span
-leaves the preposition out, as TIMEX3 does), P2Y6M ("2 1/2 years"), PT30M ("half an hour", "a half-hour"), P1.5W
-("a week and a half": no smaller unit TimeML uses), P2Q (quarters), P2W ("two to three weeks": a range takes its
-lower bound, as HeidelTime and TimeBank's gold value it); ages ("a 50-year-old") are not timexes
+Durations: P24D, P2Y, PT3H, P2000Y ("2,000 years", "two thousand years"), PXY ("for years", "within weeks", "over
+the years", "the months ahead", "months of talks", "the first time in years", "the early years"; PTXH "for hours",
+"the first hours"; PXX "for a while", "for some time": the span leaves the preposition out, as TIMEX3 does),
+P2Y6M ("2 1/2 years"), PT30M ("half an hour", "a half-hour"), P1.5W ("a week and a half": no smaller unit TimeML
+uses), P2Q (quarters), P2W ("two to three weeks": a range takes its lower bound, as HeidelTime and TimeBank's gold
+value it); ages ("a 50-year-old") are not timexes
 (TimeBank and AQUAINT tag none). Sets: P1Y (every year, annually), P1D (daily), XXXX-WXX-1 (every
 Monday, Mondays), XXXX-07 (each July). Years in words: "nineteen ninety-six"; decades: "the nineties" (_spelled).
 References (nlp/data/reference_words.txt, after the TimeML guidelines): PRESENT_REF (now, "now that", currently,
-the adjective "current"), PAST_REF (recently, "recent", the past), FUTURE_REF (soon, "as soon as possible", the
+the adjective "current"), PAST_REF (recently, "recent", the past; "in recent years" in the present perfect, "has grown
+in recent years", is the stretch up to now, PXY), FUTURE_REF (soon, "as soon as possible", the
 future, "in coming months"); the adjectives are HeidelTime's date words too ("the current quarter" stays a quarter).
 The TIMEX3 ``mod`` attribute (Timex.mod: START "early 1990", END "the end of the month", MID "mid-March", APPROX
 "about three weeks", MORE_THAN, LESS_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS, ON_OR_AFTER "1994 or later", ...) is read
@@ -89,7 +92,7 @@ from functools import lru_cache
 from parley.extract.timex._base import _Ctx, _date, _parse_published
 from parley.extract.timex._mods import attach_mods
 from parley.extract.timex._scan import _resolve, find_timex_spans
-from parley.extract.timex._tense import _tense_of
+from parley.extract.timex._tense import _perfect_of, _tense_of
 from parley.models import Timex
 
 __all__ = ["extract_timexes", "normalize_date", "first_date", "shift", "find_timex_spans", "doc_text"]
@@ -107,7 +110,8 @@ def extract_timexes(doc, published: str | None) -> tuple[Timex, ...]:
     """Every temporal expression in doc.text with its TIMEX3 value, anchored on ``published``."""
     text = doc_text(doc)
     pub, pub_time = _parse_published(published)
-    ctx = _Ctx(published=pub, pub_time=pub_time, text=text, tense=lambda s, e: _tense_of(doc, s, e))
+    ctx = _Ctx(published=pub, pub_time=pub_time, text=text, tense=lambda s, e: _tense_of(doc, s, e),
+               perfect=lambda s, e: _perfect_of(doc, s, e))
     resolved = attach_mods(text, _resolve(text, ctx))
     doc.user_data["parley.timex_spans"] = tuple((s, e) for s, e, _, _, _ in resolved)
     return tuple(Timex(text=text[s:e], value=v, type=k, start=s, end=e, mod=mod) for s, e, v, k, mod in resolved)

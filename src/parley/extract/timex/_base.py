@@ -56,6 +56,7 @@ class _Ctx:
     pub_time: str | None
     text: str
     tense: Callable[[int, int], str | None]  # (start, end) -> 'past' | 'future' | None
+    perfect: Callable[[int, int], bool] = lambda s, e: False  # (start, end) -> told in the present perfect
 
 
 # ------------------------------------------------------------------------------------------------ date helpers

@@ -14,7 +14,8 @@ from parley.extract.timex._calendar import (_n_century, _n_decade, _n_full, _n_m
                                             _n_year)
 from parley.extract.timex._quarters import _n_period, _n_quarter
 from parley.extract.timex._relative import (_n_ago, _n_clock, _n_dayof, _n_duration, _n_endof, _n_half, _n_pastunit,
-                                            _n_ref, _n_set, _n_vague, _n_weekday, _n_weekend)
+                                            _n_ref, _n_set, _n_unspecified, _n_vague, _n_weekday,
+                                            _n_weekend)
 from parley.extract.timex._spelled import _n_short_decade, _n_spelled_year, decade_words_regex, spelled_year_regex
 from parley.extract.timex._years import _n_the_year, _n_year_end
 
@@ -31,7 +32,9 @@ def _patterns() -> tuple[_Pattern, ...]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:1[5-9]|20)\d\d)"
     clock = r"(?:,?\s+(?:at\s+)?(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ampm>[ap]\.m\.|[ap]m\b))?)?"
-    num = rf"(?P<num>(?:a\s+)?couple(?:\s+of)?|\d+(?:\.\d+)?|{number_word_regex()}|an?|several|a\s+few|few|many|some)"
+    # "2,000 years", "two thousand years": the thousands separator and the scale word are part of the count
+    num = (rf"(?P<num>(?:a\s+)?couple(?:\s+of)?|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|"
+           rf"{number_word_regex()}(?:[\s-]+thousand)?|an?|several|a\s+few|few|many|some)")
     units = r"(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)"
     seasons = _alt(list(lex["seasons"]) + [s.capitalize() for s in lex["seasons"]])
     mod = r"(?:(?P<mod>early|late|mid|earlier|later)[\s-]+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
@@ -121,10 +124,13 @@ def _patterns() -> tuple[_Pattern, ...]:
                                  rf"{units[:-1]}|quarters)(?P<half2>\s+and\s+a\s+half)?(?!\s+ago)\b", I), _n_duration),
         P("half", re.compile(r"\b(?:(?:a\s+)?half[\s-]+an?[\s-]+|an?\s+half[\s-]+)(?P<unit>hour|minute|day|year|"
                              r"decade|century)\b(?![\s-]+(?:and|or|ago|later|earlier|before|after)\b)", I), _n_half),
-        P("vague", re.compile(r"\b(?:in\s+)?(?:(?P<prep>for|over|within)\s+)?(?P<x>(?:(?P<pre>recent|the\s+coming|"
-                              r"the\s+next|coming|(?<=over\s)the)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|"
-                              r"centuries)(?:\s+or\s+(?:days|weeks|months|years|decades))?|the\s+(?P<unit2>days|weeks|"
+        P("vague", re.compile(r"\b(?:(?P<in>in)\s+)?(?:(?P<prep>for|over|within)\s+)?(?P<x>(?:(?P<pre>recent|the\s+coming|"
+                              r"the\s+next|coming|the\s+(?:first|early|final)|(?<=over\s)the)\s+)?(?P<unit>minutes|hours|"
+                              r"days|weeks|months|quarters|years|decades|centuries)(?:\s+or\s+(?:days|weeks|months|years|decades))?|the\s+(?P<unit2>days|weeks|"
                               r"months|years)\s+ahead)\b", I), _n_vague),
+        P("unspecified", re.compile(r"\bfor\s+(?P<x>a\s+while|some\s+time|an?\s+(?:(?:fairly|very|relatively|rather)\s+)?"
+                                    r"(?:long|lengthy|short|brief|extended)\s+(?:period|time|while|spell))\b", I),
+          _n_unspecified),
         P("endof", re.compile(r"\b(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+(?P<rel>the|this|last|"
                               r"next)\s+(?P<unit>year|month|week|decade|century)\b", I), _n_endof),
         P("ref", re.compile(r"(?:\bin\s+)?\b(?P<x>" + "|".join(

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from parley.extract.timex._base import (_Ctx, _POD, _UNIT_CODE, _UNIT_TIME, _add_months, _count, _hhmm, _lex,
                                         _month_num, _week)
+from parley.nlp import number_words
 
 
 def _n_ago(m: re.Match, ctx: _Ctx):
@@ -27,10 +28,14 @@ def _n_ago(m: re.Match, ctx: _Ctx):
         y, mo = _add_months(pub.year, pub.month, -n)
         return f"{y}-{mo:02d}", "DATE"
     if unit == "year":
-        return str(pub.year - n), "DATE"
+        y = pub.year - n
+        # "two thousand years ago": before year 1, written BC as TimeML does (there is no year 0: -1 is 2 BC)
+        return (f"{y:04d}" if y > 0 else f"BC{1 - y:04d}"), "DATE"
     if unit == "decade":
-        return str(pub.year - 10 * n)[:3], "DATE"
-    return f"{pub.year // 100 - n:02d}", "DATE"
+        y = pub.year - 10 * n
+        return (str(y)[:3], "DATE") if y >= 1000 else ("PAST_REF", "DATE")  # no three-digit decade before 1000
+    c = pub.year // 100 - n
+    return (f"{c:02d}", "DATE") if c >= 0 else ("PAST_REF", "DATE")
 
 
 _RATE_BEFORE = re.compile(r"\d[\d,.]*%?(?:[ \t]+[^\W\d_][\w'-]*){0,4}[ \t]+$")
@@ -90,19 +95,51 @@ def _n_pastunit(m: re.Match, ctx: _Ctx):
 
 
 def _n_vague(m: re.Match, ctx: _Ctx):
-    """'for years', 'within weeks', 'over the years', 'the weeks ahead', 'weeks or months': a stretch of unknown
-    length (PXY, PXW: the first unit named); 'recent days' and 'coming months' are PAST_REF and FUTURE_REF."""
+    """'for years', 'within weeks', 'over the years', 'the weeks ahead', 'weeks or months', 'for hours': a stretch of
+    unknown length (PXY, PXW, PTXH: the first unit named); 'recent days' and 'coming months' are PAST_REF and
+    FUTURE_REF."""
     if m.group("unit2"):
         return f"PX{_UNIT_CODE[m.group('unit2').lower().rstrip('s')]}", "DURATION"
-    if not (m.group("pre") or m.group("prep")):
+    if not (m.group("pre") or m.group("prep") or _bare_stretch(m, ctx)):
         return None  # a bare "years" ("37 years old", "hundreds of years") is not tagged
     pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
-    if "recent" in pre:
+    # "has grown in recent years", "have expressed concerns in recent months": the present perfect measures the
+    # stretch up to now, a DURATION (HeidelTime's duration_r1c reads "recent <unit>" as PX<unit> too); told in
+    # another tense ("were killed in recent days", "growth in recent years") the phrase locates the past: PAST_REF
+    if "recent" in pre and not ctx.perfect(m.start("x"), m.end("x")):
         return "PAST_REF", "DATE"
     if "coming" in pre or pre == "the next":
         return "FUTURE_REF", "DATE"
+    # "the first hours of the offensive", "in the early years": a stretch at the start of something, of unknown length
     unit = m.group("unit").lower()
+    if unit in ("hours", "minutes"):
+        return f"PTX{_UNIT_TIME[unit.rstrip('s')]}", "DURATION"  # "for hours", "within minutes"
     return f"PX{_UNIT_CODE['century' if unit == 'centuries' else unit.rstrip('s')]}", "DURATION"
+
+
+def _n_unspecified(m: re.Match, ctx: _Ctx):
+    """'for a while', 'for some time', 'for a fairly lengthy period': a stretch whose unit is not told either, PXX
+    (TimeBank's value for it; the span leaves "for" out, as for "for years")."""
+    return "PXX", "DURATION"
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"”’']|$)")
+_STRETCH_OF = re.compile(r"\s+of\s+\w")
+_NOT_BEFORE_OF = re.compile(r"(?:\b(?:of|the|these|those|his|her|their|its|our|my|your)|\d)\s+$", re.I)
+
+
+def _bare_stretch(m: re.Match, ctx: _Ctx) -> bool:
+    """A plural unit with no number that still tells a stretch of time: "for the first time in years", "the
+    highest level in decades" (after "in", closing its clause), and the head of "months of talks", "after years of
+    war" (not "hundreds of years of trade", "the days of the empire", "their years of service")."""
+    after = ctx.text[m.end("x"):m.end("x") + 6]
+    if m.group("in"):
+        return bool(_CLAUSE_END.match(after))
+    if not _STRETCH_OF.match(after) or m.group("unit").lower() == "quarters":  # "three quarters of the vote"
+        return False
+    before = ctx.text[max(0, m.start("x") - 12):m.start("x")]
+    last = before.split()[-1].lower() if before.split() else ""
+    return not _NOT_BEFORE_OF.search(before) and last not in number_words()  # "two quarters of 1990": a count
 
 
 def _n_endof(m: re.Match, ctx: _Ctx):

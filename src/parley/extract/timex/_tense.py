@@ -66,6 +66,25 @@ def _tense_of(doc, start: int, end: int) -> str | None:
     return None
 
 
+def _perfect_of(doc, start: int, end: int) -> bool:
+    """The verb the expression at [start, end) hangs on (through prepositions) is in the present perfect ("has grown
+    in recent years", "have been falling in recent weeks"): the clause measures a stretch up to now."""
+    span = doc.char_span(start, end) or doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            return tok.tag_ in ("VBN", "VBG") and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in aux)
+        if tok.dep_ not in ("prep", "pobj"):
+            return False
+    return False
+
+
 def _past_as_present(verb, aux) -> bool:
     """A verb whose past is its base form ("hurt", "cut", "set", "put") tagged VBP although its subject is one
     singular common noun ("Weakness in tech stocks hurt the composite"): the present would be "hurts", so it is the
