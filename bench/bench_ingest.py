@@ -20,6 +20,9 @@ child's peak resident memory.
 
 The search index is BM25-only (PARLEY_SEARCH_SEMANTIC=0) unless --semantic: embedding the generated stores'
 sentences with MiniLM once takes hours on two cores, and the model's load would hide the growth.
+
+A store prepared by an older parley is brought up to date once before it is copied (_up_to_date: schema
+migrations, and the event keys recomputed when a migration marks them stale: about a minute at 100,000).
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ def prepare(work: Path, n: int, exact: int = 10_000, grow: int = 5_000) -> Path:
 
     db = work / f"store-{n}.duckdb"
     if (work / f"store-{n}.ready").exists():
+        _up_to_date(db)
         return db
     for stale in (db, db.with_name(db.name + ".wal")):
         stale.unlink(missing_ok=True)
@@ -74,6 +78,20 @@ def prepare(work: Path, n: int, exact: int = 10_000, grow: int = 5_000) -> Path:
     (work / f"store-{n}.ready").write_text("")
     print(f"  prepared a store of {n} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return db
+
+
+def _up_to_date(db: Path) -> None:
+    """A store prepared by an older parley, migrated and its event keys recomputed once (what its next ingest
+    would do, store.migrations 4), so that the timed ingests measure the ingest, not the upgrade."""
+    from parley import pipeline
+    from parley.store import Store
+
+    with Store(db) as store:
+        if store.event_keys_stale():
+            started = time.perf_counter()
+            store.rekey_events(pipeline.event_key_rows)
+            print(f"  recomputed the event keys of {db.name} in {time.perf_counter() - started:.0f} s",
+                  file=sys.stderr)
 
 
 def _grow(db: Path, n: int, exact: int, grow: int) -> None:

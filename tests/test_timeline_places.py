@@ -58,3 +58,39 @@ def test_two_cities_for_one_meeting_are_a_disagreement():
     (conflict,) = [c for c in find_conflicts(records, tl) if c.kind == "place"]
     assert {s.stance for s in conflict.sides} == {"Vilnius", "Brussels"}
     assert all(s.text for s in conflict.sides)
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    ("Thessaloniki", "Athens", "apart"),  # a city written without its diacritics ("Thessaloníki") is that city
+    ("Thessaloniki", "Greece", "within"),
+    ("Thessaloniki", "Thessaloníki", "same"),
+])
+def test_a_city_written_without_diacritics(a, b, relation):
+    assert place_relation(a, b) == relation
+
+
+def test_two_cities_of_one_state_are_not_one_place():
+    """The city named for a state's region ("Thessaloniki", also a Greek region in the actor tables) is a city:
+    it does not hold Athens."""
+    assert not places_fit("Thessaloniki", "Athens")
+    assert places_fit("Thessaloniki", "Greece")
+
+
+def _undated(aid: str, place: str, value: str | None, published: str | None) -> Record:
+    text = f"Foreign ministers Ines Calvo and Aldo Ferrante met in {place}."
+    event = Event(id="ev1", type="meeting", participants=("Ines Calvo", "Aldo Ferrante"), location=place,
+                  date=EventDate(value, None), evidence=(Evidence(0, len(text)),))
+    return Record(article=Article(id=aid, source=f"{aid}.txt", text=text, published=published), events=(event,))
+
+
+def test_a_page_that_says_nothing_of_when_joins_the_one_report_that_gives_a_day_without_a_year():
+    """'Jan. 13' in an undated page says when, in part: the page that says nothing of when joins it, when it is
+    the one report of those people there."""
+    tl = build_timeline([_undated("c1", "Riga", None, None), _undated("c2", "Riga", "XXXX-01-13", None)])
+    assert tl.index[("c1", "ev1")] == tl.index[("c2", "ev1")]
+    assert [t.rule for e in tl for t in e.ties] == ["the one dated report it can be"]
+
+
+def test_a_page_that_says_nothing_of_when_joins_no_report_in_another_city_of_the_state():
+    tl = build_timeline([_undated("d1", "Thessaloniki", None, None), _undated("d2", "Athens", "2023-12-07", None)])
+    assert tl.index[("d1", "ev1")] != tl.index[("d2", "ev1")]

@@ -127,3 +127,28 @@ def test_a_page_without_date_joins_a_group_of_two_reports_of_one_visit():
     members, entry = _mentions(tl, "b-undated")
     assert members == {"n-wire", "o-paper", "b-undated"}
     assert [t.rule for t in entry.ties].count("the one dated report it can be") == 1
+
+
+def _signing(aid: str, words: str, place: str, value: str | None, published: str) -> Record:
+    from parley.models import Article, Event, EventDate, Evidence, Record
+
+    text = f"President Ines Calvo and President Aldo Ferrante {words} in {place}."
+    event = Event(id="ev1", type="agreement", participants=("Ines Calvo", "Aldo Ferrante"), location=place,
+                  date=EventDate(value, None), evidence=(Evidence(0, len(text)),))
+    return Record(article=Article(id=aid, source=f"{aid}.txt", text=text, published=published), events=(event,))
+
+
+def test_one_signing_told_in_other_words_is_one_event():
+    """'signed 12 documents' and 'signed a joint statement': the same two people, in one city, reported the same
+    day, are one signing; in another city, or reported a month apart, they are not."""
+    from parley.resolve.timeline import build_timeline
+
+    a = _signing("s1", "signed 12 documents", "Riga", None, "2024-05-18")
+    b = _signing("s2", "signed a joint statement", "Riga", "2024-05-17", "2024-05-18")
+    far = _signing("s3", "signed a joint statement", "Riga", "2024-06-20", "2024-06-21")
+    elsewhere = _signing("s4", "signed a joint statement", "Vilnius", "2024-05-17", "2024-05-18")
+    for other, same in ((b, True), (far, False), (elsewhere, False)):
+        tl = build_timeline([a, other])
+        assert (tl.index[("s1", "ev1")] == tl.index[(other.article.id, "ev1")]) is same, other.article.id
+    tl = build_timeline([a, b])
+    assert [t.rule for e in tl for t in e.ties] == ["signed by the same people at that place, reported together"]

@@ -283,11 +283,16 @@ def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def event_key_rows(rec: Record) -> tuple[tuple[str, str], ...]:
+    """(key, event id) of the keys the store finds the record's events by (resolve.incremental.event_keys)."""
+    return tuple((k, ev.id) for ev in rec.events for k in incremental.event_keys(rec, ev).own)
+
+
 def article_index(rec: Record, signature: bytes | None, duplicates: DuplicateIndex) -> ArticleIndex:
     """What the resolve step looks an article up by, stored with its record (store.derived)."""
     return ArticleIndex(
         rec.article.id,
-        event_keys=tuple((k, ev.id) for ev in rec.events for k in incremental.event_keys(rec, ev).own),
+        event_keys=event_key_rows(rec),
         name_keys=member_keys(rec),
         claim_parties=inc_conflicts.claim_parties(rec),
         acronyms=inc_conflicts.record_acronyms(rec),
@@ -344,6 +349,8 @@ def resolve_new(store: Store, progress: Progress = _noop) -> None:
         refresh(store, progress)
         return
     progress("resolve", 0)
+    if store.event_keys_stale():  # keys of an older parley: recomputed once (migration 4)
+        store.rekey_events(event_key_rows)
     new = list(store.records_with_seq(after))
     records = [r for _, r in new]
     timeline = incremental.resolve_new_events(records, store)

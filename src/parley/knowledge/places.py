@@ -3,12 +3,13 @@ built once into data/tables.json (knowledge/_build.py). place_relation compares 
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from parley.knowledge._data import tables
 from parley.knowledge.states import name_key, state_code
 
-__all__ = ["capital_of", "city_state", "place_relation", "continents", "major_cities"]
+__all__ = ["capital_of", "city_state", "known_place", "place_relation", "continents", "major_cities"]
 
 
 def capital_of(code: str) -> str | None:
@@ -18,10 +19,34 @@ def capital_of(code: str) -> str | None:
 @lru_cache(maxsize=4096)
 def city_state(name: str | None) -> str | None:
     """The country of a city ("Lyon" -> FRA, "Bogor" -> IDN), the most populous namesake winning (lower-cased city
-    name or ASCII alternate -> ISO3, cities of 15,000 and more)."""
+    name or ASCII alternate -> ISO3, cities of 15,000 and more); a name written without the diacritics GeoNames
+    gives it ("Thessaloniki" for "Thessaloníki") is that city too."""
     if not name:
         return None
-    return tables()["cities"].get(name.strip().lower())
+    key = name.strip().lower()
+    return tables()["cities"].get(key) or _folded_cities().get(_fold(key))
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _folded_cities() -> dict[str, str]:
+    """The cities by their names without diacritics; a name already a key of its own keeps its own city."""
+    cities = tables()["cities"]
+    out: dict[str, str] = {}
+    for name, code in cities.items():
+        folded = _fold(name)
+        if folded != name and folded not in cities:
+            out.setdefault(folded, code)
+    return out
+
+
+def known_place(name: str | None) -> bool:
+    """Do the tables know the name as a city, a state or a region of one ("Athens", "Greece", "West Java")? A
+    venue ("Maximos Mansion", "Hyderabad House") or a district they do not list is not known."""
+    return bool(name) and (city_state(name) is not None or state_code(name) is not None)
 
 
 def _is_city(name: str) -> bool:
@@ -66,7 +91,7 @@ def place_relation(a: str | None, b: str | None) -> str | None:
     only ("Queenstown" is the South African one), so the city may be another of that name."""
     if not a or not b:
         return None
-    if name_key(a) == name_key(b):
+    if _fold(name_key(a)) == _fold(name_key(b)):  # "Thessaloniki" / "Thessaloníki"
         return "same"
     sa, sb = _state_of_region(a), _state_of_region(b)
     if sa and sb:

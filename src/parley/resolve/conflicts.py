@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from parley.extract.claims import acronyms, claim_key, spells
@@ -165,5 +166,9 @@ def _dates_agree(a: tuple[Record, Event, str], b: tuple[Record, Event, str]) -> 
 
 def _places_agree(a: tuple[Record, Event, str], b: tuple[Record, Event, str]) -> bool:
     """Two places of one event's reports disagree only when they are known to be different places."""
-    x, y = a[2], b[2]
+    return _not_apart(a[2], b[2])
+
+
+@lru_cache(maxsize=65536)
+def _not_apart(x: str, y: str) -> bool:  # an entry of many reports compares each pair of its places
     return places_fit(x, y) or place_relation(venue_city(x), venue_city(y)) != "apart"

@@ -8,8 +8,8 @@ own order, so build_timeline over the records of some whole clusters gives those
 over the whole store. Adding events only merges clusters.
 
 So on ingest (resolve_new_events):
-  1. the new events' probe keys (event_keys: the keys candidate_pairs pairs events by, and for undated reports
-     the type family with the number of people) select in SQL the stored events they could pair with;
+  1. the new events' probe keys (event_keys: the keys candidate_pairs pairs events by, which carry the people's
+     name keys: resolve._names) select in SQL the stored events they could pair with;
   2. people compatibility (which every tie and could_be require), read from the events table, thins those
      before any record is read, and linked() decides on the rest, read from their records;
   3. the clusters those stored events are in, with the new events, are rebuilt with build_timeline over their
@@ -51,17 +51,10 @@ def _placed(ev) -> bool:
 
 
 def event_keys(rec: Record, ev) -> EventKeys:
-    """The keys of timeline.candidate_keys, and for only_counterparts the family with the number of people:
-    'p|' on every placed report, 'u|' on the undated ones among them."""
-    own, probe = (list(k) for k in tl.candidate_keys(rec, ev))
-    if _placed(ev):
-        fam, people = family(ev.type), len(tl.persons(ev.participants))
-        own.append(f"p|{fam}|{people}")
-        probe.append(f"u|{fam}|{people}")  # an undated report stored may be this one
-        if tl.dateless(rec, ev):
-            own.append(f"u|{fam}|{people}")
-            probe.append(f"p|{fam}|{people}")
-    return EventKeys(tuple(dict.fromkeys(own)), tuple(dict.fromkeys(probe)))
+    """The keys of timeline.candidate_keys. They cover only_counterparts too: an undated report and the one it
+    could be are the same people, two or more, of one type family, so they share a key of a pair of them."""
+    own, probe = tl.candidate_keys(rec, ev)
+    return EventKeys(own, probe)
 
 
 def _order(item: Item) -> tuple:
@@ -108,19 +101,14 @@ def _items(records: Iterable[Record]) -> list[Item]:
 
 
 def _links_within(items: list[Item], entry_of: dict[EventRef, str] | None = None) -> Iterator[tuple[int, int]]:
-    """Linked pairs among ``items`` (sorted by _order); with ``entry_of`` (the timeline's index), a pair already in
-    one entry is taken as linked without comparing it again."""
+    """Linked pairs among ``items`` (sorted by _order): candidate pairs (timeline.candidate_pairs, whose people
+    keys hold the pairs of only_counterparts too) that linked() accepts; with ``entry_of`` (the timeline's index),
+    a pair already in one entry is taken as linked without comparing it again."""
     for i, j in tl.candidate_pairs(items):
         if entry_of is not None and entry_of.get(ref(items[i])) == entry_of.get(ref(items[j])) is not None:
             yield i, j
         elif linked(items[i], items[j]):
             yield i, j
-    placed = [k for k, it in enumerate(items) if _placed(it[1])]
-    for k in placed:
-        if tl.dateless(*items[k]):
-            for j in placed:
-                if j != k and linked(items[k], items[j]):
-                    yield min(k, j), max(k, j)
 
 
 def clusters(records: Sequence[Record], entry_of: dict[EventRef, str] | None = None) -> dict[EventRef, str]:
@@ -178,7 +166,8 @@ def _stored_links(new: list[Item], store: StoredEvents) -> tuple[list[tuple[Even
     """(new event, stored event) of every stored event linked to a new one: looked up by key, thinned by people,
     decided by linked() on the stored records (returned too, by id)."""
     new_ids = {rec.article.id for rec, _ in new}
-    probes = [(n, key) for n, item in enumerate(new) for key in event_keys(*item).probe]
+    keys = [event_keys(*item) for item in new]
+    probes = [(n, key) for n, k in enumerate(keys) for key in k.probe]
     hits: dict[tuple[int, str, str], None] = {}
     fits: dict[tuple[int, str], bool] = {}  # (new event, stored participants) -> compatible people
     for n, aid, eid, participants in store.event_pairs(probes):

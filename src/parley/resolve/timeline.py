@@ -15,14 +15,19 @@ one family), participants, place and date are compatible AND something positive 
     and the same pair of states) or, where one names nobody, of the same states, each dated day (if any)
     within a week of its article;
   * agreements: the same kind of text ("the 2022 declaration" / "Declaration on Allied Cooperation") signed by
-    overlapping people, with compatible dates.
-Known publication years rule out a year-less date that cannot be the same event. Places are compatible as
-extraction compares them, or when one lies inside the other ("Bogor Palace" in Bogor, Tashkent in Uzbekistan:
-places_fit).
+    overlapping people, with compatible dates; or the same people (two or more) signing at one place both name,
+    in news reports published within three days ("47 documents" / "a joint statement").
+Known publication years rule out a year-less date that cannot be the same event. Places fit by containment
+(places_fit, through knowledge.places.place_relation): the same place, or one inside the other ("Bogor Palace" in
+Bogor, Tashkent in Uzbekistan); two places the tables know apart (two cities, two states) never do.
+
+Two groups join only when their people are compatible as a whole: a report naming nobody may tie to reports of
+different people on its day, and joins one of them, not all.
 
 After these pairwise rules, a report that says nothing of when (its article undated, its event without year or
-month) of two people or more at a named place joins the one dated group of reports it could be, when the corpus
-holds exactly one (only_counterparts); two such reports never join each other.
+month) of two people or more at a named place joins the one group of reports it could be that says when (an
+article's date, or an event's year or month: "Jan. 13" in an undated page), when the corpus holds exactly one
+(only_counterparts); two reports that say nothing of when never join each other.
 
 Each merge is kept with the entry (TimelineEntry.ties): the two reports it joined, the rule, and the rule's score
 (RULES), so `parley events ID` shows why its reports are one event.
@@ -30,7 +35,9 @@ Each merge is kept with the entry (TimelineEntry.ties): the two reports it joine
 Entries are ordered oldest first: full dates, then partial ones by what they give, undated last.
 
 Only candidate pairs are compared (candidate_pairs): those sharing a key that each of the ties above needs, so
-the entries are those of comparing every pair (build_timeline(..., blocking=False); bench/bench_timeline.py).
+the entries are those of comparing every pair (build_timeline(..., blocking=False); bench/bench_timeline.py). The
+keys of rules that need people carry their name keys (resolve._names), so that the store, which keeps them, finds
+the few stored reports a new one can join (resolve.incremental).
 """
 
 from __future__ import annotations
@@ -38,18 +45,20 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from parley.extract.events import dates_compatible, family, places_compatible, triggers, venue_city
+from parley.extract.events import dates_compatible, family, triggers, venue_city
 from parley.extract.topics import country_of, is_country
 from parley.knowledge.identity import same_person  # the one person identity, re-exported for its callers
-from parley.knowledge.places import place_relation
+from parley.knowledge.places import known_place, place_relation
 from parley.models import Event, Record, replace
 from parley.nlp.weekdays import bare_weekday, weekday_fits
-from parley.resolve._days import date_value, same_weekday, visit_days, within_visit
+from parley.resolve._days import date_value, same_weekday, within_visit
+from parley.resolve._names import event_person_keys, person_keys
 
 __all__ = ["Timeline", "TimelineEntry", "TimelineMention", "TimelineTie", "RULES", "build_timeline", "candidate_keys",
            "assign_timeline_ids", "same_person", "date_precision", "places_fit",
@@ -136,11 +145,21 @@ class Timeline:
 # ---------------------------------------------------------------- comparing events
 
 def persons(names) -> list[str]:
-    return [n for n in names if not is_country(n)]
+    return list(_persons(tuple(names)))
+
+
+@lru_cache(maxsize=65536)
+def _persons(names: tuple[str, ...]) -> tuple[str, ...]:  # is_country reads the state tables: once per name list
+    return tuple(n for n in names if not is_country(n))
 
 
 def people_compatible(a, b) -> bool:
-    pa, pb = persons(a), persons(b)
+    return _compatible(tuple(a), tuple(b))
+
+
+@lru_cache(maxsize=262144)
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    pa, pb = _persons(a), _persons(b)
     if not pa or not pb:
         return True
     small, big = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
@@ -148,15 +167,33 @@ def people_compatible(a, b) -> bool:
 
 
 def people_equal(a, b) -> bool:
+    """As many people on each side, each one of the other side's: either way round, so that the answer does
+    not depend on which report comes first (two names of one side fitting one of the other is not the same)."""
     pa, pb = persons(a), persons(b)
-    return len(pa) == len(pb) and people_compatible(pa, pb)
+    return len(pa) == len(pb) and people_compatible(pa, pb) and people_compatible(pb, pa)
 
 
+@lru_cache(maxsize=65536)
 def places_fit(a: str | None, b: str | None) -> bool:
-    """Two places that can be the place of one event: compatible as extraction compares them (a venue of the
-    venues list in its city, a city in its state), or one inside the other (knowledge.places.place_relation: "Bogor
-    Palace" in Bogor)."""
-    return places_compatible(a, b) or place_relation(venue_city(a), venue_city(b)) in ("same", "within")
+    """Two places that can be the place of one event, by containment (knowledge.places.place_relation, each
+    place read as the city of a venue extraction knows: venue_city): the same place, or one inside the other ("Bogor
+    Palace" in Bogor, Tashkent in Uzbekistan, Seoul in South Korea); a place the tables do not know against a
+    state that is not its own is no fit (the one mechanism extraction's places_compatible also follows). A venue the
+    tables cannot place ("Maximos Mansion" / "Athens") does not fit either: it could as well be in any other city
+    the same people met in. A missing place fits any."""
+    if not a or not b:
+        return True
+    return place_relation(venue_city(a), venue_city(b)) in ("same", "within") or _unplaced_in_state(a, b)
+
+
+def _unplaced_in_state(a: str, b: str) -> bool:
+    """A place of no known state against a state ("Mount Hagen" / "Papua New Guinea"): extraction's places_compatible
+    lets it be there, and so does the merge."""
+    x, y = venue_city(a), venue_city(b)
+    for place, state in ((x, y), (y, x)):
+        if is_country(state) and not is_country(place) and not known_place(place):
+            return True
+    return False
 
 
 def _parts(value: str | None) -> list[str]:
@@ -229,15 +266,20 @@ def tie(ra: Record, a: Event, rb: Record, b: Event) -> str | None:
     da, db = (date_value(a)), (date_value(b))
     if not (_year_fits(da, ra, pub_year(rb)) and _year_fits(db, rb, pub_year(ra))):
         return None
-    if family(a.type) == "agreement":
-        na, nb = _agreement_noun(ra, a), _agreement_noun(rb, b)
-        same = (na is not None and na == nb and dates_compatible(da, db)
-                and bool(persons(a.participants)) and bool(persons(b.participants)))
-        return "same text signed by the same people" if same else None
     places = places_fit(a.location, b.location)
     dates = dates_compatible(da, db)
     shared = shared_known(da, db)
     same_people = people_equal(a.participants, b.participants) and len(persons(a.participants)) >= 2
+    if family(a.type) == "agreement":
+        na, nb = _agreement_noun(ra, a), _agreement_noun(rb, b)
+        if (na is not None and na == nb and dates
+                and bool(persons(a.participants)) and bool(persons(b.participants))):
+            return "same text signed by the same people"
+        # one signing told in other words ("47 documents" / "a joint statement"): the same people, at one place
+        # both name, in reports of the same days
+        if same_people and places and a.location and b.location and dates and _reported_together(ra, a, rb, b):
+            return "signed by the same people at that place, reported together"
+        return None
     if places and dates and shared >= 2:
         return "shared date and place"
     if places and dates and shared == 1 and date_precision(da) == date_precision(db) == "year":
@@ -264,6 +306,7 @@ def tie(ra: Record, a: Event, rb: Record, b: Event) -> str | None:
 RULES = {
     "shared date and place": 0.9,
     "same text signed by the same people": 0.8,
+    "signed by the same people at that place, reported together": 0.6,
     "same day and people, places differ": 0.8,
     "weekday of that day, same people and place": 0.8,
     "same year, place and people": 0.7,
@@ -340,13 +383,17 @@ def sort_key(entry: TimelineEntry, pub_years: list[int]):
 
 def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timeline:
     """Group the events of ``records`` into timeline entries. ``blocking`` compares only the candidate pairs of
-    candidate_pairs (the same entries, far fewer comparisons); False compares every pair, as a reference."""
+    candidate_pairs (the same entries, far fewer comparisons); False compares every pair, as a reference.
+    Two groups join only when their people are compatible as a whole (people_compatible over each group's
+    people): a report naming nobody ties to reports of different people on its day, and must not make them one
+    event."""
     items = []
     for rec in sorted(records, key=lambda r: r.article.id):
         for ev in sorted(rec.events, key=lambda e: event_order(e.id)):
             items.append((rec, ev))
     parent = list(range(len(items)))
     arts = {i: {items[i][0].article.id} for i in range(len(items))}  # articles in each group: one event each
+    named = {i: tuple(persons(items[i][1].participants)) for i in range(len(items))}  # people of each group
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -364,15 +411,18 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
         if related(ra, rb):
             continue
         gi, gj = find(i), find(j)
-        if gi != gj and not (arts[gi] & arts[gj]) and (rule := tie(ra, a, rb, b)):
+        if (gi != gj and not (arts[gi] & arts[gj]) and people_compatible(named[gi], named[gj])
+                and (rule := tie(ra, a, rb, b))):
             parent[gj] = gi
             arts[gi] |= arts.pop(gj)
+            named[gi] = tuple(dict.fromkeys(named[gi] + named.pop(gj)))
             ties.append((i, j, rule))
 
     def join(k: int, j: int) -> None:
         gk, gj = find(k), find(j)
         parent[gk] = gj
         arts[gj] |= arts.pop(gk)
+        named[gj] = tuple(dict.fromkeys(named[gj] + named.pop(gk)))
         ties.append((j, k, "the one dated report it can be"))
 
     only_counterparts(items, find, arts, join)
@@ -412,8 +462,9 @@ def dateless(rec: Record, ev: Event) -> bool:
 
 
 def dated(rec: Record, ev: Event) -> bool:
-    p = _parts(date_value(ev))
-    return bool(rec.article.published) or bool(p and "X" not in p[0])
+    """A report that says when, if only in part: its article's date, or its event's year or month ("Jan. 13" in an
+    undated page)."""
+    return not dateless(rec, ev)
 
 
 def could_be(a: Event, b: Event) -> bool:
@@ -427,8 +478,8 @@ def could_be(a: Event, b: Event) -> bool:
 
 def only_counterparts(items: list[tuple[Record, Event]], find, arts, join) -> None:
     """A report that does not say when (dateless), of two people or more at a named place, joins the one group of
-    reports of the corpus it could be (could_be), when there is exactly one and it is dated: the page gave no
-    date, but the corpus holds one such event only. Two reports that say nothing of when stay apart, and a report
+    reports of the corpus it could be (could_be), when there is exactly one and it says when (dated): the page
+    gave no date, but the corpus holds one such event only. Two reports that say nothing of when stay apart, and a report
     that fits two groups joins neither. Run after the pairwise rules, in item order; join(k, j) merges k's group
     into the group of j, the first report k fits."""
     placed: dict[str, list[int]] = {}  # family -> reports of two people or more at a named place
@@ -458,53 +509,56 @@ def all_pairs(n: int):
 def candidate_keys(rec: Record, ev: Event) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(own, probe): the keys an event holds and those it looks for. Two events are a candidate pair when one's
     probe meets the other's own keys; each way same_event can accept a pair needs the same type family and one of:
-      * agreements: the same agreement noun (and people on both sides);
-      * two known date parts in the same places ("2024-04-22" / "XXXX-04-22");
-      * a year alone, the same year, and as many people (two or more), both placed;
-      * a bare weekday and a calendar day falling on it (or not a calendar date), or two bare weekdays, the same
-        day, as many people (two or more);
-      * a placed visit of several days and a placed report giving a day, as many people (two or more);
+      * agreements: the same agreement noun, and people on both sides who are compatible; or the news-report
+        keys below (the same people at one place, reported together);
+      * two known date parts in the same places ("2024-04-22" / "XXXX-04-22"), and compatible people;
+      * the same people, two or more on each side (a year alone; a bare weekday and a calendar day on it; two
+        bare weekdays; a visit of several days and a day of it; the one dated report an undated one can be):
+        keyed by pairs of their people (same_people_keys);
       * news reports: publication days within three days, each event day within a week of its article, and
         people on both sides or the same states (two or more).
-    Names are not keyed: same_person matches spelling variants that share no word. The store keeps these keys
-    for every event (resolve.incremental), so an ingest finds the stored events a new one may pair with."""
+    Compatible people, one side naming some, share a person: the keys of those rules carry the people's name
+    keys (resolve._names.person_keys, which same_person's spelling variants share), so a key is held by the
+    reports of one person, not by every report of a month or a weekday, and a lookup stays small as the store
+    grows. The store keeps these keys for every event (resolve.incremental), so an ingest finds the stored events
+    a new one may pair with."""
     fam = family(ev.type)
-    people = len(persons(ev.participants))
+    names = persons(ev.participants)
     value = date_value(ev)
     own: list[str] = []
     probe: list[str] = []
+    keys, unkeyed = event_person_keys(names)
 
-    def both(key: str) -> None:
-        own.append(key)
-        probe.append(key)
+    def with_people(rule: str) -> None:
+        """Keys of a rule that needs a person on each side: one per name key; '*' held by every report with
+        people, '?' by a report with a name of no key (initials only), which looks for every '*'."""
+        for k in keys:
+            own.append(f"{rule}|{k}")
+            probe.append(f"{rule}|{k}")
+        own.append(f"{rule}|*")
+        probe.append(f"{rule}|?")
+        if unkeyed:
+            own.append(f"{rule}|?")
+            probe.append(f"{rule}|*")
 
     if fam == "agreement":
         noun = _agreement_noun(rec, ev)
-        if noun is not None and people:
-            both(f"a|{fam}|{noun}")
-        return tuple(own), tuple(probe)
-    for k1, x1, k2, x2 in _date_keys(value):
-        both(f"d|{fam}|{k1}:{x1}|{k2}:{x2}")
-    if people >= 2:
-        for kind, key in _same_people_keys(value, bool(ev.location)):
-            if kind == "year":
-                both(f"y|{fam}|{people}|{key}")
-            elif kind == "week":  # a bare weekday pairs with the others and with the calendar days on it
-                both(f"week|{fam}|{people}|{key}")
-                probe.append(f"weekday|{fam}|{people}|{key}")
-            else:
-                own.append(f"weekday|{fam}|{people}|{key}")
-                probe.append(f"week|{fam}|{people}|{key}")
-        if ev.location and len(_parts(value)) >= 3:  # a placed day pairs with the placed visits of days
-            own.append(f"day|{fam}|{people}")
-            probe.append(f"span|{fam}|{people}")
-            if visit_days(rec, ev):
-                own.append(f"span|{fam}|{people}")
-                probe.append(f"day|{fam}|{people}")
+        if noun is not None and names:
+            with_people(f"a|{fam}|{noun}")
+    for k1, x1, k2, x2 in (_date_keys(value) if fam != "agreement" else ()):
+        rule = f"{fam}|{k1}:{x1}|{k2}:{x2}"
+        if names:  # people on both sides share one; a side naming nobody fits anyone ('d0')
+            with_people(f"d|{rule}")
+            probe.append(f"d0|{rule}")
+        else:
+            own.append(f"d0|{rule}")
+            probe.extend((f"d0|{rule}", f"d|{rule}|*"))
+    if len(names) >= 2:
+        same_people_keys(ev, own, probe)
     pub, day = _day(rec.article.published), _day(value)
     if pub is not None and not (day is not None and abs((day - pub).days) > _EVENT_DAYS):
         near = range(pub.toordinal() - _REPORT_DAYS, pub.toordinal() + _REPORT_DAYS + 1)
-        if people:
+        if names:
             own.append(f"r|{fam}|{pub.toordinal()}")
             probe.extend(f"r|{fam}|{d}" for d in near)
         states = sorted(set(ev.actors or ()))
@@ -512,6 +566,30 @@ def candidate_keys(rec: Record, ev: Event) -> tuple[tuple[str, ...], tuple[str, 
             own.append(f"s|{fam}|{','.join(states)}|{pub.toordinal()}")
             probe.extend(f"s|{fam}|{','.join(states)}|{d}" for d in near)
     return tuple(dict.fromkeys(own)), tuple(dict.fromkeys(probe))
+
+
+def same_people_keys(ev: Event, own: list[str], probe: list[str]) -> None:
+    """Keys of the rules that need the same people, two or more (people_equal), into ``own`` and ``probe``: one
+    per pair of the event's people and pair of their name keys ("n|meeting|2|~kshd+~n"). Two reports of the same
+    people have two people each matched to two different people of the other, so they share such a key, and a key
+    is held by the reports of that pair of people only. A name of no key (initials only) makes its report hold '?',
+    which every report looks for, and look for '*', which every report of people holds."""
+    names = persons(ev.participants)
+    rule = f"n|{family(ev.type)}|{len(names)}"
+    own.append(f"{rule}|*")
+    probe.append(f"{rule}|?")
+    keys = [sorted(person_keys(n)) for n in names]
+    if not all(keys):
+        own.append(f"{rule}|?")
+        probe.append(f"{rule}|*")
+        return
+    for i, ki in enumerate(keys):
+        for kj in keys[i + 1:]:
+            for x in ki:
+                for y in kj:
+                    key = f"{rule}|{min(x, y)}+{max(x, y)}"
+                    own.append(key)
+                    probe.append(key)
 
 
 def candidate_pairs(items: list[tuple[Record, Event]]) -> list[tuple[int, int]]:
@@ -533,23 +611,6 @@ def _date_keys(value: str | None) -> list[tuple]:
     p = _parts(value)
     known = [(k, x) for k, x in enumerate(p) if "X" not in x]
     return [(k1, x1, k2, x2) for n, (k1, x1) in enumerate(known) for k2, x2 in known[n + 1:]]
-
-
-def _same_people_keys(value: str | None, placed: bool) -> list[tuple[str, str]]:
-    """Keys of the two rules for the same people without two shared date parts: a year alone, both placed; a bare
-    weekday ("week") against a calendar day on that weekday ("weekday"; a day that is no calendar date fits any)."""
-    p = _parts(value)
-    keys = [("year", p[0])] if placed and date_precision(value) == "year" else []  # "2024", "2024-WXX-2"
-    if len(p) >= 3 and p[1].startswith("W") and p[2][:1].isdigit():
-        return keys + [("week", p[2][:1])]
-    if keys:
-        return keys
-    if len(p) >= 3 and all(x[:2].isdigit() for x in p[:3]):
-        try:
-            return [("weekday", str(date(int(p[0]), int(p[1]), int(p[2][:2])).isoweekday()))]
-        except ValueError:
-            return [("weekday", str(d)) for d in range(10)]
-    return []
 
 
 def event_order(event_id: str) -> tuple[int, str]:

@@ -16,7 +16,7 @@ so an ingest killed midway leaves whole articles or none, and running it again c
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -91,6 +91,13 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if not self.read_only:
+            # DuckDB leaves a replayed write-ahead log beside the file at close once the store holds indexes
+            # (migration 4); a checkpoint folds it in, so the file alone is the whole store (a copy of it too)
+            try:
+                self.con.execute("CHECKPOINT")
+            except duckdb.Error:
+                pass
         self.con.close()
 
     @property
@@ -260,6 +267,7 @@ class Store:
             if index is not None:
                 derived.delete_index(con, None)
                 derived.write_index(con, index)
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('event_keys_stale', 'false')")
             derived.apply_changes(con, changes)
 
     # -- lookups of incremental resolution -------------------------------------------------------
@@ -277,11 +285,16 @@ class Store:
                 yield seq, Record.from_dict(json.loads(raw))
 
     def records_by_id(self, ids: Iterable[str]) -> dict[str, Record]:
-        out = {}
-        for chunk in _chunks(sorted(set(ids)), 2000):
-            rows = derived.lookup(self.con, "SELECT r.article_id, r.record FROM records r "
-                                  "WHERE r.article_id IN (SELECT v FROM _ids)", ids=chunk)
-            out.update((aid, Record.from_dict(json.loads(raw))) for aid, raw in rows)
+        return {aid: Record.from_dict(json.loads(raw))
+                for aid, raw in self._where_in("SELECT article_id, record FROM records WHERE article_id IN ({})", ids)}
+
+    def _where_in(self, sql: str, values: Iterable[Any]) -> list[tuple]:
+        """``sql`` with ``{}`` replaced by a list of parameters, run for a few hundred of ``values`` at a time: such
+        a filter is read through the column's index (the primary key, or migration 4's), where a join with a
+        registered table reads the whole table, every record in it."""
+        out: list[tuple] = []
+        for chunk in _chunks(sorted(set(values)), 300):
+            out.extend(self.con.execute(sql.format(", ".join("?" * len(chunk))), chunk).fetchall())
         return out
 
     def seqs(self, ids: Iterable[str]) -> dict[str, int]:
@@ -290,14 +303,35 @@ class Store:
                                    ids=ids)) if ids else {}
 
     def event_pairs(self, probes: Sequence[tuple[int, str]]) -> list[tuple[int, str, str, str]]:
-        """(probe number, article id, event id, participants JSON) of the stored events holding a probed key."""
-        if not probes:
+        """(probe number, article id, event id, participants JSON) of the stored events holding a probed key,
+        read through the indexes on event_keys.key and events.article_id (migration 4, _where_in)."""
+        holders: dict[str, list[tuple[str, str]]] = {}
+        for key, a, e in self._where_in("SELECT key, article_id, event_id FROM event_keys WHERE key IN ({})",
+                                        (k for _, k in probes)):
+            holders.setdefault(key, []).append((a, e))
+        hits = {(n, a, e) for n, k in probes for a, e in holders.get(k, ())}
+        if not hits:
             return []
-        with derived.registered(self.con, "_probe", n=[n for n, _ in probes], key=[k for _, k in probes]):
-            return self.con.execute(
-                "SELECT DISTINCT p.n, k.article_id, k.event_id, e.participants FROM _probe p "
-                "JOIN event_keys k ON k.key = p.key "
-                "JOIN events e ON e.article_id = k.article_id AND e.event_id = k.event_id ORDER BY ALL").fetchall()
+        people = {(a, e): p for a, e, p in self._where_in(
+            "SELECT article_id, event_id, participants FROM events WHERE article_id IN ({})", (a for _, a, _ in hits))}
+        return [(n, a, e, people[(a, e)]) for n, a, e in sorted(hits) if (a, e) in people]
+
+    def event_keys_stale(self) -> bool:
+        """Were the stored event keys written by an older parley (migration 4 marks them)?"""
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'event_keys_stale'").fetchone()
+        return bool(row and row[0] == "true")
+
+    def rekey_events(self, keys_of: Callable[[Record], Sequence[tuple[str, str]]], batch: int = 2000) -> None:
+        """Rewrite every stored event's keys, ``keys_of(record)`` giving (key, event id) pairs, in one
+        transaction; records are read a batch at a time, so memory stays bounded."""
+        ids = sorted(r[0] for r in self.con.execute("SELECT article_id FROM records").fetchall())
+        with self.transaction() as con:
+            con.execute("DELETE FROM event_keys")
+            for chunk in _chunks(ids, batch):
+                records = self.records_by_id(chunk)
+                derived.write_index_keys(con, [ArticleIndex(aid, event_keys=tuple(keys_of(records[aid])))
+                                               for aid in chunk])
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('event_keys_stale', 'false')")
 
     def cluster_members(self, events: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
         """cluster -> its (article id, event id) members, for the clusters of these events."""
@@ -355,10 +389,9 @@ class Store:
         ids = sorted(set(ids))
         if not ids:
             return []
-        rows = derived.lookup(
-            self.con, "SELECT id, rank, entry FROM timeline WHERE id IN (SELECT DISTINCT timeline_id FROM events "
-            "WHERE article_id IN (SELECT v FROM _ids)) ORDER BY rank, id", ids=ids)
-        return [(i, r, json.loads(e)) for i, r, e in rows]
+        entries = {r[0] for r in self._where_in("SELECT timeline_id FROM events WHERE article_id IN ({})", ids)}
+        rows = self._where_in("SELECT id, rank, entry FROM timeline WHERE id IN ({})", entries - {None})
+        return [(i, r, json.loads(e)) for i, r, e in sorted(rows, key=lambda row: (row[1] is None, row[1] or "", row[0]))]
 
     def conflict_rows(self, ids: Iterable[str]) -> list[tuple[str, str, dict]]:
         ids = sorted(set(ids))

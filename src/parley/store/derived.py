@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 import duckdb
 import numpy as np
 
-__all__ = ["ArticleIndex", "CorpusChanges", "Entry", "MemberRow", "write_index", "delete_index", "apply_changes",
+__all__ = ["ArticleIndex", "CorpusChanges", "Entry", "MemberRow", "write_index", "write_index_keys", "delete_index",
+           "apply_changes",
            "in_order", "lookup", "registered"]
 
 Entry = tuple[str, str, dict]  # (row id, rank, entry): rank orders the rows of a corpus table
@@ -118,11 +119,16 @@ def delete_index(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | No
             _delete_in(con, table, "article_id", article_ids)
 
 
+def write_index_keys(con: duckdb.DuckDBPyConnection, rows: Sequence[ArticleIndex]) -> None:
+    """The event keys of these articles (the rest of their index rows untouched)."""
+    _bulk(con, "event_keys", ("key", "article_id", "event_id"),
+          [(k, r.article_id, e) for r in rows for k, e in r.event_keys])
+
+
 def write_index(con: duckdb.DuckDBPyConnection, rows: Iterable[ArticleIndex]) -> None:
     rows = list(rows)
     dumps = lambda x: json.dumps(x, ensure_ascii=False, sort_keys=True)  # noqa: E731
-    _bulk(con, "event_keys", ("key", "article_id", "event_id"),
-          [(k, r.article_id, e) for r in rows for k, e in r.event_keys])
+    write_index_keys(con, rows)
     _bulk(con, "name_keys", ("key", "article_id", "entity_id"),
           [(k, r.article_id, e) for r in rows for k, e in r.name_keys])
     _bulk(con, "claim_index", ("article_id", "parties", "acronyms"),

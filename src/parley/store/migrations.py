@@ -53,4 +53,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 idx INTEGER, name VARCHAR, partial BOOLEAN, member VARCHAR)""",
         ],
     ),
+    (
+        4,
+        "event keys carry the people's name keys; indexes for the lookups of the resolve step",
+        [
+            "CREATE INDEX event_keys_key ON event_keys (key)",
+            # what resolving reads of a few articles among many: their events, their timeline entries
+            "CREATE INDEX events_article ON events (article_id)",
+            "CREATE INDEX timeline_id ON timeline (id)",
+            # keys written by an older parley are recomputed once, on the next resolve step (Store.rekey_events)
+            "INSERT OR REPLACE INTO meta SELECT 'event_keys_stale', 'true' WHERE EXISTS (SELECT 1 FROM event_keys)",
+        ],
+    ),
 ]
