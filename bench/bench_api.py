@@ -3,7 +3,9 @@
 A real `uvicorn` server (the one `parley serve` runs) is started in a process of its own on a free port; each level of
 concurrency sends the same generated queries from that many client threads at once, after one warm-up pass
 (index and model loading are reported separately). Figures: median and 95th percentile per request, and requests
-answered per second, with the slowest request.
+answered per second, with the slowest request; beside them the server's CPU milliseconds per request (user + system
+time of its process over the level, divided by the requests: what the machine's load does not change) and the
+highest 1-minute load average seen during the level.
 
     python bench/bench_api.py --db STORE [--concurrency 1 4 8] [--repeat 2]
     python bench/bench_api.py --n 10000                 # a generated store (bench/make_corpus.py), built once
@@ -15,6 +17,12 @@ server's query-embedding cache never answers: the figures are those of new queri
 them from the sample corpus's names and topics (for the sample store), ``generated`` from bench/make_corpus.py's.
 
 The generated store is indexed BM25-only (PARLEY_SEARCH_SEMANTIC=0) unless --semantic, as in bench_search.py.
+Embedding its million sentences with MiniLM takes hours on two cores, so ``--stand-in-vectors`` gives every segment
+without vectors deterministic random unit vectors instead (written into the index beside --db: use a copy), and the
+server runs the hybrid path on them: the query is embedded by the real MiniLM and compared with the stand-ins, so
+the figures are the cost of hybrid retrieval, not its quality. The output says so on its first line.
+
+    python bench/bench_api.py --db /tmp/copy/store-100000.duckdb --semantic --stand-in-vectors --concurrency 1 20
 """
 
 from __future__ import annotations
@@ -96,19 +104,56 @@ def seed_queries(rng: random.Random, n: int) -> tuple[list[str], list[str]]:
     return out[0], out[1]
 
 
-def _level(client, url: str, items: list[str], workers: int) -> dict:
+def stand_in_vectors(index_dir: Path, seed: int = 16) -> int:
+    """Give each segment without vectors.npy seeded random unit vectors, one per sentence; returns how many."""
+    import numpy as np
+
+    from parley.search import embed
+    from parley.search.index import read_manifest
+
+    written = 0
+    for n, name in enumerate(read_manifest(index_dir)["segments"]):
+        seg = index_dir / name
+        if (seg / "vectors.npy").exists():
+            continue
+        units = len(np.load(seg / "units.npz")["art"])
+        rng = np.random.default_rng(seed + n)
+        tmp = seg / "vectors.npy.tmp"
+        out = np.lib.format.open_memmap(tmp, mode="w+", dtype=np.float32, shape=(units, embed.DIM))
+        for start in range(0, units, 100_000):
+            block = rng.standard_normal((min(100_000, units - start), embed.DIM), dtype=np.float32)
+            out[start:start + len(block)] = block / np.linalg.norm(block, axis=1, keepdims=True)
+        out.flush()
+        del out
+        os.replace(tmp, seg / "vectors.npy")
+        written += units
+    return written
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) the process has used so far: what a request costs the server, whatever the
+    machine's load (wall-clock latencies on a shared machine follow the load average)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _level(client, url: str, items: list[str], workers: int, server_pid: int | None = None) -> dict:
     def one(q: str) -> float:
         t = time.perf_counter()
         r = client.get(url, params={"q": q})
         r.raise_for_status()
         return (time.perf_counter() - t) * 1000
 
+    cpu = _cpu_s(server_pid) if server_pid and Path(f"/proc/{server_pid}/stat").exists() else None
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=workers) as pool:
         times = list(pool.map(one, items))
     wall = time.perf_counter() - started
+    cpu_ms = None if cpu is None else round((_cpu_s(server_pid) - cpu) * 1000 / len(items), 1)
     return {"median_ms": round(statistics.median(times), 1), "p95_ms": round(bench_search._pct(times, 95), 1),
-            "max_ms": round(max(times), 1), "per_s": round(len(items) / wall, 1), "requests": len(items)}
+            "max_ms": round(max(times), 1), "per_s": round(len(items) / wall, 1), "requests": len(items),
+            "server_cpu_ms": cpu_ms, "load": round(max(load, os.getloadavg()[0]), 1)}
 
 
 def _generated(n: int) -> tuple[list[str], list[str]]:
@@ -131,7 +176,11 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 8])
     ap.add_argument("--repeat", type=int, default=2, help="requests per level: 20 x this")
     ap.add_argument("--queries", choices=["generated", "seeds"], default="generated")
+    ap.add_argument("--stand-in-vectors", action="store_true",
+                    help="random unit vectors for segments that have none (hybrid cost, not quality); needs --semantic")
     args = ap.parse_args()
+    if args.stand_in_vectors and not args.semantic:
+        ap.error("--stand-in-vectors measures the hybrid path: give --semantic too")
     if not args.semantic:
         os.environ["PARLEY_SEARCH_SEMANTIC"] = "0"
     import httpx
@@ -146,6 +195,11 @@ def main() -> None:
     with Store(db) as store:
         update_index(store)
         articles = store.count()
+        index_dir = Path(store.index_dir)
+    stand_ins = stand_in_vectors(index_dir) if args.stand_in_vectors else 0
+    if args.stand_in_vectors:
+        print("STAND-IN VECTORS: hybrid retrieval over seeded random unit vectors, not MiniLM's (cost, not "
+              f"quality); {stand_ins:,} written now, queries embedded by MiniLM", flush=True)
     per_level = 20 * args.repeat
     wanted = per_level * len(args.concurrency) + 1
     if args.queries == "seeds":
@@ -160,14 +214,15 @@ def main() -> None:
         first = time.perf_counter() - t
         print(f"{articles:,} articles; server start and first search + ask {first:.1f} s; every request a new "
               f"query ({args.queries})")
-        print("| endpoint | concurrent clients | median ms | p95 ms | max ms | requests/s |")
-        print("|---|---|---|---|---|---|")
+        print("| endpoint | concurrent clients | median ms | p95 ms | max ms | requests/s | server CPU ms/request "
+              "| load average |")
+        print("|---|---|---|---|---|---|---|---|")
         for endpoint, queries in (("search", searches[1:]), ("ask", questions[1:])):
             for n, workers in enumerate(args.concurrency):
-                r = _level(client, f"{base}/api/{endpoint}", queries[n * per_level:(n + 1) * per_level], workers)
+                r = _level(client, f"{base}/api/{endpoint}", queries[n * per_level:(n + 1) * per_level], workers,
+                           server.pid)
                 print(f"| /api/{endpoint} | {workers} | {r['median_ms']} | {r['p95_ms']} | {r['max_ms']} | "
-                      f"{r['per_s']} |",
-                      flush=True)
+                      f"{r['per_s']} | {r['server_cpu_ms']} | {r['load']} |", flush=True)
     server.terminate()
     server.wait(timeout=30)
 

@@ -10,12 +10,21 @@ Public functions:
     dedup.DuplicateIndex, dedup.mark_duplicates -> near-duplicate detection (MinHash LSH)
 """
 
-from parley.ingest import dedup
 from parley.ingest.clean import CleanedText, CleaningContext, clean_text
 from parley.ingest.dates import normalise_published
-from parley.ingest.dedup import DuplicateIndex, mark_duplicates
 from parley.ingest.files import article_id, iter_file, read_file, read_paths
 from parley.ingest.limits import Limits
+
+
+def __getattr__(name: str):
+    """dedup (datasketch, and through it scipy: 1.7 s) is imported when first used, not by every command that
+    imports this package for its limits (`parley search` answers in less time than that import takes)."""
+    if name in ("dedup", "DuplicateIndex", "mark_duplicates"):
+        import importlib
+
+        module = importlib.import_module("parley.ingest.dedup")
+        return module if name == "dedup" else getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "read_paths",

@@ -100,6 +100,8 @@ def open_index(store) -> _index.Index:
     idx = _index.load(index_dir)
     if idx is None:  # pragma: no cover - update_index always writes a manifest
         raise StoreError(f"{index_dir}: no search index")
+    if isinstance(idx.corpus, _index.CorpusTables):
+        idx.corpus.bind(store)  # people, timeline and conflicts are read from this store when ask needs them
     return idx
 
 
@@ -150,7 +152,9 @@ def article_text(store, article_id: str) -> str:
 
 def hit_of(store, idx: _index.Index, cand: _index.Candidate, *, score: float) -> Hit:
     meta = idx.articles[cand.article]
-    text = article_text(store, meta["id"])
+    text = idx.text_of(cand.article)  # the index's copy of the text; the store's for an older index
+    if text is None:
+        text = article_text(store, meta["id"])
     return Hit(article_id=meta["id"], start=cand.start, end=cand.end, text=text[cand.start:cand.end],
                score=round(float(score), 6), title=meta.get("title"), outlet=meta.get("outlet"),
                published=meta.get("published"))

@@ -56,8 +56,9 @@ def available() -> bool:
     return model() is not None
 
 
-def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    """Unit-length float32 vectors, one row per text. Raises RuntimeError when no model is loaded."""
+def encode(texts: list[str], batch_size: int = 64, *, threads: int | None = None) -> np.ndarray:
+    """Unit-length float32 vectors, one row per text. Raises RuntimeError when no model is loaded. ``threads``
+    sets torch's intra-op threads for this call (default: one for up to four texts, torch's own for more)."""
     m = model()
     if m is None:
         raise RuntimeError("no embedding model")
@@ -66,16 +67,17 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     import torch
 
     # one short query is fastest on one thread (~8 ms); several threads contend on a busy 2-core machine
-    # (~100-500 ms). A batch of queries (concurrent requests, see encode_query) and bulk indexing keep torch's
-    # default.
-    threads = torch.get_num_threads()
-    if len(texts) <= 4:
-        torch.set_num_threads(1)
+    # (~100-500 ms). Bulk indexing keeps torch's default.
+    default = torch.get_num_threads()
+    want = threads if threads is not None else (1 if len(texts) <= 4 else default)
+    if want != default:
+        torch.set_num_threads(want)
     try:
         vecs = m.encode(list(texts), batch_size=batch_size, show_progress_bar=False,
                         convert_to_numpy=True, normalize_embeddings=True)
     finally:
-        torch.set_num_threads(threads)
+        if want != default:
+            torch.set_num_threads(default)
     return np.asarray(vecs, dtype=np.float32)
 
 
@@ -84,6 +86,9 @@ def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
 # search. Queries that arrive together (concurrent API requests) are embedded in one batch: twenty short
 # queries in one forward pass cost about what three cost one by one. A batched vector differs from the one
 # computed alone by at most ~1e-7 per component (float32 rounding), far below any score parley compares.
+# A batch of queries runs on one thread too: measured on the shared 2-core machine at load 5, twenty queries
+# took 212 ms on one thread and 1,530 ms on two (one query alone: 56 ms against 1,070 ms), because the other
+# processes hold the second core and torch's threads wait for each other at every layer.
 
 QUERY_CACHE = 4096  # distinct query texts kept (~1.5 kB each)
 _MAX_BATCH = 32
@@ -122,7 +127,7 @@ def encode_query(text: str) -> np.ndarray:
             try:
                 texts = list(dict.fromkeys(t for t, _ in batch))
                 try:
-                    result: dict[str, np.ndarray] | BaseException = dict(zip(texts, encode(texts)))
+                    result: dict[str, np.ndarray] | BaseException = dict(zip(texts, encode(texts, threads=1)))
                 except BaseException as exc:  # every query of the batch gets the error; none waits forever
                     result = exc
             finally:

@@ -5,36 +5,46 @@ Layout of ``store.index_dir``::
     manifest.json          format, segment names, how many articles are indexed
     seg-0001/              one segment per update: new articles only
         bm25/              a bm25s index over the segment's sentences
-        units.npz          per sentence: article number (into articles.json), start, end
-        articles.json      per article: id, title, outlet, published
+        units.npz          per sentence: article number (into the segment's articles), start, end
+        articles.npz       per article: id, title, outlet, published, in a binary form (search.articles)
+        articles.json      the same as JSON (segments of older parleys have only this one)
         vectors.npy        unit-length float32 MiniLM vectors per sentence (absent: BM25 only)
         facts.json         per article: events, quotes, amounts, entity names (for ask)
-    corpus.json            people, timeline and conflicts as of the last update
 
-``update_index`` appends a segment with the articles not indexed yet (the ingest path calls it), so a question
-never rebuilds anything. When too many small segments pile up they are merged into one, which re-reads their
-articles from the store and copies their sentence vectors (nothing is embedded twice). Segments score BM25 with
-their own statistics; merging keeps that drift small. Loading an index leaves facts.json unread until ask needs it.
+``update_index`` appends a segment with the articles stored after the last one it indexed (the manifest keeps
+the store's sequence number it reached, so finding them costs the same whatever the store holds), and a question
+never rebuilds anything. When more than MAX_SEGMENTS pile up, the newest are merged into one: the two newest, and
+each older one while it is at most MERGE_RATIO times the size of those taken (``merge_count``), so an article is
+merged again only when its segment has grown severalfold (about log(store size) times, not a rewrite of the whole
+index every few ingests). Merged articles keep their order and numbers. A merge re-reads
+its articles from the store and copies their sentence vectors (nothing is embedded twice). Segments score BM25
+with their own statistics; merging keeps that drift small. Loading an index reads no JSON: facts.json waits
+until ask needs it, and the people, timeline and conflicts ask reads are read from the store on first use
+(``Index.corpus``), not copied beside it on every ingest.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import mmap
 import os
 import re
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from parley.models import Record
-from parley.search import embed
+from parley.search import bm25, embed
+from parley.search.articles import ArticleTable
+from parley.search.articles import upgrade as upgrade_articles
+from parley.search.articles import write as write_articles
 
 FORMAT = 1
 MAX_SEGMENTS = 8
@@ -46,24 +56,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…\"'”»)])\s+(?=[\"'“«(]?[A-Z0-9])|\
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
 def tokenize(texts: list[str]) -> list[list[str]]:
-    """Lower-cased, stop-word-free, stemmed tokens (the same for documents and questions)."""
-    import bm25s
-
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+    """Lower-cased, stop-word-free, stemmed tokens (the same for documents and questions): bm25s.tokenize's
+    (stopwords="en", the Snowball English stemmer), made without importing bm25s (search.bm25)."""
+    return bm25.tokenize(texts)
 
 
 @lru_cache(maxsize=65536)
 def text_stems(text: str) -> frozenset[str]:
     """The set of ``tokenize``'s stems of one text, computed once per text: ask compares the same sentences
-    with a question several times, and bm25s.tokenize costs ~1 ms a call whatever its length."""
+    with a question several times."""
     return frozenset(tokenize([text])[0])
 
 
@@ -129,11 +131,12 @@ def _manifest_path(index_dir: Path) -> Path:
 
 def read_manifest(index_dir: Path) -> dict[str, Any]:
     path = _manifest_path(index_dir)
+    empty = {"format": FORMAT, "segments": [], "articles": 0, "seq": 0}  # a new index starts from the first article
     if not path.exists():
-        return {"format": FORMAT, "segments": [], "articles": 0}
+        return empty
     manifest = json.loads(path.read_text(encoding="utf-8"))
     if manifest.get("format") != FORMAT:
-        return {"format": FORMAT, "segments": [], "articles": 0}
+        return empty
     return manifest
 
 
@@ -146,8 +149,13 @@ def _write_json_atomic(path: Path, data: Any) -> None:
 def indexed_ids(index_dir: Path, manifest: dict[str, Any]) -> set[str]:
     ids: set[str] = set()
     for name in manifest["segments"]:
-        ids.update(a["id"] for a in json.loads((index_dir / name / "articles.json").read_text(encoding="utf-8")))
+        ids.update(segment_ids(index_dir / name))
     return ids
+
+
+def segment_ids(seg_dir: Path) -> list[str]:
+    """The ids of a segment's articles, in its order."""
+    return ArticleTable.read(seg_dir).column("id")  # type: ignore[return-value]
 
 
 def build_segment(seg_dir: Path, records: list[Record], *, semantic: bool,
@@ -183,6 +191,7 @@ def build_segment(seg_dir: Path, records: list[Record], *, semantic: bool,
     np.savez(seg_dir / "units.npz", art=np.asarray(unit_art, dtype=np.int32),
              start=np.asarray(starts, dtype=np.int32), end=np.asarray(ends, dtype=np.int32))
     (seg_dir / "articles.json").write_text(json.dumps(arts, ensure_ascii=False), encoding="utf-8")
+    write_articles(seg_dir, arts)
     (seg_dir / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
     if texts:
         retriever = bm25s.BM25()
@@ -206,7 +215,7 @@ class StoredVectors:
                 continue
             vectors = np.load(d / "vectors.npy", mmap_mode="r")
             units = np.load(d / "units.npz")
-            ids = [a["id"] for a in json.loads((d / "articles.json").read_text(encoding="utf-8"))]
+            ids = segment_ids(d)
             n = len(self._arrays)
             self._arrays.append(vectors)
             for row, (art, start, end) in enumerate(zip(units["art"].tolist(), units["start"].tolist(),
@@ -247,25 +256,51 @@ def update(store, *, semantic: bool | None = None) -> int:
     index_dir.mkdir(parents=True, exist_ok=True)
     manifest = read_manifest(index_dir)
     semantic = (not embed.disabled()) if semantic is None else semantic
-    done = indexed_ids(index_dir, manifest)
-    new_ids = store.article_ids() - done - set(manifest.get("duplicates", ()))
-    if len(new_ids) <= 200:  # a small ingest: read just those records, not the whole store
-        fresh = [store.record(i) for i in sorted(new_ids)]
-    else:
-        fresh = [r for r in store.records() if r.article.id in new_ids]
-    manifest["duplicates"] = sorted({*manifest.get("duplicates", ()), *(r.article.id for r in fresh
-                                                                      if r.article.duplicate_of)})
+    fresh, manifest["seq"] = _unindexed(store, index_dir, manifest)
+    manifest.pop("duplicates", None)  # an older manifest's list of the duplicates it skipped: the seq says it now
     fresh = [r for r in fresh if not r.article.duplicate_of]
     if fresh:
         name = _next_segment_name(manifest)
         build_segment(index_dir / name, fresh, semantic=semantic)
         manifest["segments"].append(name)
-        manifest["articles"] = len(done) + len(fresh)
+    for name in manifest["segments"]:
+        upgrade_articles(index_dir / name)  # once, for the segments of an older parley: loading reads no JSON
+    manifest["sizes"] = _sizes(index_dir, manifest)
+    manifest["articles"] = sum(manifest["sizes"].values())
     if len(manifest["segments"]) > MAX_SEGMENTS:
         manifest = _merge_segments(store, index_dir, manifest, semantic=semantic)
-    _write_corpus(store, index_dir)
+    (index_dir / "corpus.json").unlink(missing_ok=True)  # written by older parleys; the store holds it
     _write_json_atomic(_manifest_path(index_dir), manifest)
     return len(fresh)
+
+
+SMALL = 200  # a batch of at most this many new articles is indexed in id order, a larger one in store order
+
+
+def _unindexed(store, index_dir: Path, manifest: dict[str, Any]) -> tuple[list[Record], int]:
+    """The records stored after the last indexed one, and the store's sequence number they reach. An index
+    written before the manifest kept that number finds them by comparing ids, once."""
+    if "seq" in manifest:
+        pairs = list(store.records_with_seq(after=int(manifest["seq"])))
+        seq = max([int(manifest["seq"])] + [s for s, _ in pairs])
+        fresh = [r for _, r in pairs]
+        if len(fresh) <= SMALL:
+            fresh.sort(key=lambda r: r.article.id)
+        return fresh, seq
+    stored = store.seqs(store.article_ids())
+    new_ids = set(stored) - indexed_ids(index_dir, manifest) - set(manifest.get("duplicates", ()))
+    if len(new_ids) <= SMALL:  # a small ingest: read just those records, not the whole store
+        fresh = [store.record(i) for i in sorted(new_ids)]
+    else:
+        fresh = [r for r in store.records() if r.article.id in new_ids]
+    return fresh, max(stored.values(), default=0)
+
+
+def _sizes(index_dir: Path, manifest: dict[str, Any]) -> dict[str, int]:
+    """How many articles each segment holds (read from the segment when the manifest does not say)."""
+    known = manifest.get("sizes") or {}
+    return {name: int(known[name]) if name in known else len(ArticleTable.read(index_dir / name))
+            for name in manifest["segments"]}
 
 
 def _next_segment_name(manifest: dict[str, Any]) -> str:
@@ -273,25 +308,38 @@ def _next_segment_name(manifest: dict[str, Any]) -> str:
     return f"seg-{n:05d}"
 
 
+MERGE_RATIO = 2  # an older segment joins a merge while it is at most this many times the newer ones merged
+
+
+def merge_count(sizes: list[int]) -> int:
+    """How many of the newest segments one merge takes: the two newest, then each older one while it is at most
+    MERGE_RATIO times as large as those already taken together. Adding 20 articles at a time to a store of
+    100,000, an ingest merges about 150 articles on average (a merge of everything every 8 ingests was 12,500)."""
+    n, total = 2, sum(sizes[-2:])
+    while n < len(sizes) and sizes[-n - 1] <= MERGE_RATIO * total:
+        total += sizes[-n - 1]
+        n += 1
+    return n
+
+
 def _merge_segments(store, index_dir: Path, manifest: dict[str, Any], *, semantic: bool) -> dict[str, Any]:
-    old = list(manifest["segments"])
-    keep = indexed_ids(index_dir, manifest)
-    records = [r for r in store.records() if r.article.id in keep]
+    """Merge the newest segments into one (merge_count); their articles keep their order and numbers."""
+    segments, sizes = list(manifest["segments"]), dict(manifest["sizes"])
+    old = segments[-merge_count([sizes[name] for name in segments]):]
+    ids = [i for name in old for i in segment_ids(index_dir / name)]
+    stored = store.records_by_id(ids)
+    records = [stored[i] for i in ids if i in stored]
     name = _next_segment_name(manifest)
     known = StoredVectors(index_dir, old) if semantic else None
     build_segment(index_dir / name, records, semantic=semantic, known=known)
     del known  # its memory maps of the old segments' vectors, before those are removed
-    manifest = {**manifest, "segments": [name], "articles": len(records)}
+    kept = segments[:-len(old)] + [name]
+    sizes = {s: sizes[s] for s in kept[:-1]} | {name: len(ArticleTable.read(index_dir / name))}
+    manifest = {**manifest, "segments": kept, "sizes": sizes, "articles": sum(sizes.values())}
     _write_json_atomic(_manifest_path(index_dir), manifest)
     for seg in old:
         shutil.rmtree(index_dir / seg, ignore_errors=True)
     return manifest
-
-
-def _write_corpus(store, index_dir: Path) -> None:
-    _write_json_atomic(index_dir / "corpus.json", {
-        "people": store.people(), "timeline": store.timeline(), "conflicts": store.conflicts(),
-    })
 
 
 # -- loading and querying -----------------------------------------------------------------------------------
@@ -305,9 +353,18 @@ class Segment:
     articles: list[dict[str, Any]]
     facts: Sequence[dict[str, Any]]
     vectors: np.ndarray | None
-    art_offset: int = 0
+    art_offset: int = 0  # the number of this segment's first article in the Index's article list
     texts: Any = None  # mmap of texts.bin (None in segments written before it existed)
-    text_bounds: np.ndarray | None = None  # position of this segment's first article in the Index's article list
+    text_bounds: np.ndarray | None = None  # where each article's text begins in texts (one entry more)
+    unit_bounds: np.ndarray | None = None  # where each article's sentences begin in art/start/end (made once)
+
+    def unit_rows(self, local: int) -> tuple[int, int]:
+        """The rows of art/start/end that are article ``local``'s sentences: build_segment writes an article's
+        sentences together, articles in order, so they are one run found by bisection (a scan of every
+        sentence per article made ask's first lookup over 100,000 articles take minutes)."""
+        if self.unit_bounds is None:
+            self.unit_bounds = np.searchsorted(self.art, np.arange(len(self.articles) + 1), side="left")
+        return int(self.unit_bounds[local]), int(self.unit_bounds[local + 1])
 
 
 @dataclass
@@ -324,16 +381,27 @@ class Candidate:
 @dataclass
 class Index:
     segments: list[Segment]
-    articles: list[dict[str, Any]]
+    articles: Sequence[dict[str, Any]]
     facts: Sequence[dict[str, Any]]
-    corpus: dict[str, Any]
-    published: np.ndarray = field(default=None)  # type: ignore[assignment]
-    outlets: np.ndarray = field(default=None)  # type: ignore[assignment]
+    corpus: Mapping[str, Any] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.published = np.asarray([a.get("published") or "" for a in self.articles], dtype=str)
-        self.outlets = np.asarray([(a.get("outlet") or "").lower() for a in self.articles], dtype=str)
-        self.by_id = {a["id"]: i for i, a in enumerate(self.articles)}
+    # what a filter or ask needs of every article, made on first use: a plain search needs none of it
+    @cached_property
+    def published(self) -> np.ndarray:
+        return np.asarray([p or "" for p in self._column("published")], dtype=str)
+
+    @cached_property
+    def outlets(self) -> np.ndarray:
+        return np.asarray([(o or "").lower() for o in self._column("outlet")], dtype=str)
+
+    @cached_property
+    def by_id(self) -> dict[str, int]:
+        return {a: i for i, a in enumerate(self._column("id"))}
+
+    def _column(self, name: str) -> list[Any]:
+        if isinstance(self.articles, ArticleTable):
+            return self.articles.column(name)
+        return [a.get(name) for a in self.articles]
 
     @property
     def semantic(self) -> bool:
@@ -417,24 +485,30 @@ class Index:
             return None
         return float(seg.vectors[cand.unit[1]] @ query_vec)
 
+    def _local(self, article: int) -> tuple[Segment | None, int]:
+        """The segment holding article number ``article`` and its number there."""
+        if not 0 <= article < len(self.articles):
+            return None, -1
+        offsets = self.__dict__.get("_offsets")
+        if offsets is None:
+            offsets = self.__dict__["_offsets"] = [seg.art_offset for seg in self.segments]
+        seg = self.segments[bisect.bisect_right(offsets, article) - 1]
+        return seg, article - seg.art_offset
+
     def text_of(self, article: int) -> str | None:
         """The stored text of article number ``article``, from the index's copy; None when it has none."""
-        for seg in self.segments:
-            local = article - seg.art_offset
-            if 0 <= local < len(seg.articles):
-                if seg.texts is None or seg.text_bounds is None:
-                    return None
-                return seg.texts[int(seg.text_bounds[local]):int(seg.text_bounds[local + 1])].decode("utf-8")
-        return None
+        seg, local = self._local(article)
+        if seg is None or seg.texts is None or seg.text_bounds is None:
+            return None
+        return seg.texts[int(seg.text_bounds[local]):int(seg.text_bounds[local + 1])].decode("utf-8")
 
     def units_of(self, article: int) -> list[tuple[int, int]]:
         """(start, end) of every indexed sentence of one article, in text order."""
-        for seg in self.segments:
-            local = article - seg.art_offset
-            if 0 <= local < len(seg.articles):
-                rows = np.nonzero(seg.art == local)[0]
-                return [(int(seg.start[r]), int(seg.end[r])) for r in rows]
-        return []
+        seg, local = self._local(article)
+        if seg is None:
+            return []
+        lo, hi = seg.unit_rows(local)
+        return list(zip(seg.start[lo:hi].tolist(), seg.end[lo:hi].tolist()))
 
 
 DENSE_ALL = 200_000  # a segment of more sentences compares the query's vector with its best BM25 matches only
@@ -492,17 +566,17 @@ def _resolved(index_dir: str) -> str:
 
 
 def _load(index_dir: Path) -> Index:
-    import bm25s
-
     manifest = read_manifest(index_dir)
-    segments, articles, facts = [], [], []
+    segments, tables, facts = [], [], []
+    count = 0
     for name in manifest["segments"]:
         d = index_dir / name
         units = np.load(d / "units.npz")
-        arts = json.loads((d / "articles.json").read_text(encoding="utf-8"))
+        arts = ArticleTable.read(d)
         fx = LazyFacts([d / "facts.json"], len(arts))
-        bm = bm25s.BM25.load(str(d / "bm25"), mmap=False, show_progress=False) if (d / "bm25").exists() else None
-        vectors = np.load(d / "vectors.npy") if (d / "vectors.npy").exists() else None
+        # memory-mapped: a query reads the columns of its words and the vectors it compares, not whole files
+        bm = bm25.Scorer(d / "bm25") if (d / "bm25").exists() else None
+        vectors = np.load(d / "vectors.npy", mmap_mode="r") if (d / "vectors.npy").exists() else None
         texts = bounds = None
         if (d / "texts.bin").exists() and (d / "texts.npy").exists():
             bounds = np.load(d / "texts.npy")
@@ -513,13 +587,50 @@ def _load(index_dir: Path) -> Index:
             else:
                 texts = b""
         segments.append(Segment(bm25=bm, art=units["art"], start=units["start"], end=units["end"], articles=arts,
-                                facts=fx, vectors=vectors, art_offset=len(articles), texts=texts,
+                                facts=fx, vectors=vectors, art_offset=count, texts=texts,
                                 text_bounds=bounds))
-        articles.extend(arts)
+        tables.append(arts)
+        count += len(arts)
         facts.append(d / "facts.json")
-    corpus_path = index_dir / "corpus.json"
-    corpus = json.loads(corpus_path.read_text(encoding="utf-8")) if corpus_path.exists() else {}
-    return Index(segments=segments, articles=articles, facts=LazyFacts(facts, len(articles)), corpus=corpus)
+    articles = ArticleTable.concat(tables) if tables else ArticleTable.of([])
+    return Index(segments=segments, articles=articles, facts=LazyFacts(facts, count), corpus=CorpusTables())
+
+
+class CorpusTables(Mapping):
+    """The store's people, timeline and conflicts as ask reads them (``idx.corpus.get("timeline")``), each read
+    from the store the first time it is asked for and then kept with the loaded index (one version of the index,
+    one version of the store: every ingest rewrites the manifest, and a new manifest is a new Index).
+    ``open_index(store)`` names the store to read them from."""
+
+    NAMES = ("people", "timeline", "conflicts")
+
+    def __init__(self) -> None:
+        self._store: Any = None
+        self._tables: dict[str, list[dict[str, Any]]] = {}
+        self._lock = threading.Lock()
+
+    def bind(self, store: Any) -> None:
+        self._store = store
+
+    def __getitem__(self, name: str) -> list[dict[str, Any]]:
+        if name not in self.NAMES:
+            raise KeyError(name)
+        table = self._tables.get(name)
+        if table is None:
+            with self._lock:
+                table = self._tables.get(name)
+                if table is None:
+                    if self._store is None:
+                        raise RuntimeError("the index's corpus tables are read through its store: "
+                                           "open the index with parley.search.open_index(store)")
+                    table = self._tables[name] = getattr(self._store, name)()
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.NAMES)
+
+    def __len__(self) -> int:
+        return len(self.NAMES)
 
 
 class LazyFacts(Sequence):
