@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from _paths import SHARED
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "seeds"
-GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
+GOLD = SHARED / "gold" / "seeds.json"
 
 
 @pytest.fixture(scope="session")

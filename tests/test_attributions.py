@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from parley.evaluate_attributions import (Predicted, load_polnear, overlap, pred
 from parley.models import Quote, SpeakerMention
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PARLEY_SHARED", ROOT.parent / "shared"))
+from _paths import SHARED  # noqa: E402
 DEV = SHARED / "corpus" / "polnear" / "dev.jsonl"
 
 TEXT = ("The mayor will not run again, a spokesman said on Monday. "

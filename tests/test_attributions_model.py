@@ -8,7 +8,6 @@ checks that it loads and says how it was made, and that the rules and model toge
 from __future__ import annotations
 
 import json
-import os
 from importlib import resources
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from parley.extract.people import extract_entities
 from parley.extract.quotes import attribution_candidates, extract_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PARLEY_SHARED", ROOT.parent / "shared"))
+from _paths import SHARED  # noqa: E402
 DEV = SHARED / "corpus" / "polnear" / "dev.jsonl"
 
 

@@ -70,14 +70,13 @@ def test_removed_chrome_is_verbatim_page_text(articles):
 
 # -- the real-news development sets (../shared, issue 10): cleaning alone, scored as `parley eval` does ----
 
-import os  # noqa: E402
 from functools import lru_cache  # noqa: E402
 
 from parley.evaluate import Score, _score_metadata, _score_text  # noqa: E402
 from parley.evaluate_news import load_sources, with_source  # noqa: E402
 from parley.models import Record  # noqa: E402
 
-SHARED = Path(os.environ.get("PARLEY_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
+from _paths import SHARED  # noqa: E402
 
 
 @lru_cache(maxsize=None)

@@ -9,7 +9,6 @@ claims), a two-article corpus run through the real pipeline for sources.json and
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from parley.evaluate_news import load_sources, locate, with_source
 from parley.models import Article, Event, EventDate, Record
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PARLEY_SHARED") or ROOT.parent / "shared")
+from _paths import SHARED  # noqa: E402
 
 
 # -- hand-built records ----------------------------------------------------------------------------------

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from _paths import SHARED
+
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
-if not GOLD.exists():
-    GOLD = Path("/work/shared/gold/seeds.json")
+GOLD = SHARED / "gold" / "seeds.json"
 SEEDS = ROOT / "examples" / "seeds"
 
 

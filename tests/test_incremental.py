@@ -5,7 +5,6 @@ team's written sets; and the keys the store looks events up by cover every pair 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from parley.resolve import timeline as tl
 from parley.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PARLEY_SHARED", ROOT.parent / "shared"))
+from _paths import SHARED  # noqa: E402
 DATA = ROOT / "tests" / "data"
 SETS = {
     "seeds": ROOT / "examples" / "seeds",

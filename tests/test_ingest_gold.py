@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from _paths import SHARED
+
 from parley.ingest import read_paths
 from parley.models import Article
 
@@ -16,8 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "seeds"
 GOLD_CANDIDATES = [
     Path(os.environ.get("PARLEY_GOLD", "/nonexistent")),
-    ROOT.parent / "shared" / "gold" / "seeds.json",
-    Path("/work/shared/gold/seeds.json"),
+    SHARED / "gold" / "seeds.json",
 ]
 GOLD = next((p for p in GOLD_CANDIDATES if p.is_file()), None)
 pytestmark = pytest.mark.skipif(GOLD is None, reason="shared gold file seeds.json not found (set PARLEY_GOLD)")

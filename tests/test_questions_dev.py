@@ -8,13 +8,12 @@ changes elsewhere may move one answer); every unanswerable question must stay re
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PARLEY_SHARED") or ROOT.parent / "shared")
+from _paths import SHARED  # noqa: E402
 
 # news-b was 23 and its floor 22 until events stopped dating a meeting by the start of a period ("the 12th time
 # they are meeting since 2015"): two answers that rested on that wrong date ("Meeting ... on 2015" for a meeting

@@ -14,13 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from _paths import SHARED
+
 from parley.extract.people import extract_entities
 from parley.extract.quotes import extract_quotes
 from parley.nlp import load
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "seeds"
-GOLD_CANDIDATES = [Path("/work/shared/gold/seeds.json"), ROOT / "examples" / "gold" / "seeds.json"]
+GOLD_CANDIDATES = [SHARED / "gold" / "seeds.json", ROOT / "examples" / "gold" / "seeds.json"]
 
 
 def gold_path() -> Path | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PARLEY_SHARED") or ROOT.parent / "shared")
+from _paths import SHARED  # noqa: E402
 SEEDS = SHARED / "corpus" / "seeds" if (SHARED / "corpus" / "seeds").is_dir() else ROOT / "examples" / "seeds"
 NEWS_A = SHARED / "corpus" / "news-a"
 # one story told by five outlets (their timeline entries merge), and a story of its own

@@ -6,7 +6,6 @@ on TimeBank and AQUAINT (../shared/corpus/timeml, skipped when the shared folder
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from parley.evaluate_timeml import canonical, evaluate_folder, parse_timeml, pre
 from parley.models import Timex
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("PARLEY_SHARED") or ROOT.parent / "shared")
+from _paths import SHARED  # noqa: E402
 TIMEML = SHARED / "corpus" / "timeml"
 
 DOC = """<?xml version="1.0" ?>
