@@ -18,7 +18,9 @@ One linear pass over the regex/lexicon hits of the triggers in nlp/data/event_tr
                     as past (cluster, with compat's tests of compatibility; build, which places a venue no
                     gazetteer knows in the town its paragraph names: place.venue_town; occasion)
     5. parties      states and organisations of each event (states, with extract.actors; "the two countries" are
-                    the main event's states); an event that names no party (a person, or two states) and only
+                    the main event's states; "X and Y signed a treaty" is signed by the two states' leaders when
+                    they took part in another event of the article, step); an event that names no party (a
+                    person, or two states) and only
                     frames another clause ("ahead of the G7 summit") is background and gives no record (step)
     6. agenda       topics (extract.topics) from agenda sentences, given to the event they name or the main event
                     (agenda)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from parley.extract.events.mentions import Mention
 from parley.extract.events.build import BuiltEvent
 from parley.extract.events.people import People
-from parley.extract.events.agenda_phrases import np_topics, planned_agenda
+from parley.extract.events.agenda_phrases import np_topics, past_agenda, planned_agenda
 from parley.extract.events.triggers import family
 from parley.extract.topics import find_topics
 from parley.nlp import lexicon
@@ -62,12 +62,16 @@ def agenda_topics(doc, mentions: list[Mention], events_by_cluster: dict[int, int
         here = [m for m in here if not _time_frame(stext, m.start - s0)]
         fallback = main
         planned = planned_agenda(sent)
-        if not any(m.cluster in events_by_cluster for m in here if m.cluster is not None):
+        past = not planned and past_agenda(sent)
+        named = any(m.cluster in events_by_cluster for m in here if m.cluster is not None)
+        if not named:
             fallback = _anaphor_target(doc, s0, s1, stext, built or [], main, ppl, planned)
         for tid, label, a, b in hits:
             target = _topic_target(a, here, events_by_cluster, fallback)
-            if planned and built and target is not None and built[target].status != "planned":
+            if planned and not named and built and target is not None and built[target].status != "planned":
                 target = _anaphor_target(doc, s0, s1, stext, built, target, ppl, True)
+            elif past and built and target is not None and built[target].status == "planned":
+                target = _outcome_of(s0, s1, built, target, ppl)
             if target is None:
                 continue
             if tid.startswith("country:") and label in exclude_countries.get(target, set()):
@@ -131,6 +135,19 @@ def _anaphor_target(doc, s0: int, s1: int, stext: str, built: list[BuiltEvent], 
             if named & set(built[n].participants):
                 return n
     return main
+
+
+def _outcome_of(s0: int, s1: int, built: list[BuiltEvent], target: int, ppl: People) -> int:
+    """"X and Y agreed to hold the next meeting in Thessaloniki", told as past: what was agreed is the outcome of
+    the meeting where they agreed, the event that took place with the people the sentence names (the nearest
+    before the sentence, else the first after it); the planned event keeps it when there is none."""
+    named = set(n for _, _, n in ppl.in_range(s0, s1)) or set(built[target].participants)
+    took_place = [n for n, b in enumerate(built) if b.status == "occurred" and b.evidence and named
+                  and named <= set(b.participants)]
+    before = [n for n in took_place if built[n].evidence[0][0] < s0]
+    if before:
+        return max(before, key=lambda n: built[n].evidence[0][0])
+    return took_place[0] if took_place else target
 
 
 def _topic_target(pos: int, here: list[Mention], events_by_cluster: dict[int, int], main: int | None):

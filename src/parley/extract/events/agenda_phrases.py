@@ -73,12 +73,14 @@ def _ranges(sent) -> list[tuple[int, int]]:
     for t in sent:
         lemma = t.lemma_.lower()
         if (t.pos_ in ("VERB", "AUX") and lemma in _AGENDA_VERBS) or _is_purpose(t):
-            out.append((t.idx + len(t.text), t.right_edge.idx + len(t.right_edge.text)))
+            edge = t.head.right_edge if t.dep_ == "amod" and t.tag_ == "VBD" else t.right_edge
+            # "The pair discussed world conflicts, trade ..." parsed with the verb as a modifier of its object
+            out.append((t.idx + len(t.text), edge.idx + len(edge.text)))
         if t.pos_ == "VERB" and lemma in _AGENDA_VERBS:
             holder = t.head if t.dep_ == "xcomp" else t  # "documents are expected to be signed"
             for c in [*t.children, *(holder.children if holder is not t else ())]:  # "trade was discussed"
-                if c.dep_ == "nsubjpass":
-                    out.append((c.left_edge.idx, c.idx + len(c.text)))
+                if c.dep_ == "nsubjpass":  # the whole subject: "a number of bilateral documents"
+                    out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
         if t.pos_ == "NOUN" and lemma in _FRAME_NOUNS:
             for c in t.children:  # "in the context of the Cooperation Council"
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -106,6 +108,15 @@ def planned_agenda(sent) -> bool:
                                                       for c in x.children) for x in chain):
                 return True
             return False
+    return False
+
+
+def past_agenda(sent) -> bool:
+    """The sentence's agenda verb is told as past ("agreed to hold", "have discussed"), with no future cue above it."""
+    for t in sent:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _AGENDA_VERBS:
+            return t.tag_ == "VBD" or (t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                                                for c in t.children))
     return False
 
 
@@ -159,6 +170,11 @@ def _of_object(root, chunks_by_root):
     return None
 
 
+def _list_adjective(t) -> bool:
+    """An adjective standing as an item of a list of nouns ("cooperation in trade, energy, financial, transport")."""
+    return t.pos_ == "ADJ" and t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN")
+
+
 _MOD_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "predet", "quantmod"})
 
 
@@ -167,9 +183,10 @@ def _phrases(sent) -> dict[int, object]:
     Joint Comprehensive Plan"); spaCy's noun_chunks skip a noun coordinated with a verb's object."""
     out = {}
     for t in sent:
-        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "nmod", "poss"):
+        if not _list_adjective(t) and (t.pos_ not in ("NOUN", "PROPN")
+                                       or t.dep_ in ("compound", "amod", "nmod", "poss")):
             continue
-        mods = [c for c in t.lefts if c.dep_ in _MOD_DEPS]
+        mods = [c for c in t.lefts if c.dep_ in _MOD_DEPS and c.tag_ != "VBD"]  # a misparsed verb is no modifier
         start = min([c.left_edge.i for c in mods] + [t.i])
         out[t.i] = sent.doc[max(start, sent.start):t.i + 1]
     return out
@@ -199,7 +216,7 @@ def np_topics(doc, sent, hits, people: tuple[tuple[int, int], ...] = ()) -> list
         toks = _kept(chunk)
         if any(t.ent_type_ == "PERSON" for t in toks) or root.ent_type_ == "ORG" and root.lower_ in roots:
             continue
-        if not toks or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+        if not toks or not any(t.pos_ in ("NOUN", "PROPN") or _list_adjective(t) for t in toks):
             continue
         modified = len(toks) > 1
         if (root.lower_ in weak or root.lower_ in _trigger_words()) and not (
@@ -208,7 +225,7 @@ def np_topics(doc, sent, hits, people: tuple[tuple[int, int], ...] = ()) -> list
         if i in named:
             continue
         of = _of_object(root, by_root)
-        if of is not None and root.pos_ == "PROPN" and all(doc[c.end - 1].pos_ == "PROPN" for c in of):
+        if of and root.pos_ == "PROPN" and all(doc[c.end - 1].pos_ == "PROPN" for c in of):
             named.update(c.end - 1 for c in of)  # "the Joint Plan of Action (JCPOA)": one name, kept whole
             end = max(c.end_char for c in of)
             if end < sent.end_char - 1 and text[end:end + 2] == " (":

@@ -44,9 +44,10 @@ def verb_of(m: Mention):
         return head.head
     if head.dep_ == "pobj" and head.head.lower_ in ("for", "on") and head.head.head.lemma_ in MOTION_VERBS | HOST_VERBS:
         return head.head.head  # "arrived in Tokyo for talks", "Biden hosted Modi for talks"
-    if head.dep_ == "pobj" and head.head.lower_ == "during" and is_verbal(head.head.head) \
+    if head.dep_ == "pobj" and head.head.lower_ in ("during", "at", "in") and is_verbal(head.head.head) \
             and head.head.head.lemma_.lower() not in reporting_verbs():
-        return head.head.head  # "the two leaders agreed ... during talks"
+        return head.head.head  # "the two leaders agreed ... during talks", "X and Y discussed Syria at the talks",
+        # "he and Trump discussed the alliance in a phone call"
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ in _AFTER and is_verbal(head.head.head) \
             and head.head.head.lemma_.lower() not in reporting_verbs():
         return head.head.head  # "X and Y held a joint news conference after a summit meeting"

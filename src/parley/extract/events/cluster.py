@@ -132,8 +132,12 @@ def cluster_mentions(mentions: list[Mention], country_of_person: Callable[[str],
         if main_c is not None and _compatible(main_c, m, k, mentions, country_of_person):
             target = main_c
         else:
-            target = next((c for c in reversed(clusters) if c.mentions[0] < k and _compatible(c, m, k, mentions, country_of_person)
-                           and not c.caption), None)
+            # "The meeting took place in a good atmosphere" after "X and Y met on the sidelines of the NATO summit":
+            # the latest event of the same kind, else the latest of its family
+            fits = [c for c in reversed(clusters) if c.mentions[0] < k and not c.caption
+                    and _compatible(c, m, k, mentions, country_of_person)]
+            target = next((c for c in fits if any(mentions[j].type == m.type for j in c.mentions)),
+                          fits[0] if fits else None)
         if target is not None:
             _absorb(target, m, k)
     main_index = clusters.index(main_c) if main_c is not None else None

@@ -128,10 +128,12 @@ def _told_by(m: Mention, verb) -> bool:
         and verb.lemma_.lower() not in LIGHT_VERBS | MOTION_VERBS | HOST_VERBS
 
 
-def sentence_dates(doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> None:
+def sentence_dates(doc, mentions: list[Mention], timexes: tuple[Timex, ...], published: str | None = None) -> None:
     """"Biden rolled out the red carpet for Modi on Thursday, as the two leaders agreed ... during talks": an event
     whose own phrase has no date takes the nearest date of its sentence that no other event of the sentence holds
-    in its phrase and that does not date a reporting verb ("said on Thursday that ...")."""
+    in its phrase and that does not date a reporting verb ("said on Thursday that ..."), unless the report is of
+    the day the article is published and tells of what took place: the wire lede "X said on Wednesday he had
+    talks with Y", filed that Wednesday, dates the talks to the day of the report."""
     dated = [t for t in timexes if re.match(r"^(\d{4}|XXXX)", t.value or "") and re.search(r"\d", t.value)
              and not in_name(doc, t)]
     if not dated:
@@ -158,9 +160,11 @@ def sentence_dates(doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> 
                     gov = gov.head
                 if since_date(doc, t, m.start):
                     continue
-                if gov.i not in chain:  # "... talks since the agreement, which collapsed in July": another clause's date
-                    continue
-                if gov.lemma_.lower() in reporting and gov.i != m.head.i and chain[gov.i]:
+                said = gov.lemma_.lower() in reporting and gov.i != m.head.i
+                same_day = said and _same_day_report(t, published, m) and _reported_directly(m.head, gov)
+                if gov.i not in chain and not (same_day and gov.head.i in chain):
+                    continue  # "... talks since the agreement, which collapsed in July": another clause's date
+                if said and chain.get(gov.i, True) and not same_day:
                     continue
                 if _told_by(m, gov):
                     continue
@@ -169,3 +173,20 @@ def sentence_dates(doc, mentions: list[Mention], timexes: tuple[Timex, ...]) -> 
                 best = (d, t)
         if best:
             m.date = EventDate(best[1].value, best[1].text)
+
+
+def _same_day_report(t: Timex, published: str | None, m: Mention) -> bool:
+    return bool(published) and t.value == (published or "")[:10] and m.status in (None, "occurred")
+
+
+def _reported_directly(tok, gov) -> bool:
+    """The event is what the report says, not a clause inside it ("would not return ... until the West met its
+    demands"): no adverbial or relative clause on the way up to the reporting verb (or to the verb it is
+    coordinated with: "X discussed Y at their talks, a source told Sputnik")."""
+    for _ in range(10):
+        if tok.i == gov.i or tok.i == gov.head.i:
+            return True
+        if tok.dep_ in ("advcl", "relcl", "acl", "mark") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

@@ -105,18 +105,24 @@ def also_on_the_trip(mentions: list[Mention]) -> None:
 
 def signed_at(mentions: list[Mention]) -> None:
     """"X and Y will sign 20 agreements at the council meeting in Athens on December 7": agreements signed at a
-    meeting of the same sentence are signed where and when it is held."""
+    meeting of the same sentence are signed where and when it is held; "47 documents were signed during the state
+    visit of X to Y": by its people, when the signing names no one."""
     for m in mentions:
-        if m.type != "agreement" or m.head is None or (m.date and m.location):
+        if m.type != "agreement" or m.head is None or (m.date and m.location and m.participants):
             continue
         for o in mentions:
             if o is m or o.sent != m.sent or o.verbal or family(o.type) != "meeting" or o.head is None:
                 continue
             t, hops = o.head, 0
-            while t.head.i != t.i and hops < 4 and not (t.dep_ == "prep" and t.lower_ == "at"):
+            while t.head.i != t.i and hops < 4 and not (t.dep_ == "prep" and t.lower_ in _SIGNED_AT):
                 t, hops = t.head, hops + 1
-            if t.dep_ == "prep" and t.lower_ == "at" and t.head.i in (m.head.i, m.head.head.i):
+            if t.dep_ == "prep" and t.lower_ in _SIGNED_AT and t.head.i in (m.head.i, m.head.head.i):
                 m.location = m.location or o.location
                 if m.date is None:
                     m.date = o.date
+                if not m.participants:
+                    m.participants = list(o.participants)
                 break
+
+
+_SIGNED_AT = ("at", "during")

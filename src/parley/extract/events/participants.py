@@ -17,6 +17,7 @@ from parley.nlp import lexicon
 
 
 _OBJECT_PREPS = {"with", "between", "to", "and"}
+_SINCE = re.compile(r"\bsince\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +29,8 @@ def find_participants(doc, m: Mention, ppl: People) -> None:
     text = doc.text
     window = text[m.wstart:m.wend]
     names: list[str] = []
-    for s, e, name in ppl.in_range(m.wstart, m.wend):
+    since = _SINCE.search(text, m.end, m.wend)  # "the first meeting since X's election": X is when, not who
+    for s, e, name in ppl.in_range(m.wstart, since.start() if since else m.wend):
         if name not in names:
             names.append(name)
     dem = demonym_pattern()
@@ -69,6 +71,10 @@ def find_participants(doc, m: Mention, ppl: People) -> None:
                         names.append(n)
                         if m.type == "visit":
                             m.roles.setdefault(n, "visitor")
+    if not m.verbal and not names:
+        names += _agents(doc, head, ppl, m)
+        if head.dep_ == "nsubjpass" and head.head.lemma_.lower() in _carriers():
+            names += [n for n in _agents(doc, head.head, ppl, m, own=True) if n not in names]
     if m.type == "agreement":
         w = re.search(r"\bwith\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", text[m.end:m.wend])
         if w:
@@ -111,6 +117,21 @@ def find_participants(doc, m: Mention, ppl: People) -> None:
         _visit_roles(doc, m, ppl)
 
 
+def _agents(doc, head, ppl: People, m: Mention, own: bool = False) -> list[str]:
+    """"The fifth meeting of the Council, chaired by X and Y, will be held in Athens": the agent of a carrier verb's
+    participle on the event noun (nlp/data/event_carriers.txt: chaired, attended, held by); with ``own``, the agent
+    of ``head`` itself, the carrier verb whose passive subject the event noun is ("the last visit ... was made by
+    X in 2018")."""
+    out: list[str] = []
+    verbs = [head] if own else [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                and c.lemma_.lower() in _carriers()]
+    for a in (a for c in verbs for a in c.children if a.dep_ == "agent"):
+        for g in a.children:
+            if g.dep_ == "pobj":
+                out += [n for n in people_in(g, ppl, doc, m) if n not in out]
+    return out
+
+
 def _syntactic_participants(doc, m: Mention, ppl: People):
     """(subject people, object people) from the parse of the trigger's clause, or None when the subject names
     no one (the window rules then decide)."""
@@ -125,11 +146,12 @@ def _syntactic_participants(doc, m: Mention, ppl: People):
         # "X and Y signed ..." misparsed as a lone subject: the names of the verbless stretch right before the verb
         # (a noun trigger's window starts after its verb: "X and Y signed a series of agreements"; the stretch then
         # starts at the sentence, which a headline glued on by the parser no longer reaches)
-        lo = max(m.wstart, m.sent[0]) if verb.idx >= m.wstart else m.sent[0]
-        before = [sp for sp in ppl.in_range(lo, verb.idx)]
+        top = _governing(verb, m.sent[0])
+        lo = max(m.wstart, m.sent[0]) if verb.idx >= m.wstart and top is verb else m.sent[0]
+        before = [sp for sp in ppl.in_range(lo, top.idx)]
         if before:
-            stretch = doc.char_span(before[0][0], verb.idx, alignment_mode="expand")
-            if stretch is not None and not any(is_verbal(t) or t.text in (";", ":") for t in stretch) \
+            stretch = doc.char_span(before[0][0], top.idx, alignment_mode="expand")
+            if stretch is not None and not any(_verbal_in_stretch(t) or t.text in (";", ":") for t in stretch) \
                     and (re.search(r"\band\b|&", doc.text[before[0][0]:verb.idx]) or not subj):
                 subj = list(dict.fromkeys([n for _, _, n in before] + subj))
     if not subj:
@@ -158,6 +180,36 @@ def _syntactic_participants(doc, m: Mention, ppl: People):
                 if g.dep_ == "pobj":
                     objs += people_in(g, ppl, doc, m)
     return subj, [o for o in dict.fromkeys(objs) if o not in subj]
+
+
+def _governing(verb, sent_start: int):
+    """The verb whose subject the event's verb shares, before it in the sentence: "X and Y have agreed to hold a
+    meeting" (hold -> agreed), "X and Y gave a press conference after meeting" (meeting -> gave)."""
+    top = verb
+    for _ in range(4):
+        if top.dep_ == "xcomp" and sent_start <= top.head.idx < top.idx:
+            top = top.head
+        elif top.dep_ == "pcomp" and top.head.lower_ in _AFTER_WORDS and is_verbal(top.head.head) \
+                and sent_start <= top.head.head.idx < top.idx:
+            top = top.head.head
+        else:
+            break
+    return top
+
+
+_AFTER_WORDS = ("after", "following")
+
+
+def _verbal_in_stretch(t) -> bool:
+    """A verb that ends a verbless stretch of names: not an auxiliary ("have agreed"), nor a photo's side."""
+    return is_verbal(t) and t.dep_ not in ("aux", "auxpass") and not _caption_side(t)
+
+
+def _caption_side(t) -> bool:
+    """"X, left, and his counterpart Y": a photo's side between commas, no verb of the clause."""
+    doc = t.doc
+    return t.lower_ in ("left", "right", "center", "centre") and 0 < t.i < len(doc) - 1 \
+        and doc[t.i - 1].text in (",", "(") and doc[t.i + 1].text in (",", ")")
 
 
 def _state_subjects(verb, m: Mention) -> list[str]:
@@ -206,7 +258,9 @@ def _states_before(verb, m: Mention) -> list[str]:
         if c not in states:
             states.insert(0, c)
         i -= 1
-    start_ok = i < 0 or doc[i].idx < m.sent[0] or doc[i].is_sent_start
+    # the stretch opens the sentence, or follows the comma of an opening phrase ("Based on the latest update from
+    # the palace, Greece and Turkey will sign ...")
+    start_ok = i < 0 or doc[i].idx < m.sent[0] or doc[i].is_sent_start or doc[i + 1].text == ","
     return states if len(states) >= 2 and start_ok else []
 
 

@@ -185,8 +185,9 @@ def _link_short_names(ppl: People, text_of: str) -> None:
 
 
 def _leader_from_role(ppl: People, role: str, name: str) -> None:
-    if re.search(r"\b(deputy|vice|former|ex-|foreign|minister of)\b", role, re.I) and "prime" not in role.lower():
-        return
+    if re.search(r"\b(deputy|vice|former|ex-|foreign|minister of|elect|designate)\b", role, re.I) \
+            and "prime" not in role.lower():
+        return  # a president-elect or designate leads no state yet
     t = _leader_titles().search(role)
     if not t:
         return

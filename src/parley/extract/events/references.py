@@ -52,7 +52,7 @@ def people_in(tok, ppl: People, doc, m: Mention) -> list[str]:
         # "the two presidents": people whose roles carry that title come first (the sentence's, the paragraph's,
         # the article's), then "the two leaders": the two people the sentence (else its paragraph) names, else the
         # article's pair
-        fits = _role_fits(phrase, ppl)
+        fits = _role_fits(phrase, ppl, doc.text)
         if fits == set() and re.search(r"\bof (?:the )?(?:two|both)\b", phrase):
             return []  # "the foreign ministers of the two countries" when no foreign minister is named: not the pair
         if fits is not None:
@@ -78,9 +78,11 @@ def people_in(tok, ppl: People, doc, m: Mention) -> list[str]:
     return _title_person(r, ppl, tok) if r else []  # "the emir at the palace": the phrase up to its noun
 
 
-def _role_fits(phrase: str, ppl: People) -> set[str] | None:
+def _role_fits(phrase: str, ppl: People, text: str = "") -> set[str] | None:
     """"the two presidents" -> the people whose roles carry "president" ("vice president" does not count, nor
-    "prime minister" for "ministers"); None when the phrase names no title ("the two leaders", "both sides")."""
+    "prime minister" for "ministers"), and, when someone has that title, the people named as a "counterpart" (who
+    hold the title of the one whose counterpart they are: "talks with his Russian counterpart Sergey Lavrov");
+    None when the phrase names no title ("the two leaders", "both sides")."""
     # "the foreign ministers of the two countries" is titled as "the two foreign ministers"; "the top diplomats"
     # are the foreign ministers
     phrase = re.sub(r"\s+of (?:the )?(?:two|both) \w+$", "", phrase.strip())
@@ -96,7 +98,12 @@ def _role_fits(phrase: str, ppl: People) -> set[str] | None:
         for r in roles:
             if rx.search(r) and not (single == "minister" and re.search(r"\bprime minister", r)):
                 out.add(name)
+    if out and text:
+        out |= {n for s, _, n in ppl.spans if _COUNTERPART.search(text, max(0, s - 30), s)}
     return out
+
+
+_COUNTERPART = re.compile(r"\bcounterparts?,?\s+$", re.I)
 
 
 def _title_person(r, ppl: People, tok) -> list[str]:

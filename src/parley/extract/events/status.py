@@ -9,7 +9,7 @@ from parley.extract.events.clause import noun_slot
 from parley.extract.events.cluster import Cluster
 from parley.extract.events.compat import precision
 from parley.extract.events.doc import is_verbal
-from parley.extract.events.lexicons import modality_words
+from parley.extract.events.lexicons import modality_words, reporting_verbs
 from parley.extract.events.mentions import Mention
 from parley.nlp import lexicon
 
@@ -79,10 +79,14 @@ def conditional(m: Mention) -> bool:
 
 def _told_before(m: Mention) -> bool:
     """The word that governs the trigger is in the past ("were expected to hold talks", "had planned to visit"):
-    the plan is told from before the event, which may since have taken place."""
+    the plan is told from before the event, which may since have taken place. Not so in reported speech, whose past
+    is the speaker's present ("Marcos said he planned to see Trump", "told reporters he was expected to visit")."""
     t = m.head if m.verbal else noun_slot(m.head).head
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
+    if t.dep_ == "ccomp" and t.head.lemma_.lower() in reporting_verbs() and not any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in t.children):
+        return False
     return t.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
                                   for c in t.children)
 

@@ -13,10 +13,11 @@ from parley.extract.events.links import (also_on_the_trip, inherit_clause_partic
 from parley.extract.events.mentions import Mention, find_mentions
 from parley.extract.events.occasion import agreement_occasion, date_from_lede, date_from_previous_paragraph
 from parley.extract.events.participants import find_participants
-from parley.extract.events.people import article_people, leader_country
+from parley.extract.events.people import People, article_people, leader_country
 from parley.extract.events.place import find_location
 from parley.extract.events.states import event_states, the_two_countries
 from parley.extract.events.status import find_status
+from parley.extract.topics import is_country
 from parley.models import Article, Entity, Event, Evidence, Timex
 
 
@@ -33,7 +34,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
         find_location(doc, m, ents, ppl)
         find_date(doc, m, timexes, article.published)
         find_status(doc, m)
-    sentence_dates(doc, mentions, timexes)
+    sentence_dates(doc, mentions, timexes, article.published)
     inherit_clause_participants(mentions)
     sidelines_place(mentions)
     signed_at(mentions)
@@ -50,6 +51,7 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
     for n, i in enumerate(clusters_order):
         built.append(build_event(clusters[i], mentions, ppl, article, doc, clusters, main_event, built))
         exclude[n] = own_countries(built[-1], ppl)
+    _leaders_sign(built, ppl)
     date_from_previous_paragraph(doc.text, built)
     date_from_lede(doc.text, built, main_event, timexes, ppl)
     agreement_occasion(doc.text, built, main_event)
@@ -77,6 +79,21 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
             topic_evidence=tuple(Evidence(s, e) for s, e in tev), actors=actors[n][0], host=actors[n][1],
         ))
     return tuple(events)
+
+
+def _leaders_sign(built: list[BuiltEvent], ppl: People) -> None:
+    """"Uzbekistan and Kazakhstan signed the Treaty of Alliance" in an article of their two presidents' talks: the
+    states' leaders, people of the article who took part in another of its events, are the signers (the states stay
+    the event's actors)."""
+    for b in built:
+        if b.type != "agreement" or len(b.participants) < 2 or not all(is_country(p) for p in b.participants):
+            continue
+        found = [ppl.leader(p) for p in b.participants]
+        leaders = [n for n in found if n is not None]
+        if len(leaders) < len(found) or len(set(leaders)) < len(leaders):
+            continue
+        if any(o is not b and set(leaders) <= set(o.participants) for o in built):
+            b.participants = leaders
 
 
 def _with_parties(built: list[BuiltEvent], actors: list[tuple[tuple[str, ...], str | None]],
