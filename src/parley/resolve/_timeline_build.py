@@ -1,0 +1,196 @@
+"""Building the timeline (resolve.timeline): group the events of the records by the merge rules over the candidate
+pairs, join a report that says nothing of when to its one dated counterpart, make one entry per group and order
+the entries oldest first."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from parley.extract.events import family, venue_city
+from parley.extract.topics import country_of, is_country
+from parley.knowledge.identity import same_person
+from parley.models import Event, Record, replace
+from parley.resolve._days import date_value
+from parley.resolve._timeline_compare import _SEASON_MONTH, _parts, date_precision, people_compatible, persons, pub_year
+from parley.resolve._timeline_keys import all_pairs, candidate_pairs
+from parley.resolve._timeline_records import Timeline, TimelineEntry, TimelineMention, TimelineTie
+from parley.resolve._timeline_rules import RULES, could_be, dated, dateless, related, tie
+
+
+def _timeline_id(members: list[tuple[str, str]]) -> str:
+    key = "|".join(f"{a}:{e}" for a, e in sorted(members))
+    return "tl-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def sort_key(entry: TimelineEntry, pub_years: list[int]):
+    p = _parts(entry.date)
+    if not p:
+        return (2, 9999, 99, 99, entry.timeline_id)
+    year = int(p[0]) if "X" not in p[0] else None
+    month = 0
+    if len(p) > 1:
+        month = _SEASON_MONTH.get(p[1], int(p[1]) if p[1].isdigit() else 0)
+    day = int(p[2]) if len(p) > 2 and p[2].isdigit() else 0
+    if year is None:  # a year-less date sits in its reporting articles' year when that is known
+        if pub_years:
+            return (0, min(pub_years), month, day, entry.timeline_id)
+        return (1, 9999, month, day, entry.timeline_id)
+    return (0, year, month, day, entry.timeline_id)
+
+
+def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timeline:
+    """Group the events of ``records`` into timeline entries. ``blocking`` compares only the candidate pairs of
+    candidate_pairs (the same entries, far fewer comparisons); False compares every pair, as a reference.
+    Two groups join only when their people are compatible as a whole (people_compatible over each group's
+    people): a report naming nobody ties to reports of different people on its day, and must not make them one
+    event."""
+    items = []
+    for rec in sorted(records, key=lambda r: r.article.id):
+        for ev in sorted(rec.events, key=lambda e: event_order(e.id)):
+            items.append((rec, ev))
+    parent = list(range(len(items)))
+    arts = {i: {items[i][0].article.id} for i in range(len(items))}  # articles in each group: one event each
+    named = {i: tuple(persons(items[i][1].participants)) for i in range(len(items))}  # people of each group
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # pairs in i < j order: a pair left out is one same_event refuses, so the merges, and their order, are those
+    # of comparing every pair
+    pairs = candidate_pairs(items) if blocking else all_pairs(len(items))
+    ties: list[tuple[int, int, str]] = []  # (i, j, rule) of each merge
+    for i, j in pairs:
+        ra, a = items[i]
+        rb, b = items[j]
+        if related(ra, rb):
+            continue
+        gi, gj = find(i), find(j)
+        if (gi != gj and not (arts[gi] & arts[gj]) and people_compatible(named[gi], named[gj])
+                and (rule := tie(ra, a, rb, b))):
+            parent[gj] = gi
+            arts[gi] |= arts.pop(gj)
+            named[gi] = tuple(dict.fromkeys(named[gi] + named.pop(gj)))
+            ties.append((i, j, rule))
+
+    def join(k: int, j: int) -> None:
+        gk, gj = find(k), find(j)
+        parent[gk] = gj
+        arts[gj] |= arts.pop(gk)
+        named[gj] = tuple(dict.fromkeys(named[gj] + named.pop(gk)))
+        ties.append((j, k, "the one dated report it can be"))
+
+    only_counterparts(items, find, arts, join)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    entries = []
+    index = {}
+    years_of = {}
+    tie_of = {k: [] for k in groups}
+    for i, j, rule in ties:
+        tie_of[find(i)].append(TimelineTie((items[i][0].article.id, items[i][1].id),
+                                           (items[j][0].article.id, items[j][1].id), rule, RULES[rule]))
+    for root, members in groups.items():
+        entry = _entry([items[k] for k in members], tuple(tie_of[root]))
+        entries.append(entry)
+        years_of[entry.timeline_id] = sorted({y for k in members if (y := pub_year(items[k][0])) is not None})
+        for k in members:
+            index[(items[k][0].article.id, items[k][1].id)] = entry.timeline_id
+    entries.sort(key=lambda e: sort_key(e, years_of[e.timeline_id]))
+    return Timeline(tuple(entries), index)
+
+
+def only_counterparts(items: list[tuple[Record, Event]], find, arts, join) -> None:
+    """A report that does not say when (dateless), of two people or more at a named place, joins the one group of
+    reports of the corpus it could be (could_be), when there is exactly one and it says when (dated): the page
+    gave no date, but the corpus holds one such event only. Two reports that say nothing of when stay apart, and a report
+    that fits two groups joins neither. Run after the pairwise rules, in item order; join(k, j) merges k's group
+    into the group of j, the first report k fits."""
+    placed: dict[str, list[int]] = {}  # family -> reports of two people or more at a named place
+    for k, (rec, ev) in enumerate(items):
+        if ev.location and len(persons(ev.participants)) >= 2 and family(ev.type) != "agreement":
+            placed.setdefault(family(ev.type), []).append(k)
+    for k in sorted(k for members in placed.values() for k in members):
+        rec, ev = items[k]
+        if not dateless(rec, ev):
+            continue
+        mine = find(k)
+        fits = [j for j in placed[family(ev.type)]
+                if find(j) != mine and not related(rec, items[j][0]) and could_be(ev, items[j][1])]
+        roots = {find(j) for j in fits}
+        if len(roots) != 1:
+            continue
+        root = roots.pop()
+        if arts[root] & arts[mine] or not any(find(j) == root and dated(*items[j]) for j in range(len(items))):
+            continue
+        join(k, min(fits))
+
+
+def event_order(event_id: str) -> tuple[int, str]:
+    m = re.search(r"(\d+)$", event_id)
+    return (int(m.group(1)) if m else 0, event_id)
+
+
+def _entry(members: list[tuple[Record, Event]], ties: tuple[TimelineTie, ...] = ()) -> TimelineEntry:
+    events = [e for _, e in members]
+    types = Counter(e.type for e in events)
+    etype = "visit" if "visit" in types else max(types, key=lambda t: (types[t], t))
+    best_date, best_text, best_rank = None, None, -1
+    for _, e in members:
+        if date_value(e):
+            ranks = {"day": 6, "month-day": 5, "week": 4, "month": 3, "season": 2, "year": 1}
+            rank = ranks.get(date_precision(date_value(e)), 0)
+            if rank > best_rank:
+                best_date, best_text, best_rank = date_value(e), e.date.text, rank
+    location = None
+    for e in events:
+        if e.location and (location is None or (is_country(location) and not is_country(e.location))):
+            location = e.location
+    participants: list[str] = []
+    # a bare "Marcos" joins the one Marcos of the entry, not either of two
+    named = persons(dict.fromkeys(p for e in events for p in e.participants))
+    for e in events:
+        for p in e.participants:
+            same = next((k for k, q in enumerate(participants) if not is_country(p) and not is_country(q)
+                         and same_person(p, q, among=named)), None)
+            if same is None:
+                if is_country(p) and any(country_of(p) == country_of(q) for q in participants if is_country(q)):
+                    continue
+                participants.append(p)
+            elif len(p) > len(participants[same]):
+                participants[same] = p
+    # a state stands in for a leader only when no person of the entry could be that leader
+    named_people = persons(participants)
+    if len(named_people) >= 2:
+        participants = [p for p in participants if not is_country(p)] + [
+            p for p in participants if is_country(p) and len(named_people) < 2]
+    on_best = [e for e in events if date_value(e) == best_date]
+    status = (on_best[0] if on_best else max(events, key=lambda e: e.confidence)).status
+    topics: list[str] = []
+    for e in events:
+        for t in e.topics:
+            if t not in topics:
+                topics.append(t)
+    mentions = tuple(TimelineMention(r.article.id, e.id, tuple((x.start, x.end) for x in e.evidence), e.confidence,
+                                     date_value(e), e.location) for r, e in members)
+    tid = _timeline_id([(m.article_id, m.event_id) for m in mentions])
+    conf = round(min(0.99, max(e.confidence for e in events) + 0.05 * (len({m.article_id for m in mentions}) - 1)), 2)
+    return TimelineEntry(tid, etype, best_date, date_precision(best_date), location and venue_city(location) or location,
+                         tuple(participants), status, tuple(topics), mentions, best_text, conf,
+                         tuple(dict.fromkeys(a for e in events for a in e.actors)),
+                         next((e.host for e in events if e.host), None), ties)
+
+
+def assign_timeline_ids(records: Sequence[Record], timeline: Timeline) -> list[Record]:
+    out = []
+    for rec in records:
+        events = tuple(replace(e, timeline_id=timeline.index.get((rec.article.id, e.id), e.timeline_id))
+                       for e in rec.events)
+        out.append(replace(rec, events=events))
+    return out
