@@ -4,7 +4,8 @@ A real `uvicorn` server (the one `parley serve` runs) is started in a process of
 concurrency sends the same generated queries from that many client threads at once, after one warm-up pass
 (index and model loading are reported separately). Figures: median and 95th percentile per request, and requests
 answered per second, with the slowest request; beside them the server's CPU milliseconds per request (user + system
-time of its process over the level, divided by the requests: what the machine's load does not change) and the
+time of its process over the level, divided by the requests: what the machine's load does not change), the bench
+client's own CPU milliseconds per request (its threads share the machine's cores with the server) and the
 highest 1-minute load average seen during the level.
 
     python bench/bench_api.py --db STORE [--concurrency 1 4 8] [--repeat 2]
@@ -145,15 +146,17 @@ def _level(client, url: str, items: list[str], workers: int, server_pid: int | N
         return (time.perf_counter() - t) * 1000
 
     cpu = _cpu_s(server_pid) if server_pid and Path(f"/proc/{server_pid}/stat").exists() else None
+    client_cpu = _cpu_s(os.getpid())
     load = os.getloadavg()[0]
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=workers) as pool:
         times = list(pool.map(one, items))
     wall = time.perf_counter() - started
     cpu_ms = None if cpu is None else round((_cpu_s(server_pid) - cpu) * 1000 / len(items), 1)
+    client_ms = round((_cpu_s(os.getpid()) - client_cpu) * 1000 / len(items), 1)
     return {"median_ms": round(statistics.median(times), 1), "p95_ms": round(bench_search._pct(times, 95), 1),
             "max_ms": round(max(times), 1), "per_s": round(len(items) / wall, 1), "requests": len(items),
-            "server_cpu_ms": cpu_ms, "load": round(max(load, os.getloadavg()[0]), 1)}
+            "server_cpu_ms": cpu_ms, "client_cpu_ms": client_ms, "load": round(max(load, os.getloadavg()[0]), 1)}
 
 
 def _generated(n: int) -> tuple[list[str], list[str]]:
@@ -215,14 +218,14 @@ def main() -> None:
         print(f"{articles:,} articles; server start and first search + ask {first:.1f} s; every request a new "
               f"query ({args.queries})")
         print("| endpoint | concurrent clients | median ms | p95 ms | max ms | requests/s | server CPU ms/request "
-              "| load average |")
-        print("|---|---|---|---|---|---|---|---|")
+              "| client CPU ms/request | load average |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for endpoint, queries in (("search", searches[1:]), ("ask", questions[1:])):
             for n, workers in enumerate(args.concurrency):
                 r = _level(client, f"{base}/api/{endpoint}", queries[n * per_level:(n + 1) * per_level], workers,
                            server.pid)
                 print(f"| /api/{endpoint} | {workers} | {r['median_ms']} | {r['p95_ms']} | {r['max_ms']} | "
-                      f"{r['per_s']} | {r['server_cpu_ms']} | {r['load']} |", flush=True)
+                      f"{r['per_s']} | {r['server_cpu_ms']} | {r['client_cpu_ms']} | {r['load']} |", flush=True)
     server.terminate()
     server.wait(timeout=30)
 
