@@ -297,3 +297,20 @@ def test_serve_command_serves_and_fails_cleanly(seeds_db, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_stats_are_read_from_the_store_once_and_each_caller_gets_a_copy(seeds_db):
+    from parley.api.corpus import Corpus
+
+    corpus = Corpus(seeds_db)
+    try:
+        calls = []
+        real = corpus.store.stats
+        corpus.store.stats = lambda: calls.append(1) or real()
+        first = corpus.stats()
+        first["articles"] = -1
+        second = corpus.stats()
+        assert second["articles"] == 5 and second["timeline"] >= 1
+        assert len(calls) == 1
+    finally:
+        corpus.close()

@@ -88,13 +88,19 @@ class Corpus:
             conflicts = self.store.conflicts()
         return [views.conflict_view(c, self.articles) for c in conflicts]
 
-    # -- reads -------------------------------------------------------------------------------
-    def stats(self) -> dict[str, Any]:
+    @cached_property
+    def _stats(self) -> dict[str, Any]:
         with self.lock:
             stats = self.store.stats()
         stats["timeline"] = stats.get("timeline") or len(self.timeline)
         stats["people"] = stats.get("people") or len(self.people)
         return stats
+
+    # -- reads -------------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        """Counts of what the store holds, read once like the corpus-level data (no writer can change a store
+        served read-only); each caller gets its own copy."""
+        return dict(self._stats)
 
     def article(self, article_id: str) -> Article:
         with self.lock:
