@@ -31,17 +31,24 @@ def stemmer():
     return Stemmer.Stemmer("english")
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """bm25s's STOPWORDS_EN (its ``stopwords="en"``), read from the installed bm25s/stopwords.py as a literal."""
+@lru_cache(maxsize=None)
+def stopword_list(name: str = "STOPWORDS_EN") -> tuple[str, ...]:
+    """One of bm25s's stop-word lists (``STOPWORDS_EN`` is its ``stopwords="en"``), read from the installed
+    bm25s/stopwords.py as a literal: importing bm25s would import scipy (about a second)."""
     spec = importlib.util.find_spec("bm25s")  # finds the package without importing it
     if spec is None or spec.origin is None:
         raise ImportError("bm25s is not installed")
     tree = ast.parse(Path(spec.origin).with_name("stopwords.py").read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "STOPWORDS_EN" for t in node.targets):
-            return frozenset(ast.literal_eval(node.value))
-    raise ImportError("bm25s/stopwords.py defines no STOPWORDS_EN")
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+            return tuple(ast.literal_eval(node.value))
+    raise ImportError(f"bm25s/stopwords.py defines no {name}")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """bm25s's STOPWORDS_EN, the words its ``stopwords="en"`` drops."""
+    return frozenset(stopword_list("STOPWORDS_EN"))
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:

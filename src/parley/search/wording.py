@@ -32,9 +32,10 @@ def stems(name: str) -> frozenset[str]:
 def function_stems() -> frozenset[str]:
     """The stems of NLTK's English stop words as bm25s ships them ("during", "until", "between"): the index keeps
     them (it drops only the short list), but a question's function words are no words of what it asks."""
-    from bm25s.stopwords import STOPWORDS_EN_PLUS
+    from parley.search.bm25 import stopword_list
 
+    plus = stopword_list("STOPWORDS_EN_PLUS")
     # less the pieces of contractions ("won" of "won't" is also the past of "win")
-    clipped = {w.split("'")[0] for w in STOPWORDS_EN_PLUS if w.endswith("n't")}
-    words = [w for w in STOPWORDS_EN_PLUS if "'" not in w and w not in clipped and len(w) > 1]
+    clipped = {w.split("'")[0] for w in plus if w.endswith("n't")}
+    words = [w for w in plus if "'" not in w and w not in clipped and len(w) > 1]
     return frozenset(t for toks in tokenize(words) for t in toks)
