@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from parley.cli._common import DbOption, err_console, fail, literal
+from parley.cli._served import announce
 from parley.errors import ParleyError
 
 
@@ -46,7 +47,8 @@ def serve(
                       highlight=False)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
     try:
-        server.run(sockets=[sock])
+        with announce(db, host, port):  # `parley search` and `ask` for this store are answered here
+            server.run(sockets=[sock])
     finally:
         sock.close()
 
