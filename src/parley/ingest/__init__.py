@@ -10,21 +10,32 @@ Public functions:
     dedup.DuplicateIndex, dedup.mark_duplicates -> near-duplicate detection (MinHash LSH)
 """
 
-from parley.ingest.clean import CleanedText, CleaningContext, clean_text
-from parley.ingest.dates import normalise_published
-from parley.ingest.files import article_id, iter_file, read_file, read_paths
-from parley.ingest.limits import Limits
+import importlib
+
+# Every name is imported when first used (PEP 562), not by every command that imports this package for its
+# limits: the readers pull in dateparser, lxml and trafilatura (about 0.5 s), and dedup datasketch and through
+# it scipy (1.7 s), which `parley search` and `parley ask` never need.
+_WHERE = {
+    "CleanedText": "clean", "CleaningContext": "clean", "clean_text": "clean",
+    "normalise_published": "dates",
+    "article_id": "files", "iter_file": "files", "read_file": "files", "read_paths": "files",
+    "Limits": "limits",
+    "DuplicateIndex": "dedup", "mark_duplicates": "dedup",
+}
 
 
 def __getattr__(name: str):
-    """dedup (datasketch, and through it scipy: 1.7 s) is imported when first used, not by every command that
-    imports this package for its limits (`parley search` answers in less time than that import takes)."""
-    if name in ("dedup", "DuplicateIndex", "mark_duplicates"):
-        import importlib
-
-        module = importlib.import_module("parley.ingest.dedup")
-        return module if name == "dedup" else getattr(module, name)
+    if name == "dedup":
+        return importlib.import_module("parley.ingest.dedup")
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"parley.ingest.{_WHERE[name]}"), name)
+    try:  # a submodule (parley.ingest.files) reached as an attribute of the package
+        return importlib.import_module(f"parley.ingest.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"parley.ingest.{name}":
+            raise
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "read_paths",
