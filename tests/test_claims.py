@@ -137,3 +137,33 @@ def test_a_past_deed_does_not_answer_a_plan(records):
 def test_agreeing_that_something_is_no_agreement_claim(records):
     (rec,) = records("Ramaphosa and Tinubu agreed that the African Union should take the lead in mediation.")
     assert rec.claims == ()
+
+
+# a visit's length: a claim of the visiting state, by its length and host, which another outlet's wording confirms
+VISIT_ONE = ("Kenyan President Wanjiru Otieno arrived in Accra on Monday on a three-day state visit, the presidency "
+             "said. She held talks with Ghanaian President Kofi Mensah-Boateng.")
+VISIT_OTHER = ("Ghanaian President Kofi Mensah-Boateng received Kenyan President Wanjiru Otieno, who is on a "
+               "three-day visit to Ghana, at the Jubilee House in Accra on Monday.")
+VISIT_LONGER = ("Kenyan President Wanjiru Otieno arrived in Accra on Monday on a four-day state visit, the presidency "
+                "said. She held talks with Ghanaian President Kofi Mensah-Boateng.")
+
+
+def _visit_keys(rec):
+    return {c["key"] for c in rec.claims if c["predicate"].startswith("visit of")}
+
+
+def test_the_length_of_a_visit_is_a_claim_two_wordings_share(records):
+    one, other, longer = records(VISIT_ONE, VISIT_OTHER, VISIT_LONGER)
+    assert _visit_keys(one) == _visit_keys(other) == {"Kenya|visit of 3 days|Ghana"}
+    assert _visit_keys(longer) == {"Kenya|visit of 4 days|Ghana"}
+    claim = next(c for c in one.claims if c["predicate"] == "visit of 3 days")
+    assert one.article.text[claim["start"]:claim["end"]] == "three-day state visit"
+    # another length is another claim, not a claim conflict: reports of one visit that differ are a "duration"
+    # disagreement of the timeline entry
+    assert not _claim_conflicts([one, longer])
+
+
+def test_a_duration_that_is_no_visit_gives_no_visit_claim(records):
+    (rec,) = records("Kenyan President Wanjiru Otieno met Ghanaian President Kofi Mensah-Boateng in Accra on Monday "
+                     "after a three-day conference on trade.")
+    assert not _visit_keys(rec)

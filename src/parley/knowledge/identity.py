@@ -3,6 +3,8 @@
     same_person(a, b, among=())  -> bool    "K. Shanmugam" / "K Shanmugam", "Kishida Fumio" / "Fumio Kishida"
     name_parts(name)             -> NameParts: the folded words that name the person, and a suffix ("jr", "ii")
     name_keys(name)              -> the words a name can be looked up by (no initials; variants: their consonants)
+    match_keys(name)             -> keys two names same_person calls one person share (spelling variants too)
+    skeleton(word)               -> a word's consonants, doubled letters once: what spelling variants share
 
 A name is read as words: titles and honorifics before it ("State Councilor", "His Majesty King") and generational
 suffixes after it ("Jr.", "II") come off, using nameparser's constants; particles ("bin", "al-", "von der") are not
@@ -35,7 +37,7 @@ from itertools import permutations
 from nameparser.config import CONSTANTS
 from rapidfuzz import fuzz
 
-__all__ = ["NameParts", "name_parts", "name_keys", "same_person"]
+__all__ = ["NameParts", "name_parts", "name_keys", "match_keys", "skeleton", "same_person"]
 
 # nameparser's lists, read once: titles ("president", "state", "councillor", "sheikh", "his", "majesty"),
 # generational suffixes ("jr", "sr", "ii"), and the particles of names ("bin", "al", "von", "der", "da")
@@ -112,10 +114,30 @@ def name_keys(name: str, *, variants: bool = False) -> frozenset[str]:
     """The folded words of a name that are not initials: each is a way to look the person up. ``variants``: also
     each word's consonants, which spelling variants share ("Zelensky" / "Zelenskyy", "Mamedov" / "Mammadov")."""
     words = [w for w in name_parts(name).words if len(w) > 1]
-    return frozenset(words + ["~" + _skeleton(w) for w in words if variants and len(w) >= 4])
+    return frozenset(words + ["~" + skeleton(w) for w in words if variants and len(w) >= 4])
 
 
-def _skeleton(word: str) -> str:
+@lru_cache(maxsize=65536)
+def match_keys(name: str) -> frozenset[str]:
+    """Keys that two names same_person calls one person share, so that they can be looked up by key instead of
+    compared with every name: a word of two or three letters as it is ("wang", "yi" -> "yi"; same_person wants
+    such words equal), a longer one by its skeleton ("~lvrv": "Sergei"/"Sergey", "Zelensky"/"Zelenskyy",
+    "Mamedov"/"Mammadov"), and a name of several words by the skeleton of its words joined ("Yoon Suk Yeol" /
+    "Yoon Sukyeol"). Words same_person calls nearly equal with a consonant changed ("Netanyahu" / "Netanjahu")
+    share no key; an initial alone has none, so a name of one initial has no key at all. (A name of initials only,
+    "J. K.", keys the consonants of its initials joined, "~jk", which "John Kerry" does not hold though same_person
+    finds it there: a pair keyed so is not compared; giving such names no key would mean marking the keys every
+    store holds stale.)"""
+    words = name_parts(name).words
+    keys = {w for w in words if 1 < len(w) < 4}
+    keys.update("~" + skeleton(w) for w in words if len(w) >= 4)  # an equal word has an equal skeleton too
+    if len(words) > 1:
+        keys.add("~" + skeleton("".join(words)))  # a single word of those letters has this skeleton
+    return frozenset(keys)
+
+
+def skeleton(word: str) -> str:
+    """The consonants of a word, doubled letters once: what its spelling variants share."""
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
 
 
@@ -128,7 +150,7 @@ def _word_match(x: str, y: str) -> bool:
     if min(len(x), len(y)) < 4:
         return False
     ratio = fuzz.ratio(x, y)
-    return ratio >= _FUZZY_NEAR or (ratio >= _FUZZY_VOWELS and _skeleton(x) == _skeleton(y))
+    return ratio >= _FUZZY_NEAR or (ratio >= _FUZZY_VOWELS and skeleton(x) == skeleton(y))
 
 
 def _alignments(short: tuple[str, ...], long_: tuple[str, ...], i: int = 0, j: int = 0,

@@ -9,7 +9,7 @@ from functools import lru_cache
 from parley.knowledge._data import tables
 from parley.knowledge.states import name_key, state_code
 
-__all__ = ["capital_of", "city_state", "known_place", "place_relation", "continents", "major_cities"]
+__all__ = ["capital_of", "city_state", "city_states", "known_place", "place_relation", "continents", "major_cities"]
 
 
 def capital_of(code: str) -> str | None:
@@ -41,6 +41,16 @@ def _folded_cities() -> dict[str, str]:
         if folded != name and folded not in cities:
             out.setdefault(folded, code)
     return out
+
+
+def city_states(name: str | None) -> frozenset[str]:
+    """Every state with a city of that name: the most populous namesake's (city_state) and those of the others
+    of 5,000 people and more ("Queenstown" -> ZAF, NZL, GBR)."""
+    code = city_state(name)
+    if code is None:
+        return frozenset()
+    key = name.strip().lower()
+    return frozenset({code, *(tables()["namesakes"].get(key) or tables()["namesakes"].get(_fold(key)) or ())})
 
 
 def known_place(name: str | None) -> bool:
@@ -87,8 +97,10 @@ def place_relation(a: str | None, b: str | None) -> str | None:
 
     Two names of one state ("South Korea" / "Korea", or a region the tables file under it) are "same".
 
-    A city against a state it does not lie in is None, not "apart": the tables keep the most populous namesake
-    only ("Queenstown" is the South African one), so the city may be another of that name."""
+    A city in a state where a namesake of it lies ("Queenstown" / "New Zealand": GeoNames has Queenstowns in South
+    Africa, New Zealand and England) is "within" (city_states). A city against a state where none of its name lies
+    is None, not "apart": the tables keep cities of 5,000 and more only, so the city may be a smaller one of that
+    name."""
     if not a or not b:
         return None
     if _fold(name_key(a)) == _fold(name_key(b)):  # "Thessaloniki" / "Thessaloníki"
@@ -99,7 +111,7 @@ def place_relation(a: str | None, b: str | None) -> str | None:
     for other, code in ((b, sa), (a, sb)):
         if code:
             city = _leading_city(other)
-            return "within" if city and city_state(city) == code else None
+            return "within" if city and code in city_states(city) else None
     if _named_after(a, b) or _named_after(b, a):
         return "within"
     if _is_city(a) and _is_city(b):

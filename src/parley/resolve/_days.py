@@ -1,8 +1,9 @@
 """How the days two reports give for one event relate, beyond one date against another (timeline, conflicts).
 
-    visit_days      (visit_length: with the duration that says it) how many days a visit lasts, as its own evidence says: a duration of days (a TIMEX3 DURATION
-                    "P4D") just before a visit noun of event_triggers.txt ("a four-day visit", "the two-day State
-                    visit", "a three-day official trip").
+    visit_days      (visit_length: with the duration that says it) how many days a visit lasts, as its own evidence
+                    says: a duration of days (a TIMEX3 DURATION "P4D") just before a visit noun of
+                    event_triggers.txt ("a four-day visit", "the two-day State visit", "a three-day official trip";
+                    extract.claims.visit_duration, which makes the length a claim of the visit too).
     within_visit    a day one report gives falls inside a visit of several days the other reports, counted from the
                     visit's own day: "arrived on a four-day visit on Thursday" holds Saturday's talks. Calendar
                     days are compared as days, a bare weekday ("on Saturday", the page undated) by the week.
@@ -15,10 +16,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 
+from parley.extract.claims import visit_duration
 from parley.models import Event, Record, Timex
-from parley.nlp import lexicon
 from parley.nlp.weekdays import bare_weekday, weekday_value
 
 __all__ = ["date_value", "visit_days", "visit_length", "within_visit", "same_weekday", "weekday_of"]
@@ -32,34 +32,12 @@ def date_value(ev: Event) -> str | None:
         return None
     return ev.date.value or weekday_value(ev.date.text)
 
-_MAX_DAYS = 14  # a state visit lasts days, not weeks: a longer "visit" is a stay, not one event's span
-
-
-@lru_cache(maxsize=1)
-def _visit_noun() -> re.Pattern:
-    """A visit noun after a duration, up to two words between ("four-day state visit", "two-day official trip")."""
-    words = set()
-    for line in lexicon("event_triggers"):
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) >= 2 and parts[0] == "visit" and " " not in parts[1] and not parts[1].endswith(("ed", "ing")):
-            words.add(parts[1].lower())
-    nouns = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{nouns})\b", re.I)
-
 
 def visit_length(record: Record, event: Event) -> tuple[int, Timex] | None:
     """Days of a visit event (2 to 14) and the duration that says so ("four-day" before a visit noun, in the
-    event's evidence), or None."""
-    if event.type != "visit":
-        return None
-    text = record.article.text
-    for t in record.timexes:
-        m = re.fullmatch(r"P(\d{1,2})D", t.value or "") if t.type == "DURATION" else None
-        if not m or not 2 <= int(m.group(1)) <= _MAX_DAYS:
-            continue
-        if any(s.start <= t.start and t.end <= s.end for s in event.evidence) and _visit_noun().match(text, t.end):
-            return int(m.group(1)), t
-    return None
+    event's evidence: extract.claims.visit_duration, which also makes the length a claim), or None."""
+    found = visit_duration(record.article.text, record.timexes, event)
+    return found[:2] if found else None
 
 
 def visit_days(record: Record, event: Event) -> int | None:

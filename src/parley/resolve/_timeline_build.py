@@ -17,7 +17,7 @@ from parley.resolve._days import date_value
 from parley.resolve._timeline_compare import _SEASON_MONTH, _parts, date_precision, people_compatible, persons, pub_year
 from parley.resolve._timeline_keys import all_pairs, candidate_pairs
 from parley.resolve._timeline_records import Timeline, TimelineEntry, TimelineMention, TimelineTie
-from parley.resolve._timeline_rules import RULES, could_be, dated, dateless, related, tie
+from parley.resolve._timeline_rules import RULES, could_be, dated, dateless, placed, related, tie
 
 
 def _timeline_id(members: list[tuple[str, str]]) -> str:
@@ -65,14 +65,17 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
     # of comparing every pair
     pairs = candidate_pairs(items) if blocking else all_pairs(len(items))
     ties: list[tuple[int, int, str]] = []  # (i, j, rule) of each merge
+    scored: dict[tuple[tuple[str, str], tuple[str, str]], str | None] = {}  # each pair tie was asked of
     for i, j in pairs:
         ra, a = items[i]
         rb, b = items[j]
         if related(ra, rb):
             continue
         gi, gj = find(i), find(j)
-        if (gi != gj and not (arts[gi] & arts[gj]) and people_compatible(named[gi], named[gj])
-                and (rule := tie(ra, a, rb, b))):
+        if not (gi != gj and not (arts[gi] & arts[gj]) and people_compatible(named[gi], named[gj])):
+            continue
+        rule = scored[((ra.article.id, a.id), (rb.article.id, b.id))] = tie(ra, a, rb, b)
+        if rule:
             parent[gj] = gi
             arts[gi] |= arts.pop(gj)
             named[gi] = tuple(dict.fromkeys(named[gi] + named.pop(gj)))
@@ -103,33 +106,48 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
         for k in members:
             index[(items[k][0].article.id, items[k][1].id)] = entry.timeline_id
     entries.sort(key=lambda e: sort_key(e, years_of[e.timeline_id]))
-    return Timeline(tuple(entries), index)
+    return Timeline(tuple(entries), index, scored)
 
 
 def only_counterparts(items: list[tuple[Record, Event]], find, arts, join) -> None:
-    """A report that does not say when (dateless), of two people or more at a named place, joins the one group of
-    reports of the corpus it could be (could_be), when there is exactly one and it says when (dated): the page
-    gave no date, but the corpus holds one such event only. Two reports that say nothing of when stay apart, and a report
-    that fits two groups joins neither. Run after the pairwise rules, in item order; join(k, j) merges k's group
-    into the group of j, the first report k fits."""
-    placed: dict[str, list[int]] = {}  # family -> reports of two people or more at a named place
+    """A report that does not say when (dateless), of two people or more at a named place (or on a call, which has
+    no place: placed), joins the one group of reports of the corpus it could be (could_be) that says when (dated),
+    when there is exactly one: the page gave no date, but the corpus holds one such event only. Other reports
+    that say nothing of when are no rival (two undated pages of one call or visit each join its one dated
+    report) and never join each other; a report that fits two groups that say when joins neither, unless the
+    reports it fits there are one article's telling the same twice (told_twice): it joins the group of the first.
+    Run after the pairwise rules, in item order; join(k, j) merges k's group into the group of j, the first
+    report k fits."""
+    candidates: dict[str, list[int]] = {}  # family -> reports of two people or more at a named place, or calls
     for k, (rec, ev) in enumerate(items):
-        if ev.location and len(persons(ev.participants)) >= 2 and family(ev.type) != "agreement":
-            placed.setdefault(family(ev.type), []).append(k)
-    for k in sorted(k for members in placed.values() for k in members):
+        if placed(ev):
+            candidates.setdefault(family(ev.type), []).append(k)
+    # the groups that say when; a join adds a group to one of them, which stays its root
+    says_when = {find(i) for i, (rec, ev) in enumerate(items) if dated(rec, ev)}
+    for k in sorted(k for members in candidates.values() for k in members):
         rec, ev = items[k]
         if not dateless(rec, ev):
             continue
         mine = find(k)
-        fits = [j for j in placed[family(ev.type)]
-                if find(j) != mine and not related(rec, items[j][0]) and could_be(ev, items[j][1])]
-        roots = {find(j) for j in fits}
-        if len(roots) != 1:
+        fits = [j for j in candidates[family(ev.type)]
+                if find(j) != mine and find(j) in says_when and not related(rec, items[j][0])
+                and could_be(ev, items[j][1])]
+        if not fits or (len({find(j) for j in fits}) != 1 and not told_twice([items[j] for j in fits])):
             continue
-        root = roots.pop()
-        if arts[root] & arts[mine] or not any(find(j) == root and dated(*items[j]) for j in range(len(items))):
+        root = find(min(fits))
+        if arts[root] & arts[mine]:
             continue
         join(k, min(fits))
+
+
+def told_twice(reports: list[tuple[Record, Event]]) -> bool:
+    """Reports of one article that say the same of one event: its type family, date, place, people and status
+    ("will be held in Thessaloniki in autumn" in the lede and again further down). They are one report told
+    twice, so an undated report that fits them fits one event, not several."""
+    if len({rec.article.id for rec, _ in reports}) != 1:
+        return False
+    return len({(family(e.type), date_value(e), e.location, tuple(sorted(persons(e.participants))), e.status)
+                for _, e in reports}) == 1
 
 
 def event_order(event_id: str) -> tuple[int, str]:

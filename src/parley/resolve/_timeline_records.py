@@ -65,6 +65,10 @@ class TimelineEntry:
 class Timeline:
     entries: tuple[TimelineEntry, ...] = ()
     index: dict[tuple[str, str], str] = field(default_factory=dict)  # (article_id, event_id) -> timeline_id
+    # every pair build_timeline compared with tie, (earlier report, later report) -> the rule or None: what
+    # resolve.incremental.clusters need not compare again
+    scored: dict[tuple[tuple[str, str], tuple[str, str]], str | None] = field(default_factory=dict, compare=False,
+                                                                            repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"entries": [e.to_dict() for e in self.entries]}

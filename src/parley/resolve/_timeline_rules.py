@@ -133,10 +133,18 @@ def dated(rec: Record, ev: Event) -> bool:
     return not dateless(rec, ev)
 
 
+def placed(ev: Event) -> bool:
+    """A report the one-dated-counterpart step considers: of two people or more, no signing, at a named place, or
+    a call (which has no place to name: each side speaks from its own)."""
+    return (len(persons(ev.participants)) >= 2 and family(ev.type) != "agreement"
+            and (bool(ev.location) or family(ev.type) == "call"))
+
+
 def could_be(a: Event, b: Event) -> bool:
     """b could be the event a reports: same type family (not a signing: those have their own rule), the same
-    people (two at least), both placed at compatible places, compatible dates."""
-    return (family(a.type) == family(b.type) and family(a.type) != "agreement" and bool(b.location)
+    people (two at least), both placed at compatible places (a call needs none), compatible dates."""
+    return (family(a.type) == family(b.type) and family(a.type) != "agreement"
+            and (bool(b.location) or family(b.type) == "call")
             and places_fit(a.location, b.location)
             and dates_compatible(date_value(a), date_value(b))
             and len(persons(b.participants)) >= 2 and people_equal(a.participants, b.participants))

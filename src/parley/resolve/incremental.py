@@ -46,8 +46,9 @@ def _dateless_placed(rec: Record, ev) -> bool:
 
 
 def _placed(ev) -> bool:
-    """A report only_counterparts considers: of two people or more, at a named place, no signing."""
-    return bool(ev.location) and len(tl.persons(ev.participants)) >= 2 and family(ev.type) != "agreement"
+    """A report only_counterparts considers (timeline.placed): of two people or more, at a named place or on a
+    call, no signing."""
+    return tl.placed(ev)
 
 
 def event_keys(rec: Record, ev) -> EventKeys:
@@ -61,13 +62,19 @@ def _order(item: Item) -> tuple:
     return (item[0].article.id, tl.event_order(item[1].id))
 
 
-def linked(x: Item, y: Item) -> bool:
+_UNSCORED = object()
+
+
+def linked(x: Item, y: Item, rule=_UNSCORED) -> bool:
     """Can build_timeline put these two reports in one entry: a tie, or one undated report that could be the
-    other (timeline.only_counterparts)?"""
+    other (timeline.only_counterparts)? ``rule``: what timeline.tie already gave for the pair (earlier report
+    first), when it was asked."""
     a, b = sorted((x, y), key=_order)
     if tl.related(a[0], b[0]):
         return False
-    if tl.tie(a[0], a[1], b[0], b[1]) is not None:
+    if rule is _UNSCORED:
+        rule = tl.tie(a[0], a[1], b[0], b[1])
+    if rule is not None:
         return True
     return any(_dateless_placed(*k) and _placed(j[1]) and family(k[1].type) == family(j[1].type)
                and tl.could_be(k[1], j[1]) for k, j in ((a, b), (b, a)))
@@ -100,25 +107,30 @@ def _items(records: Iterable[Record]) -> list[Item]:
     return sorted(((r, e) for r in records for e in r.events), key=_order)
 
 
-def _links_within(items: list[Item], entry_of: dict[EventRef, str] | None = None) -> Iterator[tuple[int, int]]:
+def _links_within(items: list[Item], entry_of: dict[EventRef, str] | None = None,
+                  scored: dict[tuple[EventRef, EventRef], str | None] | None = None) -> Iterator[tuple[int, int]]:
     """Linked pairs among ``items`` (sorted by _order): candidate pairs (timeline.candidate_pairs, whose people
     keys hold the pairs of only_counterparts too) that linked() accepts; with ``entry_of`` (the timeline's index),
-    a pair already in one entry is taken as linked without comparing it again."""
+    a pair already in one entry is taken as linked without comparing it again, and with ``scored``
+    (Timeline.scored) the tie build_timeline gave a pair is not asked again."""
+    scored = scored or {}
     for i, j in tl.candidate_pairs(items):
         if entry_of is not None and entry_of.get(ref(items[i])) == entry_of.get(ref(items[j])) is not None:
             yield i, j
-        elif linked(items[i], items[j]):
+        elif linked(items[i], items[j], scored.get((ref(items[i]), ref(items[j])), _UNSCORED)):
             yield i, j
 
 
-def clusters(records: Sequence[Record], entry_of: dict[EventRef, str] | None = None) -> dict[EventRef, str]:
+def clusters(records: Sequence[Record], entry_of: dict[EventRef, str] | None = None,
+             scored: dict[tuple[EventRef, EventRef], str | None] | None = None) -> dict[EventRef, str]:
     """The cluster of every event of ``records`` (a full recompute, as refresh writes it); ``entry_of``: the
-    timeline build_timeline gave for them (Timeline.index), whose entries lie inside clusters."""
+    timeline build_timeline gave for them (Timeline.index), whose entries lie inside clusters; ``scored``: its
+    pairs already compared (Timeline.scored)."""
     items = _items(records)
     union = _Union()
     for k in range(len(items)):
         union.find(k)
-    for i, j in _links_within(items, entry_of):
+    for i, j in _links_within(items, entry_of, scored):
         union.union(i, j)
     groups: dict[int, list[EventRef]] = {}
     for k in range(len(items)):

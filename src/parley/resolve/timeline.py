@@ -25,9 +25,10 @@ Two groups join only when their people are compatible as a whole: a report namin
 different people on its day, and joins one of them, not all.
 
 After these pairwise rules, a report that says nothing of when (its article undated, its event without year or
-month) of two people or more at a named place joins the one group of reports it could be that says when (an
-article's date, or an event's year or month: "Jan. 13" in an undated page), when the corpus holds exactly one
-(only_counterparts); two reports that say nothing of when never join each other.
+month) of two people or more at a named place, or on a call (which names no place), joins the one group of
+reports it could be that says when (an article's date, or an event's year or month: "Jan. 13" in an undated
+page), when the corpus holds exactly one (only_counterparts); two reports that say nothing of when never join
+each other, and neither is the other's rival for the one that says when.
 
 Each merge is kept with the entry (TimelineEntry.ties): the two reports it joined, the rule, and the rule's score
 (RULES), so `parley events ID` shows why its reports are one event.
@@ -57,10 +58,10 @@ from parley.resolve._timeline_compare import (date_precision, people_compatible,
                                               pub_year, shared_known, weekday_of_day)
 from parley.resolve._timeline_keys import candidate_keys, candidate_pairs, same_people_keys
 from parley.resolve._timeline_records import Timeline, TimelineEntry, TimelineMention, TimelineTie
-from parley.resolve._timeline_rules import RULES, could_be, dated, dateless, related, same_event, tie
+from parley.resolve._timeline_rules import RULES, could_be, dated, dateless, placed, related, same_event, tie
 
 __all__ = ["Timeline", "TimelineEntry", "TimelineMention", "TimelineTie", "RULES", "build_timeline", "candidate_keys",
            "assign_timeline_ids", "same_person", "date_precision", "places_fit",
            # the pieces resolve.incremental re-runs for one ingest (it must decide as build_timeline does)
-           "tie", "same_event", "candidate_pairs", "could_be", "dateless", "dated", "event_order", "persons",
+           "tie", "same_event", "candidate_pairs", "could_be", "dateless", "dated", "placed", "event_order", "persons",
            "people_compatible", "people_equal", "pub_year", "related", "sort_key", "shared_known", "weekday_of_day"]
