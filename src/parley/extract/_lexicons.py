@@ -10,6 +10,7 @@ from functools import lru_cache
 from parley.knowledge.places import capital_of, continents, major_cities
 from parley.knowledge.states import ORGANISATIONS, state_name, state_names, state_phrase
 from parley.nlp import alternation, lexicon
+from parley.nlp.lexicon_regex import compile_lexicon
 
 __all__ = ["Lexicons", "lexicons", "fold", "APOS", "token_index"]
 
@@ -112,9 +113,9 @@ def lexicons() -> Lexicons:
         org_nouns=org_nouns,
         honorifics=frozenset(h.lower().rstrip(".") for h in lexicon("honorifics")),
         generic_roles=generic,
-        role_re=re.compile(role),
-        appos_re=re.compile(appos),
-        title_re=re.compile(rf"{norp}(?P<title>{mod}{title})"),
+        role_re=compile_lexicon(role),  # the collector paused: parley.nlp.lexicon_regex says why
+        appos_re=compile_lexicon(appos),
+        title_re=compile_lexicon(rf"{norp}(?P<title>{mod}{title})"),
     )
 
 

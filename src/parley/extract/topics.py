@@ -125,7 +125,9 @@ def _country_regex() -> re.Pattern:
     """Every country name and singular demonym ("Kenyans" speaks of people, not of the state's agenda)."""
     keys = {n.lower() for n in _written_names()}
     names = [n for n in _written_names() if not (n.endswith("s") and n[:-1].lower() in keys) or n.isupper()]
-    return re.compile(r"(?<![\w-])(" + alternation(names) + r")(?![\w])")
+    from parley.nlp.lexicon_regex import compile_lexicon  # the collector paused while 1,300 names compile
+
+    return compile_lexicon(r"(?<![\w-])(" + alternation(names) + r")(?![\w])")
 
 
 def find_topics(text: str, countries: bool = True) -> list[tuple[str, str, int, int]]:

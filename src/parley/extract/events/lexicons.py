@@ -6,13 +6,13 @@ import re
 from functools import lru_cache
 
 from parley.nlp import lexicon
+from parley.nlp.lexicon_regex import compile_lexicon
 
 
-@lru_cache(maxsize=None)
 def compiled(pattern: str, flags: int = 0) -> re.Pattern:
-    """``re.compile``, kept for good: the patterns holding demonym_pattern() take milliseconds to compile, and re's
-    own cache of 512 evicts them as the other steps' patterns come through."""
-    return re.compile(pattern, flags)
+    """``re.compile``, kept for good and made with the garbage collector paused (parley.nlp.lexicon_regex): the
+    patterns holding demonym_pattern() are some 20,000 characters, and re's own cache of 512 evicts them."""
+    return compile_lexicon(pattern, flags)
 
 
 @lru_cache(maxsize=1)
