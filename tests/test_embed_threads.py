@@ -17,14 +17,15 @@ def test_queries_arriving_together_are_embedded_on_one_thread(monkeypatch):
     import torch
 
     model = embed.model()
+    bert = model[0].auto_model
     seen: list[tuple[int, int]] = []
-    real = model.encode
+    real = bert.forward
 
-    def watching(texts, *args, **kwargs):
-        seen.append((len(texts), torch.get_num_threads()))
-        return real(texts, *args, **kwargs)
+    def watching(*args, **kwargs):  # the transformer's forward pass, whichever path (query or bulk) calls it
+        seen.append((int(kwargs["input_ids"].shape[0]), torch.get_num_threads()))
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(model, "encode", watching)
+    monkeypatch.setattr(bert, "forward", watching)
     before = torch.get_num_threads()
     torch.set_num_threads(2)
     try:

@@ -4,6 +4,7 @@ rather than states; and retrieval restricted to the articles allowed."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parley.nlp import number_words
 from parley.models import Citation
@@ -29,6 +30,16 @@ def _retrieve(ctx: _Ctx, *, only: set[int] | None = None, k: int = 20, query: st
     return ctx.idx.retrieve(query, k=k, only=allowed)
 
 
+@lru_cache(maxsize=1)
+def _like_num():
+    """spaCy's reading of a number ("12th", "fifth", "1,000"), imported on the first how-many question: importing
+    it imports spaCy (15 s of a first question at load 11 on the shared two-core machine), which neither a search nor any other question
+    needs, so it stays out of the module's imports."""
+    from spacy.lang.en.lex_attrs import like_num
+
+    return like_num
+
+
 _HOW_MANY = re.compile(r"\bhow many\s+([^\W\d_][\w-]*)", re.I)
 
 
@@ -42,8 +53,7 @@ def _holds_count(text: str, question: str) -> bool:
         return any(ch.isdigit() for ch in text)
     words = re.findall(r"[\w,.’'-]+", text)
     stems = tokenize(words) if words else []
-    from spacy.lang.en.lex_attrs import like_num  # spaCy's reading of a number: "12th", "fifth", "1,000"
-
+    like_num = _like_num()
     numbers = number_words()
     for i, word_stems in enumerate(stems):
         if set(word_stems) & noun and any(w[:1].isdigit() or w.lower() in numbers or like_num(w.lower())
@@ -61,26 +71,22 @@ def _article_dates(ctx: _Ctx, article: int) -> list[str]:
     return [d for d in dates if d]
 
 
-_timeline_cache: dict[int, tuple[object, dict[str, list[str]]]] = {}
-
-
 def _timeline_dates(idx) -> dict[str, list[str]]:
-    """article id -> the dates of the timeline entries that merge one of its events, built once per index (kept
-    with the index it was built from: a new index after an ingest may get the old one's id)."""
-    held = _timeline_cache.get(id(idx))
-    got = held[1] if held is not None and held[0] is idx else None
-    if got is None:  # a local: another thread may clear the table meanwhile
-        got = {}
-        for entry in idx.corpus.get("timeline") or ():
-            date = entry.get("date") if isinstance(entry, dict) else None
-            value = date.get("value") if isinstance(date, dict) else date
-            if not isinstance(value, str) or not value[:4].isdigit():
-                continue
-            for m in entry.get("mentions") or ():
-                if isinstance(m, dict) and m.get("article_id"):
-                    got.setdefault(m["article_id"], []).append(value)
-        _timeline_cache.clear()
-        _timeline_cache[id(idx)] = (idx, got)
+    """article id -> the dates of the timeline entries that merge one of its events, built once per index and
+    kept with it (``Index.derived``)."""
+    return idx.derived("timeline_dates", _build_timeline_dates)
+
+
+def _build_timeline_dates(idx) -> dict[str, list[str]]:
+    got: dict[str, list[str]] = {}
+    for entry in idx.corpus.get("timeline") or ():
+        date = entry.get("date") if isinstance(entry, dict) else None
+        value = date.get("value") if isinstance(date, dict) else date
+        if not isinstance(value, str) or not value[:4].isdigit():
+            continue
+        for m in entry.get("mentions") or ():
+            if isinstance(m, dict) and m.get("article_id"):
+                got.setdefault(m["article_id"], []).append(value)
     return got
 
 
