@@ -9,8 +9,18 @@ from parley.extract._people_context import Context
 from parley.extract._people_patterns import AFTER_TITLE_NAME, norm_role, role_phrase
 from parley.extract._people_person import Person
 from parley.extract._quotemarks import inside
+from parley.knowledge import state_code
+from parley.knowledge.people import person_states, surname_states
 
 __all__ = ["RolePhrases"]
+
+
+def _dictionary_states(name: str) -> tuple[str, ...]:
+    """The states the Phoenix actor dictionary gives a person: by full name, else by surname (one state or none)."""
+    codes = person_states(name) if len(name.split()) >= 2 else ()
+    if len(codes) != 1:
+        codes = surname_states(name)
+    return codes if len(codes) == 1 else ()
 
 
 class RolePhrases(Context):
@@ -59,8 +69,17 @@ class RolePhrases(Context):
         if len(matches) >= 1:
             return self.most_recent(matches, pos)
         if generic or norp:
-            # nobody holds it: the one salient person without any title, when there is exactly one
-            rolefree = [p for p in self.people if not p.roles and not p.derived and len(p.mentions) >= 2]
+            # nobody holds it: the one salient person without any title, when there is exactly one; "the Turkish
+            # president" is none whom the Phoenix actor dictionary places in another state, and is the one person
+            # of the article it places in Turkey
+            code = state_code(self.L.demonym_country.get(norp, "")) if norp else None
+            rolefree = [p for p in self.people if not p.roles and not p.derived]
+            if code:
+                own = [p for p in rolefree if _dictionary_states(p.name) == (code,)]
+                if len(own) == 1:
+                    return own[0]
+                rolefree = [p for p in rolefree if _dictionary_states(p.name) in ((), (code,))]
+            rolefree = [p for p in rolefree if len(p.mentions) >= 2]
             return rolefree[0] if len(rolefree) == 1 else None
         if phrase in holders_any:
             return None  # someone is introduced with this role later: do not guess

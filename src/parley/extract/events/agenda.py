@@ -60,6 +60,10 @@ def agenda_topics(doc, mentions: list[Mention], events_by_cluster: dict[int, int
         if cue or here:
             hits += np_topics(doc, sent, hits, tuple((a, b) for a, b, _ in ppl.in_range(s0, s1)))
         here = [m for m in here if not _time_frame(stext, m.start - s0)]
+        # "documents were signed during the visit in transport, agriculture ...": the agreement's agenda, not the
+        # occasion's it was signed at
+        occasions = {id(mentions[m.occasion]) for m in here if m.occasion is not None}
+        here = [m for m in here if id(m) not in occasions] or here
         fallback = main
         planned = planned_agenda(sent)
         past = not planned and past_agenda(sent)

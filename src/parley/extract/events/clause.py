@@ -37,6 +37,13 @@ def verb_of(m: Mention):
     head = m.head
     if m.verbal:
         return head
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and all(c.tag_ == "PRP$" for c in head.children
+                                                                 if c.dep_ == "poss"):
+        be = head.head.head
+        if be.dep_ == "pobj" and be.head.lower_ == "in":  # "for" hung on the place: "is in [Nairobi for ...]"
+            be = be.head.head
+        if be.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "in" for c in be.children):
+            return be  # "X is in Nairobi for his first official visit": X is there for it
     if any(c.dep_ == "poss" for c in head.children):  # "the Russian president's visit": the possessor, not the clause
         return None
     head = noun_slot(head)
@@ -48,6 +55,11 @@ def verb_of(m: Mention):
             and head.head.head.lemma_.lower() not in reporting_verbs():
         return head.head.head  # "the two leaders agreed ... during talks", "X and Y discussed Syria at the talks",
         # "he and Trump discussed the alliance in a phone call"
+    if head.dep_ == "pobj" and head.head.lower_ in ("during", "in"):
+        verb = _clause_verb(head.head)
+        if verb is not None:
+            return verb  # the parser hung the phrase on an object noun ("discussed their desire to strengthen
+            # that relationship in a phone call"): the finite verb whose object phrase holds it
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ in _AFTER and is_verbal(head.head.head) \
             and head.head.head.lemma_.lower() not in reporting_verbs():
         return head.head.head  # "X and Y held a joint news conference after a summit meeting"
@@ -55,6 +67,24 @@ def verb_of(m: Mention):
 
 
 _AFTER = {"after", "following"}
+
+
+_OBJECT_CHAIN = ("dobj", "pobj", "prep", "conj", "acl", "xcomp")
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _clause_verb(prep):
+    """The finite verb of the clause a prepositional phrase stands in when the parser attached it to a noun of the
+    verb's object: up the chain of objects, prepositions, conjuncts and infinitives (not through a subject, which
+    the phrase may qualify), at most six steps; none when it is a reporting verb."""
+    t = prep
+    for _ in range(6):
+        if t.dep_ not in _OBJECT_CHAIN or t.head is t:
+            return None
+        t = t.head
+        if t.tag_ in _FINITE:
+            return None if t.lemma_.lower() in reporting_verbs() else t
+    return None
 
 
 def subjects_of(verb) -> list:

@@ -59,9 +59,17 @@ def participants_compatible(a, b, country_of_person=None) -> bool:
     """One side's people include the other's. A state named for want of its leader ("Russia") fits the other
     side when it names that state too, or a person of that state, or a person whose state is not known."""
     sa, sb = {x for x in a if not is_country(x)}, {x for x in b if not is_country(x)}
-    if sa and sb and not (sa <= sb or sb <= sa):
-        return False
     lookup = country_of_person or (lambda name: None)
+
+    def stood_for(people, side) -> bool:
+        """"Putin, Azerbaijan" against "Aliyev": a state named for want of its leader may stand for him, when no
+        person of its own side is of that state and there is a state for each of them."""
+        own = {lookup(x) for x in side if not is_country(x)}
+        free = {country_of(x) for x in side if is_country(x)} - own
+        return 0 < len(people) <= len(free) and all(lookup(p) is None or lookup(p) in free for p in people)
+
+    if sa and sb and not (sa <= sb or sb <= sa or stood_for(sa - sb, b) or stood_for(sb - sa, a)):
+        return False
     for one, other, people in ((a, b, sb), (b, a, sa)):
         for state in (x for x in one if is_country(x)):
             st = country_of(state)

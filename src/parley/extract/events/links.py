@@ -108,15 +108,18 @@ def signed_at(mentions: list[Mention]) -> None:
     meeting of the same sentence are signed where and when it is held; "47 documents were signed during the state
     visit of X to Y": by its people, when the signing names no one."""
     for m in mentions:
-        if m.type != "agreement" or m.head is None or (m.date and m.location and m.participants):
+        if m.type != "agreement" or m.head is None:
             continue
-        for o in mentions:
+        for k, o in enumerate(mentions):
             if o is m or o.sent != m.sent or o.verbal or family(o.type) != "meeting" or o.head is None:
                 continue
             t, hops = o.head, 0
             while t.head.i != t.i and hops < 4 and not (t.dep_ == "prep" and t.lower_ in _SIGNED_AT):
                 t, hops = t.head, hops + 1
             if t.dep_ == "prep" and t.lower_ in _SIGNED_AT and t.head.i in (m.head.i, m.head.head.i):
+                m.occasion = k  # the occasion's own date may come from another of its mentions (step)
+                if m.date and m.location and m.participants:
+                    break
                 m.location = m.location or o.location
                 if m.date is None:
                     m.date = o.date

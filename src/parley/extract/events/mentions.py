@@ -59,6 +59,7 @@ class Mention:
     verbal: bool = False  # the head is a verb ("met"), not a noun ("the meeting")
     headline: bool = False  # on the text's first line, a headline without a closing full stop
     right_from: int = 0  # token index where the window starts growing to the right
+    occasion: int | None = None  # an agreement "signed during the state visit": the index of that visit's mention
 
 
 def _np_left(tok, sent_start: int):

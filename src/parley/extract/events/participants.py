@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from parley.extract.events.clause import HOST_VERBS, subjects_of, verb_of
 from parley.extract.events.doc import is_verbal
-from parley.extract.events.lexicons import compiled, title_kind
+from parley.extract.events.lexicons import compiled, reporting_verbs, title_kind
 from parley.extract.events.mentions import Mention
 from parley.extract.events.people import People
 from parley.extract.events.references import people_in
@@ -99,6 +99,8 @@ def find_participants(doc, m: Mention, ppl: People) -> None:
         elif m.type == "visit" and not m.hosting:
             for n in subj:
                 m.roles.setdefault(n, "visitor")
+    for n in _reporter(doc, m, ppl, names):
+        names.insert(0, n)
     m.participants = names
     if m.hosting:
         if "visitor" not in m.roles.values() and not any(c.dep_ == "nsubjpass" for c in head.children):
@@ -115,6 +117,23 @@ def find_participants(doc, m: Mention, ppl: People) -> None:
         return
     if m.type == "visit":
         _visit_roles(doc, m, ppl)
+
+
+def _reporter(doc, m: Mention, ppl: People, names: list[str]) -> list[str]:
+    """"X told reporters the call with Y was very friendly", "X said the talks with Y were productive": an event noun
+    with a with-phrase, subject of what a person reports, is the reporter's own call or talks."""
+    head = m.head
+    if m.verbal or head is None or head.dep_ not in ("nsubj", "nsubjpass") or not names:
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children):
+        return []
+    clause = head.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in reporting_verbs():
+        return []
+    out: list[str] = []
+    for subj in subjects_of(clause.head):
+        out += [n for n in people_in(subj, ppl, doc, m) if n not in names and n not in out]
+    return out[:1]
 
 
 def _agents(doc, head, ppl: People, m: Mention, own: bool = False) -> list[str]:
@@ -269,11 +288,10 @@ def _excluded_after(ppl: People, m: Mention) -> list[str]:
 
 
 def _add_states(names: list[str], countries: list[str], kind: str, ppl: People) -> None:
-    for c_text in countries:
-        c = country_of(c_text)
-        if not c:
-            continue
-        who = ppl.leader(c, kind) or c
+    """"the presidents of Russia and Azerbaijan": each state's leader the article gives, else the one person of the
+    article the actor dictionary places in that state, else the state."""
+    for c in (c for c in map(country_of, countries) if c):
+        who = ppl.leader(c, kind) or ppl.only_person_of(c) or c
         if who not in names:
             names.append(who)
 

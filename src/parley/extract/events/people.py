@@ -10,6 +10,7 @@ from functools import lru_cache
 from parley.extract.events.doc import clean_name
 from parley.extract.events.lexicons import compiled, title_kind
 from parley.extract.topics import country_of, demonym_pattern
+from parley.knowledge import person_states, state_code, surname_states
 from parley.models import Entity
 from parley.nlp import lexicon, table
 
@@ -24,6 +25,11 @@ class People:
     titles: dict[str, list[str]] = field(default_factory=dict)  # canonical name -> its roles, lower case
     pair: list[str] = field(default_factory=list)  # the article's two most mentioned people ("the two leaders")
     pronouns: dict[int, str] = field(default_factory=dict)  # start of "he", "his", ... -> the people step's person
+    persons: list[Entity] = field(default_factory=list)  # the people step's persons
+
+    def only_person_of(self, country: str) -> str | None:
+        """The one person of the article the Phoenix actor dictionary places in ``country`` (a name), if one."""
+        return _only_person_of(country, self.persons)
 
     def leader(self, country: str, kind: str = "head") -> str | None:
         return self.leaders.get((country, kind)) or (self.leaders.get((country, "pm")) if kind == "head" else None)
@@ -53,6 +59,7 @@ def article_people(doc, entities: tuple[Entity, ...]) -> People:
     ppl = People()
     # "Chile Gabriel Boric" (of "President of Chile Gabriel Boric"): the person is the name after the state
     persons = [replace(e, name=_without_state(None, 0, e.name)[1]) for e in entities if e.type == "PERSON"]
+    ppl.persons = persons
     if any(e.mentions for e in persons):
         for e in persons:
             for m in e.mentions:
@@ -97,7 +104,7 @@ def article_people(doc, entities: tuple[Entity, ...]) -> People:
     known = {(s, e) for s, e, _ in ppl.spans}
     for m in compiled(r"\bthe (" + dem + r") (president|leader|head of state|prime minister|premier)\b", re.I).finditer(text):
         c = country_of(m.group(1))
-        name = ppl.leader(c, title_kind(m.group(2))) if c else None
+        name = (ppl.leader(c, title_kind(m.group(2))) or ppl.only_person_of(c)) if c else None
         if name and not any(s <= m.start() < e for s, e in known):
             ppl.spans.append((m.start(), m.end(), name))
     # "Putin-Aliyev meeting": each half of a hyphenated pair of surnames is a person of the article
@@ -118,14 +125,27 @@ def article_people(doc, entities: tuple[Entity, ...]) -> People:
                 ppl.spans.append((m.start(g), m.end(g), name))
     # "Azerbaijani" tagged as a person; "met the Jordanian king Tuesday": a weekday is no one
     ppl.spans = sorted(sp for sp in ppl.spans if not country_of(sp[2]) and sp[2].lower() not in _weekdays())
-    _link_short_names(ppl, text)
     for e in persons:
         ppl.titles[e.name] = [r.lower() for r in e.roles]
+    _link_short_names(ppl, text)
     counts = Counter(n for _, _, n in ppl.spans)
     top = [n for n, k in counts.most_common(3) if k >= 2]
     if len(top) >= 2 and (len(top) == 2 or counts[top[1]] > counts[top[2]]):
         ppl.pair = top[:2]
     return ppl
+
+
+def _only_person_of(country: str, persons: list[Entity]) -> str | None:
+    """"the Turkish president" in an article that gives no one that title: the one person of the article the
+    Phoenix actor dictionary places in that state (by full name, else by surname), when there is exactly one."""
+    found = []
+    for e in persons:
+        codes = person_states(e.name) if len(e.name.split()) >= 2 else ()
+        if len(codes) != 1:
+            codes = surname_states(e.name)
+        if codes == (state_code(country),):
+            found.append(e.name)
+    return found[0] if len(found) == 1 else None
 
 
 def _own_conjunct(text: str, start: int, end: int, name: str) -> tuple[int, int, str]:
@@ -162,7 +182,9 @@ def _without_state(doc, start: int, text: str) -> tuple[int, str]:
 
 def _link_short_names(ppl: People, text_of: str) -> None:
     """A one-word name ("Xi") that is a word of exactly one fuller name of the article ("Xi Jinping") is that person
-    (the people step sometimes leaves them apart; surnames come first in Chinese and Korean names)."""
+    (the people step sometimes leaves them apart; surnames come first in Chinese and Korean names), unless the people
+    step gave the one-word name a title the fuller name lacks: "President Marcos" is not "Imelda Marcos", his mother
+    named once."""
     cut = []
     glued = {n for s, e, n in ppl.spans if text_of and "\n" in text_of[s:e]}
     for s, e, n in ppl.spans:  # a name glued across a paragraph break ("Xi\n\nFrench") is its first line
@@ -178,7 +200,7 @@ def _link_short_names(ppl: People, text_of: str) -> None:
     for s, e, n in ppl.spans:
         if len(n.split()) == 1:
             owners = [f for f in full if n in f.split()]
-            if len(owners) == 1:
+            if len(owners) == 1 and not (ppl.titles.get(n) and not ppl.titles.get(owners[0])):
                 n = owners[0]
         out.append((s, e, n))
     ppl.spans = out

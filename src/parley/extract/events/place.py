@@ -83,7 +83,7 @@ def find_location(doc, m: Mention, ents_by_start, people: People) -> None:
                       r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)", text[pos + len(place):m.wend])
         if of and _is_place(of.group(1)):  # "the Black Sea resort of Sochi"
             place = of.group(1)
-        m.location = place
+        m.location = _city_after(text, pos, place, m.wend)
         return
     verb = verb_of(m)
     if verb is not None and verb.i != m.head.i:
@@ -102,6 +102,20 @@ def find_location(doc, m: Mention, ents_by_start, people: People) -> None:
                 if nxt is None:
                     break
                 t = nxt
+
+
+_COMMA_NAME = re.compile(r",\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+
+
+def _city_after(text: str, pos: int, place: str, end: int) -> str:
+    """"at the presidential office in Yongsan, Seoul": a place GeoNames does not know as a city, followed by a city it
+    knows, is a district of that city; the city is the event's place."""
+    if city_state(place) or is_country(place):
+        return place
+    after = _COMMA_NAME.match(text, pos + len(place), end)
+    if after and text[pos:pos + len(place)] == place and city_state(after.group(1)) and not is_country(after.group(1)):
+        return after.group(1)
+    return place
 
 
 def _of_person(text: str, start: int, end: int, people: People) -> bool:

@@ -39,6 +39,9 @@ def people_in(tok, ppl: People, doc, m: Mention) -> list[str]:
         for part, (a, b) in [(tok, (lo, own_hi))] + [(c, (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
                                                       for c in conj]:
             names = [n for _, _, n in ppl.in_range(a, b)]
+            if not names and part.lower_ in ("he", "she"):  # "he and Trump discussed ...": the pronoun's person
+                who = ppl.pronoun(part.idx, set(found), m.sent[0])
+                names = [who] if who else []
             if not names:
                 r = re.fullmatch(r"(?:the|The)\s+(?:(\w+)\s+)?(\w+(?: \w+)?)", doc.text[a:b].strip())
                 names = _title_person(r, ppl, part) if r else []

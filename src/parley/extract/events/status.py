@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from parley.extract.events.clause import noun_slot
+from parley.extract.events.clause import noun_slot, verb_of
 from parley.extract.events.cluster import Cluster
 from parley.extract.events.compat import precision
 from parley.extract.events.doc import is_verbal
@@ -154,6 +154,11 @@ def find_status(doc, m: Mention) -> None:
             break
         t = t.head
     aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+    if not m.verbal and t.tag_ == "VB" and aux in ([], ["to"]):
+        v = verb_of(m)  # "discussed their desire to strengthen ties in a phone call": the tense of "discussed"
+        if v is not None and v is not t:
+            t = v
+            aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
     if "will" in aux or t.lower_ == "will":
         m.status, m.strength = "planned", 1
     elif t.tag_ == "VBD" or (t.tag_ == "VBN" and any(a in ("has", "have", "had", "was", "were") for a in aux)):

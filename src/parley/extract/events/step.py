@@ -52,6 +52,8 @@ def extract_events(doc, entities: tuple[Entity, ...], timexes: tuple[Timex, ...]
         built.append(build_event(clusters[i], mentions, ppl, article, doc, clusters, main_event, built))
         exclude[n] = own_countries(built[-1], ppl)
     _leaders_sign(built, ppl)
+    _signed_on_occasion(built, [[mentions[k] for k in clusters[i].mentions] for i in clusters_order], mentions,
+                        events_by_cluster)
     date_from_previous_paragraph(doc.text, built)
     date_from_lede(doc.text, built, main_event, timexes, ppl)
     agreement_occasion(doc.text, built, main_event)
@@ -94,6 +96,22 @@ def _leaders_sign(built: list[BuiltEvent], ppl: People) -> None:
             continue
         if any(o is not b and set(leaders) <= set(o.participants) for o in built):
             b.participants = leaders
+
+
+def _signed_on_occasion(built: list[BuiltEvent], members: list[list[Mention]], mentions: list[Mention],
+                        events_by_cluster: dict[int, int]) -> None:
+    """"47 documents were signed during the state visit of X to Xi'an" and the visit dated by another sentence ("X
+    arrived in Xi'an on May 17"): an undated agreement signed during an event of the article has that event's date
+    (and its place when it names none)."""
+    for n, b in enumerate(built):
+        if b.type != "agreement" or b.date is not None:
+            continue
+        for m in members[n]:
+            o = events_by_cluster.get(mentions[m.occasion].cluster) if m.occasion is not None else None
+            if o is not None and o != n and built[o].date is not None:
+                b.date = built[o].date
+                b.location = b.location or built[o].location
+                break
 
 
 def _with_parties(built: list[BuiltEvent], actors: list[tuple[tuple[str, ...], str | None]],
