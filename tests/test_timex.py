@@ -495,6 +495,22 @@ def test_last_years_quarter_is_the_quarter_a_year_back(nlp):
     assert got["last year's quarter"] == "2016-Q2"
 
 
+def test_a_forecast_quarter_is_not_the_period_compared(nlp):
+    # the reported period has begun by publication; a quarter still ahead is a forecast, not what "year-ago" means
+    text = ("The shipyard posted a loss for the second quarter.\n\n"
+            "Brokers see orders staying weak through the first quarter of 2018.\n\n"
+            "In the year-ago period, the yard earned $4 million.")
+    got = values(nlp, text)
+    assert got["the first quarter of 2018"] == "2018-Q1"
+    assert got["the year-ago period"] == "2016-Q2"
+
+
+def test_quarter_to_quarter_is_a_compound_not_a_date(nlp):
+    text = "Exports rose in the second quarter. The quarter-to-quarter comparison flattered the ministry."
+    got = values(nlp, text)
+    assert got == {"the second quarter": "2017-Q2"}
+
+
 def test_now_that_is_present_ref(nlp):
     t = only(nlp, "The port is the country's only outlet now that the border is closed.")
     assert (t.text, t.value) == ("now", "PRESENT_REF")

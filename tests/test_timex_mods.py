@@ -48,6 +48,7 @@ def one(nlp, text, published=PUB):
         ("The border has been closed for nearly two years.", "nearly two years", "P2Y", "LESS_THAN"),
         ("The rebels left the capital nearly four years ago.", "nearly four years ago", "2013", "APPROX"),
         ("The vote is set for around Nov. 1.", "around Nov. 1", "2017-11-01", "APPROX"),
+        ("The siege lasted some three weeks.", "some three weeks", "P3W", "APPROX"),  # "some" before a count
         # a cue closing the span
         ("The plant will run until 2030 or later.", "2030 or later", "2030", "ON_OR_AFTER"),
         ("The envoy arrived a week or so ago.", "a week or so ago", "2017-W29", "APPROX"),
@@ -66,12 +67,18 @@ def test_mod_is_read_from_the_cue(nlp, sentence, span, value, mod):
         ("Analysts worry about the future.", "the future"),
         ("The ministers met at midday.", "midday"),  # noon itself, not the middle of the day
         ("He will remain chairman for a decade.", "a decade"),
+        ("The two sides have talked for some years.", "some years"),  # "some" without a count: no approximation
     ],
 )
 def test_no_mod_without_a_cue(nlp, sentence, span):
     found = [t for t in timexes(nlp, sentence) if t.text == span]
     assert len(found) == 1, timexes(nlp, sentence)
     assert found[0].mod is None
+
+
+def test_a_comparison_before_a_point_counted_back_keeps_its_mod(nlp):
+    t = one(nlp, "The embassy closed more than a decade ago.")
+    assert (t.text, t.type, t.mod) == ("more than a decade ago", "DATE", "MORE_THAN")
 
 
 def test_part_cues_do_not_modify_durations(nlp):

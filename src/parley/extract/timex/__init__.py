@@ -30,7 +30,9 @@ Rules for the year of a partial date, when ``published`` is known:
   it takes "for" ("a summit set for April"). After "since" the date is on or before publication.
 * quarters ("third-quarter", "the fiscal first quarter"): the latest quarter begun by publication; "the quarter",
   "the year-ago period", "a year ago" in an earnings story follow the period named before them -- a quarter, or a
-  year-long stretch ("the nine months", "for the year"), which makes "a year earlier" a year (_quarters).
+  year-long stretch ("the nine months", "for the year"), which makes "a year earlier" a year; a quarter not yet
+  begun ("losses through the third quarter of next year") is a forecast, no such period; "the quarter-to-quarter
+  comparison" holds no date (_quarters).
 * "the year", "the full year", "the current fiscal year", "by year-end": the year of publication ("the latest
   fiscal year": the one before); "the year ended June 30" is a DURATION P1Y (_years).
 * holidays ("Thanksgiving Day", "Good Friday"): the ``holidays`` package's US and UK calendars (_holidays).
@@ -66,9 +68,10 @@ the adjective "current"), PAST_REF (recently, "recent", the past; "in recent yea
 in recent years", is the stretch up to now, PXY), FUTURE_REF (soon, "as soon as possible", the
 future, "in coming months"); the adjectives are HeidelTime's date words too ("the current quarter" stays a quarter).
 The TIMEX3 ``mod`` attribute (Timex.mod: START "early 1990", END "the end of the month", MID "mid-March", APPROX
-"about three weeks", MORE_THAN, LESS_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS, ON_OR_AFTER "1994 or later", ...) is read
-from cue words (nlp/data/timex_mods.txt) by _mods, last; a cue just before or after a span is taken into it, as
-TimeBank's gold does ("nearly two years"). The value stays the unmodified one: "early 1990s" is 199 as in TimeML.
+"about three weeks", "some 20 years", MORE_THAN, LESS_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS, ON_OR_AFTER "1994 or
+later", ...) is read from cue words (nlp/data/timex_mods.txt) by _mods, last; a cue just before or after a span is
+taken into it, as TimeBank's gold does ("nearly two years"). The value stays the unmodified one: "early 1990s" is 199
+as in TimeML.
 
 "By mid-afternoon", "at mid-afternoon yesterday": that part of the day (TIME ...TAF).
 Names are not dates: a capitalised "This Week" inside a sentence is a title (as "Arab Spring" is); "twelve hundred"

@@ -6,7 +6,10 @@ them). A cue is read where it stands: opening the span a pattern matched ("early
 "Earlier this month" are matched whole), just before it ("nearly two years", "early next year", "around 7:15
 p.m."), or closing it ("a week or so ago", "1994 or later"). A cue outside the span is taken into it, as TimeBank's
 gold spans have them (61 of its 90 expressions with a mod hold the cue; AQUAINT's leave more of them outside).
-The value does not change: "early next year" is the year, its mod START.
+The value does not change: "early next year" is the year, its mod START. A comparison before a point counted back
+keeps its own mod ("almost two years ago" LESS_THAN, "nearly two weeks ago" EQUAL_OR_LESS in TimeBank's gold), not
+the BEFORE / AFTER the TimeML 1.2.1 guidelines give "more than a decade ago" / "less than a year ago": the gold
+follows the length, and so does parley.
 
 Where a cue is only a preposition, it is not one: "about" and the other comparison cues before a date count only
 when the date is a count ("about two years ago", "more than a year ago"), not before a named one ("talked about
@@ -23,7 +26,7 @@ from functools import lru_cache
 from parley.extract._numbers import number_word_regex
 from parley.nlp import lexicon
 
-_WHERE = ("before", "part", "duration", "after", "whole")
+_WHERE = ("before", "counted", "part", "duration", "after", "whole")
 _ANY_DATE = frozenset({"around", "approximately", "circa", "roughly"})  # approximations, never "about X" of concern
 _REACH = 24  # characters before a span searched for a cue: the longest cue and its space
 
@@ -48,7 +51,7 @@ def _alternation(cues) -> str:
 @lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
     cues = _cues()
-    front = _alternation(set(cues["before"]) | set(cues["part"]) | set(cues["duration"]))
+    front = _alternation(set(cues["before"]) | set(cues["counted"]) | set(cues["part"]) | set(cues["duration"]))
     after = _alternation(cues["after"])
     return {
         # a cue opening the span: "early 1990", "the early 1980s", "mid-1996", "midafternoon"
@@ -69,6 +72,8 @@ def _mod_of(cue: str, kind: str, counted: bool, in_span: bool) -> str | None:
         return cues["part"][cue] if kind in ("DATE", "TIME") else None
     if kind == "DURATION" and cue in cues["duration"]:
         return cues["duration"][cue]
+    if cue in cues["counted"]:
+        return cues["counted"][cue] if counted else None  # "some 20 years", not "for some years"
     mod = cues["before"].get(cue)
     if mod and kind in ("DATE", "TIME") and not (in_span or counted or cue in _ANY_DATE):
         return None  # "talked about Monday's vote", "up to 1990": a preposition
@@ -80,7 +85,7 @@ def _words() -> dict[str, frozenset[str]]:
     """The first and last words of the cues: a span whose neighbouring words are none of them needs no regex (most
     of them: the check keeps this pass a small part of the timex step)."""
     cues = _cues()
-    front = set(cues["before"]) | set(cues["part"]) | set(cues["duration"])
+    front = set(cues["before"]) | set(cues["counted"]) | set(cues["part"]) | set(cues["duration"])
     return {"first": frozenset({c.split()[0] for c in front} | {"the"}),
             "last": frozenset(c.split()[-1] for c in front),
             "after": frozenset(c.split()[0] for c in cues["after"])}
@@ -96,6 +101,7 @@ def attach_mods(text: str, items: list) -> list:
         e, mod = _back(text, s, e, mod, ceiling)
         out.append((s, e, value, kind, mod))
     return out
+
 
 
 def _first_word(text: str) -> str:

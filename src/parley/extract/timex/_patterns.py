@@ -65,10 +65,11 @@ def _patterns() -> tuple[_Pattern, ...]:
             rf"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?P<ry>last|next|this)\s+year)?\b(?!-)"
             rf"|\b(?P<qq>Q[1-4]|H[12])\s+{year.replace('year', 'year2')}\b",
             I), _n_quarter),
-        P("period", re.compile(
+        P("period", re.compile(  # not "the quarter-to-quarter comparison": a compound adjective, no date
             r"\b(?:(?P<det>the|this|its|that|last\s+year's)\s+(?:(?P<cmp>comparable|corresponding|same)\s+)?"
             r"(?:(?P<rel>latest|"
             r"current|recent|year[\s-]ago|year[\s-]earlier)\s+|(?P<py>(?:19|20)\d\d)\s+)?(?P<noun>quarter|period)"
+            r"(?!-to-)"
             r"|(?P<rel2>year[\s-]ago|year[\s-]earlier)(?:\s+(?P<noun2>quarter|period))?)\b", I), _n_period),
         P("the_year", re.compile(
             r"\b(?:(?P<in>(?:earlier|later)\s+in)\s+)?the\s+(?:(?P<adj>full|current|latest)\s+)?"

@@ -7,8 +7,8 @@ this year's; "the third quarter" too). Unlike month-days, the governing verb is 
 quarter closes tells both its results (past) and forecasts for it (future) in the same year.
 
 Anaphoric periods are resolved once every span is known (``resolve_periods``): "the quarter", "that quarter", "the
-1988 period" take the quarter named last before them (else the latest ended by publication); "the latest quarter" is
-the latest ended by publication; "year-ago", "year-earlier", "the comparable period" and "a year ago/earlier" (once a
+1988 period" take the quarter named last before them (else the latest ended by publication; a quarter not yet
+begun, a forecast, is none); "the latest quarter" is the latest ended by publication; "year-ago", "year-earlier", "the comparable period" and "a year ago/earlier" (once a
 quarter has been named) are that quarter a year before: TimeML gives a comparison period the granularity of the
 period compared, as HeidelTime's English rules do.
 """
@@ -99,6 +99,15 @@ def is_year_comparison(text: str) -> bool:
     return _YEAR_BEFORE.fullmatch(text.strip()) is not None
 
 
+def _begun(year: int, part: str, pub: date | None) -> bool:
+    """Whether the quarter or half ``part`` ("Q3", "H1") of ``year`` has begun by publication (always, without
+    one): only such a period can be the one an earnings story reports on and compares with a year before."""
+    if pub is None:
+        return True
+    first_month = 3 * int(part[1]) - 2 if part[0] == "Q" else 6 * int(part[1]) - 5
+    return date(year, first_month, 1) <= pub
+
+
 def resolve_periods(text: str, items: list, pub: date | None) -> list:
     """Placeholders '@Q|k|noun' (k years back) and '@Q|yYYYY|noun' get the period they refer to: the latest one
     named before them (a quarter for the noun 'quarter'; a quarter, half or year-long stretch otherwise), else
@@ -122,9 +131,10 @@ def resolve_periods(text: str, items: list, pub: date | None) -> list:
             continue
         p = _PERIOD_VALUE.fullmatch(value)
         if p:
-            ref = (int(p.group(1)), p.group(2))
-            if p.group(2)[0] == "Q":
-                quarter = ref
+            if _begun(int(p.group(1)), p.group(2), pub):  # not a forecast ("through the third quarter of 1990")
+                ref = (int(p.group(1)), p.group(2))
+                if p.group(2)[0] == "Q":
+                    quarter = ref
         elif ref is not None and re.fullmatch(r"\d{4}", value) and is_year_comparison(text[s:e]) \
                 and int(value) == ref[0] - 1:
             value = f"{value}-{ref[1]}" if ref[1] else value
