@@ -1,15 +1,16 @@
 """Who said what on PolNeAR: parley's quotes scored as attributions (source, cue, content).
 
-    python bench/polnear.py [--split dev|train] [--limit N] [--cache DIR] [--learned] [--json]
+    python bench/polnear.py [--split dev|train] [--limit N] [--cache DIR] [--rules] [--json]
 
 Reads ``../shared/corpus/polnear/{split}.jsonl`` (or $PARLEY_SHARED/corpus/polnear), runs parley's entity and
 quote extraction over each text and prints one table: content P/R/F1 at overlap 0.3 and 0.8, all, direct and
 indirect, then speaker accuracy by mention span and by resolved name (parley.evaluate_attributions says how).
 ``--limit N`` takes the first N articles in file order (the tuning sample on train is ``--limit 150``).
 ``--cache DIR`` keeps the parsed Docs (spaCy DocBin) so reruns skip parsing; the texts stay outside the project.
-``--learned`` adds the learned attribution cue (parley.extract._quotemodel, trained by tools/train_attributions.py
-on train only) to the rules, as ``extract_quotes(..., learned=True)`` does. Every cue kind counts (speech, document,
-stance, belief: ``kinds=None``), as PolNeAR's guidelines count attributions.
+Every cue kind counts (speech, document, stance, belief: ``kinds=None``), as PolNeAR's guidelines count
+attributions, and so, as in ``extract_quotes(doc, entities, kinds=None)``, the learned attribution cue
+(parley.extract._quotemodel, trained by tools/train_attributions.py on train only) works beside the rules;
+``--rules`` scores the rules alone (``--learned``, the default, is kept for older command lines).
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--learned", action="store_true", help="add the learned attribution cue to the rules")
+    ap.add_argument("--learned", action="store_true", help="the learned attribution cue beside the rules (the default)")
+    ap.add_argument("--rules", action="store_true", help="the rules alone, without the learned attribution cue")
     ap.add_argument("--misses", type=int, default=0, help="print the first N missed gold attributions")
     args = ap.parse_args(argv)
 
@@ -68,10 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     predictions = []
     for doc in docs:
         entities = extract_entities(doc)
-        predictions.append(predicted_from(extract_quotes(doc, entities, learned=args.learned, kinds=None)))
+        predictions.append(predicted_from(extract_quotes(doc, entities, learned=not args.rules, kinds=None)))
     score = score_attributions(articles, predictions)
     label = f"PolNeAR {args.split}" + (f", first {args.limit}" if args.limit else "") \
-        + f" ({score.documents} articles)" + (", rules and learned cue" if args.learned else ", rules")
+        + f" ({score.documents} articles)" + (", rules" if args.rules else ", rules and learned cue")
     if args.json:
         print(json.dumps({"label": label, "content": {f"{t}/{k}": vars(c) | {"f1": c.f1}
                                                       for (t, k), c in score.content.items()},
