@@ -11,6 +11,8 @@ import os
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future
 
 import numpy as np
@@ -56,28 +58,41 @@ def available() -> bool:
     return model() is not None
 
 
-def encode(texts: list[str], batch_size: int = 64, *, threads: int | None = None) -> np.ndarray:
-    """Unit-length float32 vectors, one row per text. Raises RuntimeError when no model is loaded. ``threads``
-    sets torch's intra-op threads for this call (default: one for up to four texts, torch's own for more)."""
+def _loaded():
+    """The model, or RuntimeError when none is loaded."""
     m = model()
     if m is None:
         raise RuntimeError("no embedding model")
-    if not texts:
-        return np.zeros((0, DIM), dtype=np.float32)
+    return m
+
+
+@contextmanager
+def _torch_threads(want: int | None) -> Iterator[None]:
+    """torch's intra-op threads set to ``want`` (None: left as they are) for the block, then set back."""
     import torch
 
-    # one short query is fastest on one thread (~8 ms); several threads contend on a busy 2-core machine
-    # (~100-500 ms). Bulk indexing keeps torch's default.
     default = torch.get_num_threads()
-    want = threads if threads is not None else (1 if len(texts) <= 4 else default)
-    if want != default:
+    change = want is not None and want != default
+    if change:
         torch.set_num_threads(want)
     try:
+        yield
+    finally:
+        if change:
+            torch.set_num_threads(default)
+
+
+def encode(texts: list[str], batch_size: int = 64, *, threads: int | None = None) -> np.ndarray:
+    """Unit-length float32 vectors, one row per text. Raises RuntimeError when no model is loaded. ``threads``
+    sets torch's intra-op threads for this call (default: one for up to four texts, torch's own for more)."""
+    m = _loaded()
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    # one short query is fastest on one thread (~8 ms); several threads contend on a busy 2-core machine
+    # (~100-500 ms). Bulk indexing keeps torch's default.
+    with _torch_threads(threads if threads is not None else (1 if len(texts) <= 4 else None)):
         vecs = m.encode(list(texts), batch_size=batch_size, show_progress_bar=False,
                         convert_to_numpy=True, normalize_embeddings=True)
-    finally:
-        if want != default:
-            torch.set_num_threads(default)
     return np.asarray(vecs, dtype=np.float32)
 
 
@@ -94,17 +109,12 @@ def encode(texts: list[str], batch_size: int = 64, *, threads: int | None = None
 def encode_queries(texts: list[str]) -> np.ndarray:
     """Unit-length float32 vectors of a batch of queries, on one torch thread (see above), padded to the
     batch's longest query only."""
-    m = model()
-    if m is None:
-        raise RuntimeError("no embedding model")
+    m = _loaded()
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     import torch
 
-    default = torch.get_num_threads()
-    if default != 1:
-        torch.set_num_threads(1)
-    try:
+    with _torch_threads(1):
         features = m.tokenizer(list(texts), padding=True, truncation="longest_first", max_length=m.max_seq_length,
                                return_tensors="pt")
         with torch.inference_mode():
@@ -112,9 +122,6 @@ def encode_queries(texts: list[str]) -> np.ndarray:
             mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)
             pooled = (tokens * mask).sum(dim=1) / torch.clamp(mask.sum(dim=1), min=1e-9)
             vectors = torch.nn.functional.normalize(pooled, p=2, dim=1)
-    finally:
-        if default != 1:
-            torch.set_num_threads(default)
     return np.ascontiguousarray(vectors.numpy(), dtype=np.float32)
 
 
