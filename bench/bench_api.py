@@ -59,11 +59,16 @@ uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), lo
 """
 
 
-def _serve(db: Path) -> tuple[subprocess.Popen, str]:
+def _serve(db: Path, workers: int = 1) -> tuple[subprocess.Popen, str]:
     """The server in a process of its own, as ``parley serve`` runs: the client threads of this process do not
-    compete with it for one interpreter lock."""
+    compete with it for one interpreter lock. ``workers`` > 1 runs `parley serve --workers N` itself."""
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-c", _SERVER, str(db), str(port)])
+    if workers > 1:
+        parley = str(Path(sys.executable).with_name("parley"))
+        proc = subprocess.Popen([parley, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
+                                stderr=subprocess.DEVNULL)
+    else:
+        proc = subprocess.Popen([sys.executable, "-c", _SERVER, str(db), str(port)])
     while True:  # listening: a request now would only wait for the index and the model to load
         if proc.poll() is not None:
             raise SystemExit(f"the server stopped (exit status {proc.returncode})")
@@ -135,7 +140,16 @@ def _cpu_s(pid: int) -> float:
     """CPU seconds (user + system) the process has used so far: what a request costs the server, whatever the
     machine's load (wall-clock latencies on a shared machine follow the load average)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(_cpu_s(child) for child in _children(pid))  # worker processes of `serve --workers`
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        return [int(c) for t in tasks for c in (t / "children").read_text().split()]
+    except OSError:
+        return []
 
 
 def _level(client, url: str, items: list[str], workers: int, server_pid: int | None = None) -> dict:
@@ -179,6 +193,7 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 8])
     ap.add_argument("--repeat", type=int, default=2, help="requests per level: 20 x this")
     ap.add_argument("--queries", choices=["generated", "seeds"], default="generated")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (`parley serve --workers N`)")
     ap.add_argument("--stand-in-vectors", action="store_true",
                     help="random unit vectors for segments that have none (hybrid cost, not quality); needs --semantic")
     args = ap.parse_args()
@@ -210,11 +225,15 @@ def main() -> None:
     else:
         searches, questions = _generated(wanted)
     t = time.perf_counter()
-    server, base = _serve(db)
+    server, base = _serve(db, args.workers)
     with httpx.Client(timeout=900, limits=httpx.Limits(max_connections=64)) as client:
         client.get(f"{base}/api/search", params={"q": searches[0]}).raise_for_status()
         client.get(f"{base}/api/ask", params={"q": questions[0]}).raise_for_status()
         first = time.perf_counter() - t
+        if args.workers > 1:  # every worker loads its model on its first request: warm them all, uncounted
+            warm = [f"{w} {i}" for w in ("warm", "up") for i in range(8 * args.workers)]
+            _level(client, f"{base}/api/search", warm, 4 * args.workers)
+            _level(client, f"{base}/api/ask", warm, 4 * args.workers)
         print(f"{articles:,} articles; server start and first search + ask {first:.1f} s; every request a new "
               f"query ({args.queries})")
         print("| endpoint | concurrent clients | median ms | p95 ms | max ms | requests/s | server CPU ms/request "

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import threading
+import urllib.error
 import time
 from pathlib import Path
 
@@ -146,3 +147,38 @@ def test_a_server_that_fails_gives_no_answer(tmp_path, tmpdir_env):
         server.shutdown()
     closed = _served.Served(db="x", host="127.0.0.1", port=free_port(), pid=0, device=0, inode=0)
     assert _served.get_json(closed, "/api/search", {"q": "a"}) is None
+
+
+def test_serve_with_workers_answers_checks_hosts_and_stops(seeds_db, tmp_path, tmpdir_env):
+    """`parley serve --workers 2`: two processes answer on one port with the same Host check, the command line is
+    answered through them, and SIGTERM stops every worker and removes the announcement."""
+    import urllib.request
+
+    db = tmp_path / "store.duckdb"
+    shutil.copy(seeds_db, db)
+    if Path(f"{seeds_db}.index").exists():
+        shutil.copytree(f"{seeds_db}.index", f"{db}.index")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "parley.cli.main", "serve", "--db", str(db), "--port", str(port),
+                             "--workers", "2"], env=tmpdir_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        served = _wait_announced(db, proc)
+        workers = [int(c) for t in Path(f"/proc/{proc.pid}/task").iterdir()
+                   for c in (t / "children").read_text().split()]
+        assert len(workers) >= 2
+        got = _served.get_json(served, "/api/search", {"q": "gas pipeline", "limit": 3})
+        local = _parley(tmpdir_env, "search", "gas pipeline", "-n", "3", "--db", str(db), "--json", "--local")
+        assert [h["text"] for h in got["items"]] == [h["text"] for h in json.loads(local.stdout)]
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/stats", headers={"Host": "elsewhere.example"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=30)
+        assert refused.value.code == 400
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+    assert _served.find(db) is None
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(Path(f"/proc/{w}").exists() for w in workers), "a worker outlived serve"

@@ -7,6 +7,8 @@ its own built from /openapi.json: nothing is fetched from anywhere but this serv
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -18,10 +20,12 @@ from starlette.types import ASGIApp
 
 from parley.api import docs, errors, pages, routes
 from parley.api.corpus import Corpus
-from parley.api.hosts import HostPolicy
+from parley.api.hosts import HostPolicy, host_policy
 from parley.api.middleware import AnswerHead, HostCheck, SecurityHeaders
 
-__all__ = ["create_app", "ParleyApp"]
+__all__ = ["create_app", "ParleyApp", "app_from_environment", "SERVE_ENV"]
+
+SERVE_ENV = "PARLEY_SERVE"  # what `parley serve --workers N` hands each worker process: store, bind, allowed names
 
 
 class ParleyApp(FastAPI):
@@ -74,3 +78,11 @@ def create_app(db_path: str | Path, allowed_hosts: HostPolicy | Iterable[str] | 
     static = resources.files("parley.api").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker of `parley serve --workers N` (uvicorn starts each worker in a new interpreter and
+    imports this factory): the store, bound address and allowed names come from ``PARLEY_SERVE`` (JSON)."""
+    spec = json.loads(os.environ[SERVE_ENV])
+    policy = host_policy(spec["host"], spec["port"], spec.get("allow") or ())
+    return create_app(spec["db"], allowed_hosts=policy)

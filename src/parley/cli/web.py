@@ -26,6 +26,9 @@ def serve(
         None, "--allow-host", metavar="NAME",
         help="Also answer requests for this Host name (NAME or NAME:PORT; repeatable). Only the address "
              "bound is answered otherwise (all loopback names for 127.0.0.1); '*' turns the check off."),
+    workers: int = typer.Option(1, "--workers", min=1, max=32,
+                                help="Processes answering requests (one per core: a process computes one "
+                                     "request at a time, its interpreter lock held); each loads the model."),
 ) -> None:
     """Serve the timeline, event, people and article pages and the JSON API (/api, described at /docs)."""
     import uvicorn
@@ -38,19 +41,40 @@ def serve(
     except ValueError as exc:
         fail(f"--allow-host: {exc}")
     try:
-        app = create_app(db, allowed_hosts=policy)
+        app = create_app(db, allowed_hosts=policy)  # a store that cannot be served fails here, in one line
     except ParleyError as exc:
         fail(str(exc))
     sock = _listen(host, port)
     shown = f"[{host}]" if ":" in host else host
-    err_console.print(literal(f"parley: serving {db} on http://{shown}:{port}/  (API at /api, described at /docs)"),
-                      highlight=False)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    many = f", {workers} worker processes" if workers > 1 else ""
+    err_console.print(literal(f"parley: serving {db} on http://{shown}:{port}/  (API at /api, described at /docs"
+                              f"{many})"), highlight=False)
     try:
         with announce(db, host, port):  # `parley search` and `ask` for this store are answered here
-            server.run(sockets=[sock])
+            if workers == 1:
+                uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run(sockets=[sock])
+            else:
+                _run_workers(app, db, host, port, allow_host or [], workers, sock)
     finally:
         sock.close()
+
+
+def _run_workers(app, db: str, host: str, port: int, allow: list[str], workers: int, sock: socket.socket) -> None:
+    """``workers`` processes answering on ``sock`` (uvicorn's supervisor: each a new interpreter building the
+    app from ``PARLEY_SERVE``; one that dies is replaced; SIGINT or SIGTERM stops them all)."""
+    import json
+    import os
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from parley.api.app import SERVE_ENV
+
+    app.state.corpus.close()  # the parent only checked that the store opens; the workers open their own
+    os.environ[SERVE_ENV] = json.dumps({"db": db, "host": host, "port": port, "allow": allow})
+    config = uvicorn.Config("parley.api.app:app_from_environment", factory=True, host=host, port=port,
+                            workers=workers, log_level="warning")
+    Multiprocess(config, sockets=[sock]).run()
 
 
 def _listen(host: str, port: int) -> socket.socket:
