@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 import socket
 import sys
 from pathlib import Path
@@ -64,6 +62,9 @@ def serve(
 def _run_workers(app, db: str, host: str, port: int, allow: list[str], workers: int, sock: socket.socket) -> None:
     """``workers`` processes answering on ``sock`` (uvicorn's supervisor: each a new interpreter building the
     app from ``PARLEY_SERVE``; one that dies is replaced; SIGINT or SIGTERM stops them all)."""
+    import json
+    import os
+
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 

@@ -17,7 +17,6 @@ from functools import lru_cache
 from parley.knowledge.places import capital_of
 from parley.knowledge.states import ORGANISATIONS, adjectives, is_state_name, name_key, names, state_name, state_names
 from parley.nlp import alternation, lexicon
-from parley.nlp.lexicon_regex import compile_lexicon
 
 __all__ = ["Topic", "taxonomy", "find_topics", "topic_ids", "country_of", "is_country", "states", "demonym_pattern"]
 
@@ -126,7 +125,8 @@ def _country_regex() -> re.Pattern:
     """Every country name and singular demonym ("Kenyans" speaks of people, not of the state's agenda)."""
     keys = {n.lower() for n in _written_names()}
     names = [n for n in _written_names() if not (n.endswith("s") and n[:-1].lower() in keys) or n.isupper()]
-    # the collector paused while 1,300 names compile
+    from parley.nlp.lexicon_regex import compile_lexicon  # the collector paused while 1,300 names compile
+
     return compile_lexicon(r"(?<![\w-])(" + alternation(names) + r")(?![\w])")
 
 

@@ -111,10 +111,17 @@ class Names:
         return max(slot.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
 
+_names_cache: dict[int, Names] = {}
+
+
 def names_of(idx: Index) -> Names:
-    """The index's name tables, built once and kept with that index (the one loaded after an ingest builds its
-    own; an id(idx) key could be reused by a new index at the same address)."""
-    return idx.derived("question_names", Names)
+    key = id(idx)
+    got = _names_cache.get(key)
+    if got is None:  # a local: another thread may clear the table meanwhile
+        got = Names(idx)
+        _names_cache.clear()
+        _names_cache[key] = got
+    return got
 
 
 def _state_asked(phrase: str) -> str | None:
