@@ -19,10 +19,14 @@ _fresh = count()
 
 
 def _big_pattern() -> str:
-    """A pattern no other test has compiled (re's cache and compile_lexicon's miss it): an alternation of a few
-    thousand made-up words, the shape of a lexicon, and a serial number."""
+    """A pattern no other test has compiled (re's cache and compile_lexicon's miss it): an alternation of made-up
+    words, the shape of a lexicon, and a serial number. A full collection starts once the objects promoted since the
+    last one pass a quarter of the old generation, so the pattern grows with what earlier tests left alive there
+    (each word's parse leaves about ten objects): at least 3,000 words, twice the count that reaches the quarter."""
     n = next(_fresh)
-    words = [f"w{n}x{i}y{i * 7 % 1000}" for i in range(3000)]
+    gc.collect()
+    old = len(gc.get_objects(generation=2))
+    words = [f"w{n}x{i}y{i * 7 % 1000}" for i in range(max(3000, old // 4 // 10 * 2))]
     return r"(?<![\w-])(" + "|".join(words) + r")(?![\w])"
 
 
