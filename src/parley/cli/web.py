@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import sys
 from pathlib import Path
@@ -62,10 +64,7 @@ def serve(
 def _run_workers(app, db: str, host: str, port: int, allow: list[str], workers: int, sock: socket.socket) -> None:
     """``workers`` processes answering on ``sock`` (uvicorn's supervisor: each a new interpreter building the
     app from ``PARLEY_SERVE``; one that dies is replaced; SIGINT or SIGTERM stops them all)."""
-    import json
-    import os
-
-    import uvicorn
+    import uvicorn  # the server and the app's modules load only when one serves
     from uvicorn.supervisors import Multiprocess
 
     from parley.api.app import SERVE_ENV
