@@ -1,6 +1,7 @@
 """Building the timeline (resolve.timeline): group the events of the records by the merge rules over the candidate
-pairs, join a report that says nothing of when to its one dated counterpart, make one entry per group and order
-the entries oldest first."""
+pairs, join a report that says nothing of when to its one dated counterpart (a signing to the one dated signing of
+its states), a meeting to the visit its article tells it of, make one entry per group and order the entries oldest
+first."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from parley.resolve._days import date_value
 from parley.resolve._timeline_compare import _SEASON_MONTH, _parts, date_precision, people_compatible, persons, pub_year
 from parley.resolve._timeline_keys import all_pairs, candidate_pairs
 from parley.resolve._timeline_records import Timeline, TimelineEntry, TimelineMention, TimelineTie
-from parley.resolve._timeline_rules import RULES, could_be, dated, dateless, placed, related, tie
+from parley.resolve._timeline_rules import (RULES, could_be, could_sign, dated, dateless, holds, lone_signing,
+                                            one_account, placed, related, tie)
 
 
 def _timeline_id(members: list[tuple[str, str]]) -> str:
@@ -52,7 +54,8 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
         for ev in sorted(rec.events, key=lambda e: event_order(e.id)):
             items.append((rec, ev))
     parent = list(range(len(items)))
-    arts = {i: {items[i][0].article.id} for i in range(len(items))}  # articles in each group: one event each
+    arts = {i: {items[i][0].article.id} for i in range(len(items))}  # articles in each group
+    held = {i: [i] for i in range(len(items))}  # the reports of each group
     named = {i: tuple(persons(items[i][1].participants)) for i in range(len(items))}  # people of each group
 
     def find(i: int) -> int:
@@ -60,6 +63,17 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
+
+    def apart(gi: int, gj: int) -> bool:
+        """Two groups an article tells apart: it has reports in both that are not one account (one_account)."""
+        return any(not one_account([items[k] for k in held[gi] + held[gj] if items[k][0].article.id == a])
+                   for a in arts[gi] & arts[gj])
+
+    def merge(into: int, other: int) -> None:
+        parent[other] = into
+        arts[into] |= arts.pop(other)
+        held[into] += held.pop(other)
+        named[into] = tuple(dict.fromkeys(named[into] + named.pop(other)))
 
     # pairs in i < j order: a pair left out is one same_event refuses, so the merges, and their order, are those
     # of comparing every pair
@@ -72,23 +86,20 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
         if related(ra, rb):
             continue
         gi, gj = find(i), find(j)
-        if not (gi != gj and not (arts[gi] & arts[gj]) and people_compatible(named[gi], named[gj])):
+        if not (gi != gj and not apart(gi, gj) and people_compatible(named[gi], named[gj])):
             continue
         rule = scored[((ra.article.id, a.id), (rb.article.id, b.id))] = tie(ra, a, rb, b)
         if rule:
-            parent[gj] = gi
-            arts[gi] |= arts.pop(gj)
-            named[gi] = tuple(dict.fromkeys(named[gi] + named.pop(gj)))
+            merge(gi, gj)
             ties.append((i, j, rule))
 
-    def join(k: int, j: int) -> None:
-        gk, gj = find(k), find(j)
-        parent[gk] = gj
-        arts[gj] |= arts.pop(gk)
-        named[gj] = tuple(dict.fromkeys(named[gj] + named.pop(gk)))
-        ties.append((j, k, "the one dated report it can be"))
+    def join(k: int, j: int, rule: str = "the one dated report it can be") -> None:
+        merge(find(j), find(k))
+        ties.append((j, k, rule))
 
-    only_counterparts(items, find, arts, join)
+    only_counterparts(items, find, apart, join)
+    only_signing(items, find, apart, join)
+    own_meetings(items, find, apart, join, lambda gi, gj: people_compatible(named[gi], named[gj]))
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)
@@ -109,7 +120,7 @@ def build_timeline(records: Sequence[Record], *, blocking: bool = True) -> Timel
     return Timeline(tuple(entries), index, scored)
 
 
-def only_counterparts(items: list[tuple[Record, Event]], find, arts, join) -> None:
+def only_counterparts(items: list[tuple[Record, Event]], find, apart, join) -> None:
     """A report that does not say when (dateless), of two people or more at a named place (or on a call, which has
     no place: placed), joins the one group of reports of the corpus it could be (could_be) that says when (dated),
     when there is exactly one: the page gave no date, but the corpus holds one such event only. Other reports
@@ -117,11 +128,12 @@ def only_counterparts(items: list[tuple[Record, Event]], find, arts, join) -> No
     report) and never join each other; a report that fits two groups that say when joins neither, unless the
     reports it fits there are one article's telling the same twice (told_twice): it joins the group of the first.
     Run after the pairwise rules, in item order; join(k, j) merges k's group into the group of j, the first
-    report k fits."""
+    report k fits; apart(gi, gj): an article has reports in both groups that are two events (one_account)."""
     candidates: dict[str, list[int]] = {}  # family -> reports of two people or more at a named place, or calls
     for k, (rec, ev) in enumerate(items):
         if placed(ev):
             candidates.setdefault(family(ev.type), []).append(k)
+
     # the groups that say when; a join adds a group to one of them, which stays its root
     says_when = {find(i) for i, (rec, ev) in enumerate(items) if dated(rec, ev)}
     for k in sorted(k for members in candidates.values() for k in members):
@@ -134,10 +146,44 @@ def only_counterparts(items: list[tuple[Record, Event]], find, arts, join) -> No
                 and could_be(ev, items[j][1])]
         if not fits or (len({find(j) for j in fits}) != 1 and not told_twice([items[j] for j in fits])):
             continue
-        root = find(min(fits))
-        if arts[root] & arts[mine]:
+        if apart(find(min(fits)), mine):
             continue
         join(k, min(fits))
+
+
+def only_signing(items: list[tuple[Record, Event]], find, apart, join) -> None:
+    """A signing that does not say when, of two states or more (lone_signing), joins the one group of signings of
+    the corpus that says when and could be it (could_sign: the same states, the same status), when there is exactly
+    one: "Greece and Turkey will sign about 15 agreements" in an undated page, and "will sign at least 20 agreements
+    in Athens on December 7" in another. Run after only_counterparts, in item order, as it is."""
+    says_when = [j for j, (rec, ev) in enumerate(items) if family(ev.type) == "agreement" and dated(rec, ev)]
+    for k, (rec, ev) in enumerate(items):
+        if not lone_signing(rec, ev):
+            continue
+        mine = find(k)
+        fits = [j for j in says_when
+                if find(j) != mine and not related(rec, items[j][0]) and could_sign(ev, items[j][1])]
+        if not fits or len({find(j) for j in fits}) != 1 or apart(find(fits[0]), mine):
+            continue
+        join(k, fits[0], "the one dated signing of those states it can be")
+
+
+def own_meetings(items: list[tuple[Record, Event]], find, apart, join, fits) -> None:
+    """A meeting, talks or summit an article tells as part of its own visit (holds: the visit's people, place and
+    days) joins the visit's entry, when the article tells one such visit: "arrives in Tashkent on a state visit" and
+    "the presidents will hold talks" are one event told twice, the visit's, and the other reports of each are of
+    that event too. Run last, in item order; ``fits(gi, gj)``: the people of two groups are compatible."""
+    visits: dict[str, list[int]] = {}
+    for k, (rec, ev) in enumerate(items):
+        if ev.type == "visit":
+            visits.setdefault(rec.article.id, []).append(k)
+    for k, (rec, ev) in enumerate(items):
+        own = [v for v in visits.get(rec.article.id, ()) if holds(rec, items[v][1], ev)]
+        if len(own) != 1:
+            continue
+        gv, gk = find(own[0]), find(k)
+        if gv != gk and fits(gv, gk) and not apart(gv, gk):
+            join(k, own[0], "a meeting of the visit its article tells")
 
 
 def told_twice(reports: list[tuple[Record, Event]]) -> bool:

@@ -9,7 +9,7 @@ from parley.models import Event, Record
 from parley.resolve._days import date_value
 from parley.resolve._names import event_person_keys, person_keys
 from parley.resolve._timeline_compare import _EVENT_DAYS, _REPORT_DAYS, _day, _parts, persons
-from parley.resolve._timeline_rules import _agreement_noun
+from parley.resolve._timeline_rules import _agreement_noun, lone_signing
 
 
 def all_pairs(n: int):
@@ -26,7 +26,9 @@ def candidate_keys(rec: Record, ev: Event) -> tuple[tuple[str, ...], tuple[str, 
         bare weekdays; a visit of several days and a day of it; the one dated report an undated one can be):
         keyed by pairs of their people (same_people_keys);
       * news reports: publication days within three days, each event day within a week of its article, and
-        people on both sides or the same states (two or more).
+        people on both sides or the same states (two or more);
+      * a signing that does not say when and one that does, of the same states (timeline.only_signing);
+      * one article's visit and its other reports (timeline.own_meetings).
     Compatible people, one side naming some, share a person: the keys of those rules carry the people's name
     keys (resolve._names.person_keys, which same_person's spelling variants share), so a key is held by the
     reports of one person, not by every report of a month or a weekday, and a lookup stays small as the store
@@ -55,6 +57,13 @@ def candidate_keys(rec: Record, ev: Event) -> tuple[tuple[str, ...], tuple[str, 
         noun = _agreement_noun(rec, ev)
         if noun is not None and names:
             with_people(f"a|{fam}|{noun}")
+        signers = sorted(set(ev.actors or ()))
+        if len(signers) >= 2:  # the one dated signing of those states an undated one can be (only_signing): the
+            # undated one looks for the dated ones, and a dated one for the undated ones (ingested later, it can take
+            # their one counterpart away); two dated signings share no such key
+            lone = "u" if lone_signing(rec, ev) else "d"
+            own.append(f"sg{lone}|{','.join(signers)}")
+            probe.append(f"sg{'d' if lone == 'u' else 'u'}|{','.join(signers)}")
     for k1, x1, k2, x2 in (_date_keys(value) if fam != "agreement" else ()):
         rule = f"{fam}|{k1}:{x1}|{k2}:{x2}"
         if names:  # people on both sides share one; a side naming nobody fits anyone ('d0')
@@ -75,6 +84,9 @@ def candidate_keys(rec: Record, ev: Event) -> tuple[tuple[str, ...], tuple[str, 
         if len(states) >= 2:  # one side naming nobody: the same states
             own.append(f"s|{fam}|{','.join(states)}|{pub.toordinal()}")
             probe.extend(f"s|{fam}|{','.join(states)}|{d}" for d in near)
+    if any(e.type == "visit" for e in rec.events):  # the article's visit may hold its other reports (own_meetings)
+        own.append(f"o|{rec.article.id}")
+        probe.append(f"o|{rec.article.id}")
     return tuple(dict.fromkeys(own)), tuple(dict.fromkeys(probe))
 
 

@@ -89,6 +89,8 @@ RULES = {
     "a day of a visit of several days, same people and place": 0.6,
     "same weekday, people and place, pages undated": 0.5,
     "the one dated report it can be": 0.5,
+    "the one dated signing of those states it can be": 0.4,
+    "a meeting of the visit its article tells": 0.6,
 }
 
 
@@ -148,3 +150,53 @@ def could_be(a: Event, b: Event) -> bool:
             and places_fit(a.location, b.location)
             and dates_compatible(date_value(a), date_value(b))
             and len(persons(b.participants)) >= 2 and people_equal(a.participants, b.participants))
+
+
+def holds(rec: Record, visit: Event, part: Event) -> bool:
+    """A visit and one of its own meetings, told by one article ("arrived in the capital on a two-day visit" and
+    "will hold talks with the president there"): a visit of two people or more at a named place, not called off, and
+    a meeting, talks or summit (its type family) of its people only, at a place inside its place (or none), on a
+    day of it (or none; a dated meeting needs a dated visit: "they last met in October 2022" is another time)."""
+    if visit.type != "visit" or part.type == "visit" or family(part.type) != family(visit.type):
+        return False
+    if not visit.location or visit.status in _CALLED_OFF or part.status in _CALLED_OFF:
+        return False
+    people, theirs = persons(visit.participants), persons(part.participants)
+    if len(people) < 2 or not all(any(same_person(x, y) for y in people) for x in theirs):
+        return False
+    if not places_fit(visit.location, part.location):
+        return False
+    if date_value(part) is None:
+        return True
+    return date_value(visit) is not None and (dates_compatible(date_value(visit), date_value(part))
+                                              or within_visit(rec, visit, rec, part))
+
+
+_CALLED_OFF = ("cancelled", "postponed", "rejected", "denied")  # what did not or will not take place as told
+
+
+def one_account(reports: list[tuple[Record, Event]]) -> bool:
+    """The reports of one article that one entry may hold: one report, or one visit and its own meetings (holds).
+    Any other two reports of one article are two events: the article told them apart."""
+    if len(reports) <= 1:
+        return True
+    visits = [(r, e) for r, e in reports if e.type == "visit"]
+    if len(visits) != 1:
+        return False
+    rec, visit = visits[0]
+    return all(holds(rec, visit, e) for r, e in reports if e is not visit)
+
+
+def lone_signing(rec: Record, ev: Event) -> bool:
+    """A signing that does not say when (dateless) between two states or more (its actors): "Greece and Turkey
+    will sign some 15 agreements" in an undated page."""
+    return family(ev.type) == "agreement" and len(set(ev.actors or ())) >= 2 and dateless(rec, ev)
+
+
+def could_sign(a: Event, b: Event) -> bool:
+    """b could be the signing a reports: both signings, of the same states (two at least), the same status (a
+    signing planned is not told as one done), compatible people, places and dates."""
+    return (family(a.type) == family(b.type) == "agreement" and len(set(a.actors or ())) >= 2
+            and set(a.actors or ()) == set(b.actors or ()) and a.status == b.status
+            and people_compatible(a.participants, b.participants) and places_fit(a.location, b.location)
+            and dates_compatible(date_value(a), date_value(b)))

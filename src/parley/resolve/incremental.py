@@ -67,17 +67,21 @@ _UNSCORED = object()
 
 def linked(x: Item, y: Item, rule=_UNSCORED) -> bool:
     """Can build_timeline put these two reports in one entry: a tie, or one undated report that could be the
-    other (timeline.only_counterparts)? ``rule``: what timeline.tie already gave for the pair (earlier report
+    other (timeline.only_counterparts, timeline.only_signing), or one article's visit and its own meeting
+    (timeline.own_meetings)? ``rule``: what timeline.tie already gave for the pair (earlier report
     first), when it was asked."""
     a, b = sorted((x, y), key=_order)
+    if a[0].article.id == b[0].article.id:  # a visit and a meeting of it its article tells (timeline.own_meetings)
+        return any(tl.holds(v[0], v[1], p[1]) for v, p in ((a, b), (b, a)))
     if tl.related(a[0], b[0]):
         return False
     if rule is _UNSCORED:
         rule = tl.tie(a[0], a[1], b[0], b[1])
     if rule is not None:
         return True
-    return any(_dateless_placed(*k) and _placed(j[1]) and family(k[1].type) == family(j[1].type)
-               and tl.could_be(k[1], j[1]) for k, j in ((a, b), (b, a)))
+    return any((_dateless_placed(*k) and _placed(j[1]) and family(k[1].type) == family(j[1].type)
+                and tl.could_be(k[1], j[1]))
+               or (tl.lone_signing(*k) and tl.dated(*j) and tl.could_sign(k[1], j[1])) for k, j in ((a, b), (b, a)))
 
 
 def ref(item: Item) -> EventRef:
