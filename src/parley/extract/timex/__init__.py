@@ -52,7 +52,14 @@ Rules for the year of a partial date, when ``published`` is known:
   "the second half of next year", "the summer of last year"; "the end of the decade", "the beginning of next
   month" are the unit's value, "end" its mod.
 * a future cue beside the verb counts as one above it: "payments are due by Dec. 31" lies ahead, "had been due to
-  expire Friday" (past perfect) behind.
+  expire Friday" (past perfect) behind; so does "be to" ("he is to step down in January"), and "would" is a plan
+  ("said the talks would resume Thursday": the coming Thursday). A term moved to a date lies ahead ("the deadline
+  was extended to Nov. 30", "postponed to October"). A participle with a subject and no auxiliary is a past the
+  tagger misread ("The plant opened in April").
+* a weekday said with a month-day picks the year it falls in ("Monday, Aug. 17"); the two ends of a range share a
+  year ("from January to October", "between November and January": the first end follows the second);
+  "last February" in a March story is the February a year back (the month just gone is "last month");
+  "the previous Friday", "the following Monday" count from the day last told (else publication).
 
 Without ``published`` the unknown parts are X: "XXXX-04-22", "XXXX-FA", "XXXX-XX-XX" (today), "XXXX-WXX".
 Durations: P24D, P2Y, PT3H, P2000Y ("2,000 years", "two thousand years"), PXY ("for years", "within weeks", "over
@@ -64,9 +71,9 @@ value it); ages ("a 50-year-old") are not timexes
 (TimeBank and AQUAINT tag none). Sets: P1Y (every year, annually), P1D (daily), XXXX-WXX-1 (every
 Monday, Mondays), XXXX-07 (each July). Years in words: "nineteen ninety-six"; decades: "the nineties" (_spelled).
 References (nlp/data/reference_words.txt, after the TimeML guidelines): PRESENT_REF (now, "now that", currently,
-the adjective "current"), PAST_REF (recently, "recent", the past; "in recent years" in the present perfect, "has grown
+the adjective "current"), PAST_REF (recently, "recent", "past years", the past; "in recent years" in the present perfect, "has grown
 in recent years", is the stretch up to now, PXY), FUTURE_REF (soon, "as soon as possible", the
-future, "in coming months"); the adjectives are HeidelTime's date words too ("the current quarter" stays a quarter).
+future, "in coming months", "in future quarters"); the adjectives are HeidelTime's date words too ("the current quarter" stays a quarter).
 The TIMEX3 ``mod`` attribute (Timex.mod: START "early 1990", END "the end of the month", MID "mid-March", APPROX
 "about three weeks", "some 20 years", MORE_THAN, LESS_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS, ON_OR_AFTER "1994 or
 later", ...) is read from cue words (nlp/data/timex_mods.txt) by _mods, last; a cue just before or after a span is

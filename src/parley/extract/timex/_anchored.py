@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from parley.extract.timex._base import _POD, _Ctx, _add_months, _count, _date, _week
+from parley.extract.timex._base import _POD, _Ctx, _add_months, _count, _date, _lex, _week
 from parley.extract.timex._quarters import is_year_comparison
 
 _ANCHOR_UNIT = {"fortnight": ("day", 14)}
@@ -22,6 +22,9 @@ def _n_anchored(m: re.Match, ctx: _Ctx):
             unit, pod = "day", _POD[unit]
     elif d.get("dir2"):
         k, unit = (1 if d["dir2"].lower() == "following" else -1), d["u2"].lower()
+    elif d.get("dir6"):  # "the previous Friday": the latest Friday before the anchor, "the following Monday" after
+        k = 1 if d["dir6"].lower() == "following" else -1
+        return f"@{k}|wd{_lex()['weekdays_lower'][d['wd6'].lower()]}|", "DATE"
     elif d.get("dir3"):
         k, unit = (1 if d["dir3"].lower() == "after" else -1), "day"
     elif d.get("u5"):  # "that day", "later that year": the unit of the date last told, anywhere before
@@ -70,6 +73,10 @@ def _offset_value(anchor: str | None, pub: date | None, k: int, unit: str) -> st
         pub = base
     if pub is None:
         return None
+    if unit.startswith("wd"):  # a weekday before (k < 0) or after the base day, never the base day itself
+        wd = int(unit[2:])
+        days = -((pub.isoweekday() - wd) % 7 or 7) if k < 0 else (wd - pub.isoweekday()) % 7 or 7
+        return (pub + timedelta(days=days)).isoformat()
     if unit == "day":
         return (pub + timedelta(days=k)).isoformat()
     if unit == "week":
@@ -108,7 +115,9 @@ def _resolve_anchored(text: str, items: list, pub: date | None) -> list:
             continue
         k_text, unit, pod, *that = value[1:].split("|")
         k = int(k_text)
-        para = _paragraph_start(text, s) if not that else 0
+        # "that day" and "the previous Friday" take the date last told anywhere before: a weekday counted from the
+        # story's day ("closed lower Friday ... down 4.5% from the previous Friday"), not from publication
+        para = _paragraph_start(text, s) if not that and not unit.startswith("wd") else 0
         anchor = None
         comparison = unit == "year" and is_year_comparison(text[s:e])
         for ps, pe, pv, pk in reversed(out):
@@ -121,7 +130,8 @@ def _resolve_anchored(text: str, items: list, pub: date | None) -> list:
             a = _ANCHOR_VALUE.fullmatch(pv) if pk in ("DATE", "TIME") else None
             if a is None:
                 continue
-            if unit in _NEEDS_DAY and not (a.group("d") or (a.group("w") and unit == "week")):
+            needs_day = unit in _NEEDS_DAY or unit.startswith("wd")
+            if needs_day and not (a.group("d") or (a.group("w") and unit == "week")):
                 continue
             if unit == "month" and not (a.group("m") or a.group("d")):
                 continue
@@ -130,7 +140,7 @@ def _resolve_anchored(text: str, items: list, pub: date | None) -> list:
         if anchor is None and that:
             out.append((s, e, _UNKNOWN[unit], "DATE"))  # "that day" with no date told before it
             continue
-        result = _offset_value(anchor, pub if anchor is None else None, k, unit) or _UNKNOWN[unit]
+        result = _offset_value(anchor, pub if anchor is None else None, k, unit) or _UNKNOWN.get(unit, "XXXX-XX-XX")
         if pod and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d|XXXX-XX-XX", result):
             out.append((s, e, f"{result}T{pod}", "TIME"))
         else:

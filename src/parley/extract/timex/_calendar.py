@@ -30,6 +30,10 @@ def _n_slashed(m: re.Match, ctx: _Ctx):
 _ARRANGED_AHEAD = 31
 _UNTIL = ("until", "till", "through")
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+# a term moved to a date lies ahead of the moving, however long ("the deadline was extended to Nov. 30",
+# "the vote was postponed to October"), as one set "until" it does
+_MOVED_TO = re.compile(r"\b(?:extend|postpon|delay|defer|push|mov|reschedul|put\s+off|set\s+back)\w*\s+"
+                       r"(?:back\s+|off\s+)?(?:to|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 
 
@@ -65,12 +69,27 @@ def _n_month_day(m: re.Match, ctx: _Ctx):
         return f"XXXX-{month:02d}-{day:02d}", "DATE"
     tense = ctx.tense(m.start(), m.end())
     before = ctx.text[max(0, m.start() - 10):m.start()]
-    if tense == "past" and _UNTIL_BEFORE.search(before):
+    if tense == "past" and _MOVED_TO.search(ctx.text[max(0, m.start() - 40):m.start()]):
+        tense = "future"  # "the deadline was extended to Nov. 30"
+    elif tense == "past" and _UNTIL_BEFORE.search(before):
         tense = None  # "the offer was extended until Dec. 7": the term lies ahead
     elif _SINCE_BEFORE.search(before):
         tense = "since"  # (the parse says so too, mostly: _tense)
     y = _nearest_year(month, day, ctx.published, tense)
+    wd = m.groupdict().get("wd")
+    if y and wd:
+        y = _weekday_year(y, month, day, _lex()["weekdays"][wd]) or y
     return (f"{y}-{month:02d}-{day:02d}", "DATE") if y else None
+
+
+def _weekday_year(y: int, month: int, day: int, weekday: int) -> int | None:
+    """The year nearest ``y`` (within one) in which the month-day falls on the weekday said with it ("Monday, Aug.
+    17" is 1998's, whatever the tense suggested); None when none does."""
+    for cand in (y, y - 1, y + 1):
+        d = _date(cand, month, day)
+        if d is not None and d.isoweekday() == weekday:
+            return cand
+    return None
 
 
 def _n_week_of(m: re.Match, ctx: _Ctx):
@@ -107,7 +126,9 @@ def _n_month(m: re.Match, ctx: _Ctx):
     if ry:  # "March last year", "June next year": the year is said
         return f"{pub.year + {'last': -1, 'next': 1}.get(ry, 0)}-{month:02d}", "DATE"
     if rel == "last":
-        y = pub.year if month < pub.month else pub.year - 1
+        # the month just gone is "last month": "crashed last February" in a March story is the February a year
+        # before
+        y = pub.year if month < pub.month - 1 else pub.year - 1
     elif rel == "next":
         y = pub.year if month > pub.month else pub.year + 1
     elif rel == "this":
@@ -116,7 +137,9 @@ def _n_month(m: re.Match, ctx: _Ctx):
         delta = month - pub.month  # months from publication's month, this year
         y = pub.year + (1 if delta <= _AHEAD_MONTHS - 12 else -1 if delta > _AHEAD_MONTHS else 0)
         tense = ctx.tense(m.start("x"), m.end("x"))
-        if (m.group("pre") or "").lower() in _UNTIL and tense == "past":
+        if tense == "past" and _MOVED_TO.search(ctx.text[max(0, m.start("x") - 40):m.start("x")]):
+            tense = "future"  # "the vote was postponed to October"
+        elif tense == "past" and (m.group("pre") or "").lower() in _UNTIL:
             tense = None  # a term set in the past runs on: "gave them until November", "extended through January"
         if (m.group("pre") or "").lower() == "since" or tense == "since":
             tense = "past" if month != pub.month else None  # "since March": not after publication
@@ -184,6 +207,9 @@ def _n_season(m: re.Match, ctx: _Ctx):
         prefix = ctx.text[max(0, m.start("season") - 2):m.start("season")]
         if not prefix.endswith(("\n", ". ")) and m.start("season") != 0:
             return None
+    if m.group("x")[0].isupper() and m.start("x") > 0 and (rel or m.group("the")) and not ctx.text[
+            max(0, m.start("x") - 2):m.start("x")].endswith(("\n", ". ")):
+        return None  # "Last Winter", "The Summer" inside a sentence: a title; at a sentence start, a date
     if word.lower() == "fall" and not (rel or pre or m.group("the")):
         return None
     if word.lower() == "fall" and re.match(r"\s+of\b", ctx.text[m.end():]):

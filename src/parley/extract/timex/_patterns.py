@@ -89,8 +89,8 @@ def _patterns() -> tuple[_Pattern, ...]:
           _n_short_decade),
         P("century", re.compile(r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", I), _n_century),
         P("season", re.compile(rf"(?:\b(?P<pre>in|by|until|till|for|during|since|through|before|after)\s+)?"
-                               rf"\b(?P<x>(?:(?P<rel>this|last|next|early|late|mid|coming|past)[\s-]+)?"
-                               rf"(?P<the>the\s+)?(?P<season>{seasons})(?:\s+(?:of\s+)?{year}|"
+                               rf"\b(?P<x>(?:(?P<rel>(?i:this|last|next|early|late|mid|coming|past))[\s-]+)?"
+                               rf"(?P<the>(?i:the)\s+)?(?P<season>{seasons})(?:\s+(?:of\s+)?{year}|"
                                rf"\s+of\s+(?P<ry>last|next|this)\s+year)?)\b"), _n_season),
         P("relday", re.compile(r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|"
                                r"today|tomorrow|tonight)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", I),
@@ -106,14 +106,16 @@ def _patterns() -> tuple[_Pattern, ...]:
         P("ago", re.compile(rf"\b{num}\s+{units}\s+(?:or\s+so\s+)?(?:ago|before\s+now)\b", I), _n_ago),
         P("anchored", re.compile(rf"\b(?P<w>the\s+(?P<dir1>next|following|previous|preceding)\s+(?P<u1>day|morning|"
                                  rf"afternoon|evening|night)|the\s+(?P<dir2>following|previous|preceding)\s+"
-                                 rf"(?P<u2>week|month|year)|the\s+day\s+(?P<dir3>before|after)(?=\s*[,.;:)]|\s*$)|"
+                                 rf"(?P<u2>week|month|year)|"
+                                 rf"the\s+(?P<dir6>previous|preceding|following)\s+(?P<wd6>{wd_names})|"
+                                 rf"the\s+day\s+(?P<dir3>before|after)(?=\s*[,.;:)]|\s*$)|"
                                  rf"{num}\s+{units}\s+(?P<dir4>later|earlier|afterwards)|"
                                  rf"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<u5>day|week|month|year)(?!\s+(?:when|which|that|who)\b)(?!')(?!-))\b", I),
           _n_anchored),
         P("pastunit", re.compile(r"\b(?:(?P<pre>over|in|during|for|throughout)\s+)?(?P<x>the\s+(?P<rel>past|last)\s+"
                                  r"(?P<unit>decade|century|year|month|week|fortnight))\b", I), _n_pastunit),
         P("weekday", re.compile(rf"(?:\b(?P<pre>on|since|by|until|till|from|before|after)\s+)?"
-                                rf"\b(?P<x>(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd_names})"
+                                rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{wd_names})"
                                 rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"), _n_weekday),
         P("weekend", re.compile(r"(?:\b(?P<pre>over|during|on|at|for|until|by)\s+)?\b(?P<x>(?:(?P<rel>the|this|"
                                 r"last|next|coming|past)\s+)weekend)\b", I), _n_weekend),
@@ -125,8 +127,9 @@ def _patterns() -> tuple[_Pattern, ...]:
                                  rf"{units[:-1]}|quarters)(?P<half2>\s+and\s+a\s+half)?(?!\s+ago)\b", I), _n_duration),
         P("half", re.compile(r"\b(?:(?:a\s+)?half[\s-]+an?[\s-]+|an?\s+half[\s-]+)(?P<unit>hour|minute|day|year|"
                              r"decade|century)\b(?![\s-]+(?:and|or|ago|later|earlier|before|after)\b)", I), _n_half),
-        P("vague", re.compile(r"\b(?:(?P<in>in)\s+)?(?:(?P<prep>for|over|within)\s+)?(?P<x>(?:(?P<pre>recent|the\s+coming|"
-                              r"the\s+next|coming|the\s+(?:first|early|final)|(?<=over\s)the)\s+)?(?P<unit>minutes|hours|"
+        P("vague", re.compile(r"\b(?:(?P<in>in)\s+)?(?:(?P<prep>for|over|within)\s+)?(?P<x>(?:(?P<pre>recent|"
+                              r"(?<!the\s)past|future|the\s+past|the\s+coming|the\s+next|coming|"
+                              r"the\s+(?:first|early|final)|(?<=over\s)the)\s+)?(?P<unit>minutes|hours|"
                               r"days|weeks|months|quarters|years|decades|centuries)(?:\s+or\s+(?:days|weeks|months|years|decades))?|the\s+(?P<unit2>days|weeks|"
                               r"months|years)\s+ahead)\b", I), _n_vague),
         P("unspecified", re.compile(r"\bfor\s+(?P<x>a\s+while|some\s+time|an?\s+(?:(?:fairly|very|relatively|rather)\s+)?"

@@ -106,9 +106,10 @@ def _n_vague(m: re.Match, ctx: _Ctx):
     # "has grown in recent years", "have expressed concerns in recent months": the present perfect measures the
     # stretch up to now, a DURATION (HeidelTime's duration_r1c reads "recent <unit>" as PX<unit> too); told in
     # another tense ("were killed in recent days", "growth in recent years") the phrase locates the past: PAST_REF
-    if "recent" in pre and not ctx.perfect(m.start("x"), m.end("x")):
+    # "past" and "future" alone are "recent" and "coming": "sell programs in past years", "tax cut in future quarters"
+    if pre in ("recent", "past") and not ctx.perfect(m.start("x"), m.end("x")):
         return "PAST_REF", "DATE"
-    if "coming" in pre or pre == "the next":
+    if "coming" in pre or pre in ("the next", "future"):
         return "FUTURE_REF", "DATE"
     # "the first hours of the offensive", "in the early years": a stretch at the start of something, of unknown length
     unit = m.group("unit").lower()

@@ -52,7 +52,33 @@ def _resolve(text: str, ctx: _Ctx) -> list[tuple[int, int, str, str]]:
     if any(c[2].startswith("@") and not c[2].startswith("@Q|") for c in chosen):
         chosen = _resolve_anchored(text, chosen, ctx.published)
     chosen = resolve_periods(text, chosen, ctx.published)
-    return _merge_clock_with_day(text, chosen)
+    return _merge_clock_with_day(text, _join_ranges(text, chosen))
+
+
+_MONTHISH = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+_RANGE_GLUE = re.compile(r"\s*(?:-|–|to|through|till|until|and)\s*", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
+_SAID_YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+
+
+def _join_ranges(text: str, items: list) -> list:
+    """"from January to October", "between Dec. 20 and Jan. 5", "March-June 1997": the first end's year is read off
+    the second's (the same, or the one before when its month comes later in the calendar) unless it says its own:
+    each end alone would take its year by itself ("January" in a March story this year's, "October" last year's),
+    which can put the range backwards."""
+    out = list(items)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        ma, mb = _MONTHISH.fullmatch(a[2]), _MONTHISH.fullmatch(b[2])
+        if not (ma and mb and a[3] == b[3] == "DATE" and _RANGE_GLUE.fullmatch(text[a[1]:b[0]])):
+            continue
+        if _SAID_YEAR.search(text[a[0]:a[1]]) or not (_RANGE_OPEN.search(text[max(0, a[0] - 10):a[0]])
+                                                        or text[a[1]:b[0]].strip() in ("-", "–")):
+            continue
+        first, second = (int(ma.group(2)), int(ma.group(3) or 0)), (int(mb.group(2)), int(mb.group(3) or 0))
+        year = int(mb.group(1)) - (first > second)
+        out[i] = (a[0], a[1], f"{year}{a[2][4:]}", a[3])
+    return out
 
 
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d)")

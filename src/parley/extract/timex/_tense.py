@@ -41,16 +41,26 @@ def _tense_of(doc, start: int, end: int) -> str | None:
             aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
             if any(a.lower_ in future or a.lemma_.lower() in future for a in aux):
                 return "future"
+            if any(a.lower_ == "would" for a in aux) and not any(a.lemma_ == "have" for a in aux):
+                # the future of a past telling ("said the talks would resume Thursday"): ahead of the telling,
+                # nothing said of the year; "would have met Monday" is past
+                return "planned"
             if any(c.dep_ == "acomp" and c.lemma_.lower() in future for c in tok.children):
                 return _plan(tok)  # "payments are due by Dec. 31": the date hangs on the verb, the cue beside it
             if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or _past_as_present(tok, aux):
                 return None if crossed or prospective else "past"
             if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
                 return None if crossed or prospective else "past"
+            if tok.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in tok.children):
+                # a participle with an active subject and no auxiliary is a simple past the tagger misread ("The
+                # plant opened in April")
+                return None if crossed or prospective else "past"
             if tok.tag_ == "VBN" and tok.dep_ == "acl" and not aux and not _has_for(tok):
                 # a reduced relative: "the year ended March 31", "a high set on Aug. 6" ("a summit set for
                 # April" names its target: not past)
                 return None if crossed or prospective else "past"
+            if prospective and tok.lemma_ == "be" and tok.tag_ in ("VBZ", "VBP") and not crossed:
+                return "future"  # "he is to step down in January", "the talks are to resume in March": an arrangement
             if not crossed and (tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
                     a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux))):
                 return "present"  # "the talks open Monday", "they are meeting Monday"
