@@ -89,7 +89,7 @@ class Quote:
     speaker_role: str | None = None
     source_span: SpeakerMention | None = None  # the source as written ("he", "the ministry"), resolved or not
     source_kind: str | None = None  # person | organisation | document | group | anonymous | other
-    cue_kind: str | None = None  # speech | document | stance | belief (what the cue reports: extract._quotecues)
+    cue_kind: str | None = None  # speech | document | stance | belief | account (what the cue reports: extract._quotecues)
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ class Builder(Speakers):
                 source = (source[0], source[1], "person")
         if mention is not None and mention[2] in self.org_ents:
             org = self.org_ents[mention[2]]
-            return Quote(text=text[a:b], kind=kind, start=a, end=b, speaker=org.name, speaker_id=org.id, cue=cue,
+            return Quote(text=self.raw[a:b], kind=kind, start=a, end=b, speaker=org.name, speaker_id=org.id, cue=cue,
                          speaker_mention=SpeakerMention(mention[0], mention[1]),
                          source_span=SpeakerMention(source[0], source[1]), source_kind="organisation")
         if mention is not None:
@@ -82,7 +82,7 @@ class Builder(Speakers):
             src, src_kind = SpeakerMention(source[0], source[1]), source[2]
         elif sm is not None:
             src, src_kind = sm, "person"
-        return Quote(text=text[a:b], kind=kind, start=a, end=b, speaker=speaker, speaker_id=speaker_id, cue=cue,
+        return Quote(text=self.raw[a:b], kind=kind, start=a, end=b, speaker=speaker, speaker_id=speaker_id, cue=cue,
                      speaker_mention=sm, speaker_role=role, source_span=src, source_kind=src_kind)
 
     def speaks_alone(self, source) -> bool:

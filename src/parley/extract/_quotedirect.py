@@ -43,9 +43,8 @@ class Direct(Builder):
         # cue after the closing mark: '"...," he said', "'...'- Putin remarked"
         if m.close_mark is not None:
             after_lo = m.close_mark + 1
-            seg = text[after_lo:limit]
-            stop = SENT_END.search(seg)
-            after_hi = after_lo + (stop.start() + 1 if stop else len(seg))
+            stop = next(self.sentence_ends(after_lo, limit), None)
+            after_hi = stop.start() + 1 if stop else limit
             after_hi = min(after_hi, after_lo + 120)
             nl = text.find("\n", after_lo, after_hi)
             if nl >= 0:  # the cue of a quote that closes its line is never on the next line (a paragraph of its own)
@@ -83,9 +82,8 @@ class Direct(Builder):
         # cue before the opening mark: 'Markov said: "..."', 'X said that ...: "..."'
         if not found and m.open_mark is not None:
             lo = lo_para if m.nested_in is None else self.marked[m.nested_in].start
-            seg = text[lo:m.open_mark]
-            ends = list(SENT_END.finditer(seg))
-            before_lo = lo + (ends[-1].end() if ends else 0)
+            ends = list(self.sentence_ends(lo, m.open_mark))
+            before_lo = ends[-1].end() if ends else lo
             intro = text[before_lo:m.open_mark].rstrip()
             if intro and (intro[-1] in ":,—–-" or len(intro.split()) <= 6 or not self.standalone(m)):
                 unnamed = None  # "The MP stressed ...:" before any MP is named: a cue without a known speaker
@@ -196,7 +194,7 @@ class Direct(Builder):
             while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in QUOTE_CHARS):
                 hi -= 1
             if len(text[lo:hi].split()) >= 2:
-                out.append(replace(parent_q, text=text[lo:hi], start=lo, end=hi))
+                out.append(replace(parent_q, text=self.raw[lo:hi], start=lo, end=hi))
         return out
 
     def colon_verb(self, colon: int):

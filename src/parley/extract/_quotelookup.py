@@ -13,7 +13,7 @@ import re
 
 from parley.extract._lexicons import lexicons, token_index
 from parley.extract._quotecues import cues
-from parley.extract._quotemarks import find_marked
+from parley.extract._quotemarks import ascii_marks, find_marked
 from parley.extract._quotesources import source_of
 
 __all__ = ["Lookup", "QUOTE_CHARS", "MIN_WORDS_INDIRECT", "ACCORDING", "SENT_END", "jaccard"]
@@ -37,7 +37,8 @@ def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
 class Lookup:
     def __init__(self, doc, entities):
         self.doc = doc
-        self.text = doc.text
+        self.raw = doc.text  # the article as written: a quote's text
+        self.text = ascii_marks(self.raw)  # the rules read ASCII pairs ('' ``) as one mark; offsets as in raw
         self.L = lexicons()
         self.C = cues()
         self.ents = {e.id: e for e in entities if e.type == "PERSON"}
@@ -102,6 +103,18 @@ class Lookup:
         while i < len(self.doc) and self.doc[i].idx < hi:
             yield self.doc[i]
             i += 1
+
+    def sentence_ends(self, lo: int, hi: int):
+        """The SENT_END matches in text[lo:hi], less those whose period closes an abbreviation token of the parse
+        ("Mr.", "Sen.", "Gov.": spaCy's tokenizer exceptions keep such a period in the word, so '," Mr. Hale said'
+        is one clause)."""
+        for m in SENT_END.finditer(self.text, lo, hi):
+            k = bisect.bisect_right(self._tok_starts, m.start()) - 1
+            tok = self.doc[k] if k >= 0 else None
+            if tok is not None and m.string[m.start()] == "." and tok.idx + len(tok.text) == m.start() + 1 \
+                    and len(tok.text) > 1 and tok.text[0].isalpha():
+                continue
+            yield m
 
     def sentence_of(self, i: int):
         k = bisect.bisect_right(self._sent_starts, i) - 1

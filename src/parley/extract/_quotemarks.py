@@ -3,7 +3,10 @@
 Rules: straight and curly double quotes; single quotes only inside a double-quoted passage (nested speech); a
 paragraph that opens a quote and never closes it ends the quote at the paragraph end (a following paragraph that
 starts with a quote mark is a continuation of the same speech); a closing mark with no opener in its paragraph
-closes a quote that began at the paragraph start (continued from the paragraph before).
+closes a quote that began at the paragraph start (continued from the paragraph before). Wire and archive text
+writes double quotes in ASCII as two marks, ``like this'' or ''like this'' (AP and New York Times articles in the
+TimeML corpora, New York Times archive text in PolNeAR); ``ascii_marks`` reads each such pair as one double
+quote, keeping every offset.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Marked", "paragraphs", "find_marked", "inside"]
+__all__ = ["Marked", "paragraphs", "find_marked", "inside", "ascii_marks"]
 
+# two ASCII marks written for one double quote: `` opens, '' opens before a word and closes after one
+_ASCII_PAIR = re.compile(r"``|''")
 _PARA = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _OPEN = "“„«"
 _CLOSE = "”»"
@@ -28,6 +33,21 @@ class Marked:
     close_mark: int | None  # index of the closing mark, None when it runs to the paragraph end
     para: tuple[int, int]
     nested_in: int | None = None  # index (in the result list) of the enclosing quote for nested single quotes
+
+
+def ascii_marks(text: str) -> str:
+    """The text with each two-mark ASCII double quote (``, '') written as one straight double quote and a space,
+    the space on the side away from the quoted words, so every offset stays where it was: "''Yes,'' she said"
+    reads as ' "Yes," ' + ' she said'. Text without such pairs comes back as it is."""
+    if "''" not in text and "``" not in text:
+        return text
+
+    def one(m: re.Match) -> str:
+        nxt = text[m.end():m.end() + 1]
+        opens = m.group() == "``" or (nxt != "" and not nxt.isspace() and nxt not in ".,;:!?)]-–—'")
+        return ' "' if opens else '" '
+
+    return _ASCII_PAIR.sub(one, text)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
