@@ -149,3 +149,15 @@ def test_widely_used_agenda_topics_and_named_projects(nlp):
     topics = [t.lower() for t in ev.topics]
     assert "organised crime" in topics and "humanitarian aid" in topics and "ecuador" in topics
     assert not any("disruptions" in t for t in topics)
+
+
+def test_documents_signed_during_the_visit_give_their_fields_to_the_agreement(nlp):
+    text = ("HANOI. Twelve documents worth $4 billion were signed during the state visit of President Gustavo Petro "
+            "to Vietnam's Hanoi.\n\nThe Colombian leader arrived in Hanoi on June 10 for a state visit. He was "
+            "greeted by Vietnamese President Luong Cuong. Upon arrival, the two leaders held talks. A number of "
+            "documents was signed during the visit in coffee processing, aviation and tourism.")
+    evs, _ = events_of(nlp, text)
+    agreements = [e for e in evs if e.type == "agreement"]
+    assert agreements, evs
+    topics = [t.lower() for e in agreements for t in e.topics]
+    assert "tourism" in topics and any("aviation" in t for t in topics), topics

@@ -8,7 +8,7 @@ from functools import lru_cache
 from parley.extract.events.mentions import Mention
 from parley.extract.events.build import BuiltEvent
 from parley.extract.events.people import People
-from parley.extract.events.agenda_phrases import np_topics, past_agenda, planned_agenda
+from parley.extract.events.agenda_phrases import content_clause, np_topics, past_agenda, planned_agenda
 from parley.extract.events.triggers import family
 from parley.extract.topics import find_topics
 from parley.nlp import lexicon
@@ -37,12 +37,14 @@ def agenda_topics(doc, mentions: list[Mention], events_by_cluster: dict[int, int
     out: dict[int, dict[str, tuple[str, list[tuple[int, int]]]]] = {}
     sents = list(doc.sents)
     agenda, anaphor, reporting = _agenda_cue(), _anaphor_cue(), _reporting_cue()
-    prev_qualified_reporting = False
+    prev_qualified_reporting = prev_cue = False
     for si, sent in enumerate(sents):
         s0, s1 = sent.start_char, sent.end_char
         stext = doc.text[s0:s1]
         here = [m for m in mentions if s0 <= m.start < s1]
-        cue = bool(agenda.search(stext))
+        signed = _signed_event(sent, here, events_by_cluster, built or [], s0)
+        cue = bool(agenda.search(stext)) or (prev_cue and bool(_ALSO.match(stext))) or content_clause(sent)
+        prev_cue = cue
         speaker_here = any(n in main_participants for _, _, n in ppl.in_range(s0, s1))
         rep = bool(reporting.search(stext)) and (speaker_here or (prev_qualified_reporting and re.match(
             r"\s*(He|She)\b", stext)))
@@ -58,7 +60,8 @@ def agenda_topics(doc, mentions: list[Mention], events_by_cluster: dict[int, int
                 hits = prev_hits + hits
                 spans.insert(0, (p.start_char, p.end_char))
         if cue or here:
-            hits += np_topics(doc, sent, hits, tuple((a, b) for a, b, _ in ppl.in_range(s0, s1)))
+            told_at = any(m.cluster is not None and m.cluster in events_by_cluster for m in here)
+            hits += np_topics(doc, sent, hits, tuple((a, b) for a, b, _ in ppl.in_range(s0, s1)), told_at)
         here = [m for m in here if not _time_frame(stext, m.start - s0)]
         # "documents were signed during the visit in transport, agriculture ...": the agreement's agenda, not the
         # occasion's it was signed at
@@ -76,18 +79,40 @@ def agenda_topics(doc, mentions: list[Mention], events_by_cluster: dict[int, int
                 target = _anaphor_target(doc, s0, s1, stext, built, target, ppl, True)
             elif past and built and target is not None and built[target].status == "planned":
                 target = _outcome_of(s0, s1, built, target, ppl)
-            if target is None:
-                continue
-            if tid.startswith("country:") and label in exclude_countries.get(target, set()):
-                continue
-            entry = out.setdefault(target, {})
-            if tid not in entry:
-                entry[tid] = (label, [])
-            ev = entry[tid][1]
-            for sp in spans if a < s0 else [(s0, s1)]:
-                if sp not in ev:
-                    ev.append(sp)
+            for t in (target, signed if signed != target else None):
+                if t is None or tid.startswith("country:") and label in exclude_countries.get(t, set()):
+                    continue
+                entry = out.setdefault(t, {})
+                if tid not in entry:
+                    entry[tid] = (label, [])
+                ev = entry[tid][1]
+                for sp in spans if a < s0 else [(s0, s1)]:
+                    if sp not in ev:
+                        ev.append(sp)
     return out
+
+
+def _signed_event(sent, here: list[Mention], events_by_cluster: dict[int, int], built: list[BuiltEvent],
+                  s0: int) -> int | None:
+    """The agreement event a sentence of signing speaks of when its own mention names no event: "a number of
+    documents was signed during the visit in transport, agriculture ..." (an agreement mention with no party of
+    its own, so no record) or "Agreements on X were signed too" (the verb alone) tell what the article's agreement
+    covers; the latest agreement event told before the sentence, else the first one, takes that agenda too."""
+    live = [m for m in here if m.cluster is not None and m.cluster in events_by_cluster]
+    if any(m.type == "agreement" for m in live):
+        return None  # the sentence names its agreement event itself
+    dropped = any(m.type == "agreement" and all(m is not x for x in live) for m in here)
+    if not dropped and not any(t.dep_ == "ROOT" and t.lemma_.lower() == "sign" for t in sent):
+        return None
+    agreements = [n for n, b in enumerate(built) if b.type == "agreement" and b.status != "cancelled"]
+    before = [n for n in agreements if built[n].evidence and built[n].evidence[0][0] < s0]
+    if before:
+        return max(before, key=lambda n: built[n].evidence[0][0])
+    return agreements[0] if agreements else None
+
+
+# "They also confirmed that ...", right after an agenda sentence: the same list of what was agreed, continued
+_ALSO = re.compile(r"\s*(?:They|He|She|Both|The two \w+)(?:\s+\w+)?\s+also\b")
 
 
 # an event named only to date the agenda ("to confirm cooperation ahead of the G7 summit") is not its owner

@@ -3,6 +3,7 @@ that say what was discussed, agreed, signed or aimed at ("discussed X", "agreed 
 "to boost X"), one topic per item of a coordinated list, "the reopening of the embassies" kept with its object.
 
     np_topics(doc, sent, hits) -> list[(topic_id, label, start, end)]   ("np:<lower label>", label, offsets)
+    content_clause(sent) -> bool   "the agreement's provisions include X": an agenda sentence with no cue word
 
 Heads, stop words and modifiers are data (nlp/data/agenda_np_stop.txt); the cue verbs below are the agenda verbs
 of English reporting (discuss, focus on, agree, sign, exchange views, negotiate) and purpose clauses ("to"
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from parley.extract.events.clause import LIGHT_VERBS
+from parley.extract.events.lexicons import reporting_verbs
 from parley.extract.events.triggers import triggers
 from parley.nlp import lexicon
 
@@ -25,6 +28,9 @@ _AGENDA_NOUNS = frozenset({"discussion", "talk", "negotiation", "agreement", "de
                            "treaty", "consultation", "cooperation", "dialogue", "exchange", "view", "opinion"})
 # nouns whose "of" complement is the frame of a visit ("in the context of", "within the framework of")
 _FRAME_NOUNS = frozenset({"context", "framework"})
+# nouns of the talks themselves, whose "in" complement is a place or a format ("talks in Tashkent in an expanded
+# format"), not a subject
+_TALK_NOUNS = frozenset({"discussion", "talk", "negotiation", "consultation", "dialogue", "exchange"})
 _AGENDA_PREPS = frozenset({"on", "about", "over", "in", "regarding", "concerning"})
 # cheap test on the text before walking the parse
 _CHEAP = re.compile(r"\b(?:discuss|focus|cover|touch|devot|dedicat|review|address|cent|concentrat|exchang|agree|"
@@ -66,12 +72,57 @@ def _is_purpose(t) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
-def _ranges(sent) -> list[tuple[int, int]]:
+# nouns that name the agenda itself (as nlp/data/agenda_cues.txt: "on the agenda", "the main topic", "their aim")
+_AGENDA_HEADS = frozenset({"agenda", "topic", "aim", "purpose", "goal", "objective"})
+
+
+def _agenda_subject(t):
+    """The subject of the clause ``t`` heads when it names the agenda ("Other things on the agenda for the meeting
+    are X", "One of the things that will be discussed is X", "Their aim will be to X"): what the clause says of
+    it is the agenda."""
+    if t.dep_ not in ("ROOT", "ccomp") or t.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in t.children:
+        if c.dep_ == "nsubj" and c.i < t.i and any(
+                w.lemma_.lower() in _AGENDA_HEADS or (w.pos_ == "VERB" and w.lemma_.lower() in _AGENDA_VERBS)
+                for w in c.subtree):
+            return c
+    return None
+
+
+# agenda verbs that tell what a talk or an agreement contains ("the talks covered X", "its provisions include X")
+_CONTENT_VERBS = frozenset({"include", "cover", "range", "touch", "address"})
+
+
+def content_clause(sent) -> bool:
+    """The sentence says what an event or an agreement held: a content verb whose subject names one ("The
+    agreement's provisions include X", "The talks covered X"), an agenda sentence with no cue word of its own."""
+    nouns = _AGENDA_NOUNS | _trigger_words() | {"provision", "text", "document"}
+    for t in sent:
+        if t.pos_ == "VERB" and t.lemma_.lower() in _CONTENT_VERBS:
+            for c in t.children:
+                if c.dep_ == "nsubj" and any(w.lemma_.lower() in nouns for w in c.subtree):
+                    return True
+    return False
+
+
+def _ranges(sent, told_at: bool = False) -> list[tuple[int, int]]:
     """Character ranges of the sentence that name the agenda: what follows an agenda verb or a purpose verb up to
-    the end of its clause, and the complement of an agenda noun."""
+    the end of its clause, and the complement of an agenda noun; with ``told_at`` (the sentence names the event
+    it was said at: "X said after meeting Y that Canada will provide police training", "At the talks, X stressed
+    progress in cooperation"), what a reporting verb reports."""
     out = []
     for t in sent:
         lemma = t.lemma_.lower()
+        if told_at and t.pos_ == "VERB" and lemma in reporting_verbs():
+            for c in t.children:
+                # what is stressed or said; the object of "tell" is who heard it
+                if (c.dep_ == "ccomp" or c.dep_ == "dobj" and lemma != "tell") and c.pos_ in ("VERB", "AUX", "NOUN"):
+                    out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+        subject = _agenda_subject(t)
+        if subject is not None:  # "other things on the agenda are X", "one of the things to be discussed is X"
+            end = t.right_edge.idx + len(t.right_edge.text)
+            out.append((subject.right_edge.idx + len(subject.right_edge.text), end))
         if (t.pos_ in ("VERB", "AUX") and lemma in _AGENDA_VERBS) or _is_purpose(t):
             edge = t.head.right_edge if t.dep_ == "amod" and t.tag_ == "VBD" else t.right_edge
             # "The pair discussed world conflicts, trade ..." parsed with the verb as a modifier of its object
@@ -86,10 +137,17 @@ def _ranges(sent) -> list[tuple[int, int]]:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     out.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
         elif t.pos_ == "NOUN" and lemma in _AGENDA_NOUNS:
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in _AGENDA_PREPS:
+            for c in t.children:  # "talks in Tashkent" is where, "cooperation in energy" what
+                if c.dep_ == "prep" and c.lower_ in _AGENDA_PREPS and not (c.lower_ == "in" and lemma in _TALK_NOUNS):
                     out.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
-    return out
+    return [_in_paragraph(sent.doc.text, lo, hi) for lo, hi in out]
+
+
+def _in_paragraph(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The range cut at a line break: a headline the parser ran into the first paragraph ("X and Y signed the
+    Treaty\n\nPresident X and President Y held talks in ...") names no agenda past its own line."""
+    cut = text.find("\n", lo, hi)
+    return (lo, cut) if cut >= 0 else (lo, hi)
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +181,13 @@ def past_agenda(sent) -> bool:
 def _in_list(root) -> bool:
     """An item of a coordinated list ("trade, connectivity and culture")."""
     return root.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
+
+
+def _bare_item(chunk, root) -> bool:
+    """A bare word between other items of a list of subjects ("trade, transport, development, culture"): a field
+    of its own there, unlike "other issues" or "the situation" closing a list."""
+    return len(chunk) == 1 and root.dep_ == "conj" and root.lower_ not in _trigger_words() and any(
+        c.dep_ == "conj" for c in root.children)
 
 
 def _kept(chunk) -> list:
@@ -170,6 +235,34 @@ def _of_object(root, chunks_by_root):
     return None
 
 
+_PP_HEADS = frozenset({"on", "over", "in", "to", "for", "against"})
+
+
+def _pp_object(root, chunks_by_root):
+    """The noun phrase of a complement that says what a plain noun is about ("war on drugs", "stability in South
+    Asia", "access to citizenship"), not a person, a time or a pronoun."""
+    if root.lemma_.lower() in _AGENDA_NOUNS or (root.dep_ == "pobj" and root.head.lower_ == "in" and not any(
+            c.dep_ == "det" for c in root.children)):
+        return None  # "pacts on trade": the complement is the topic; "in addition to", "in response to": a frame
+    roots, weak, _ = _np_stop()
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ in _PP_HEADS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None or obj.i not in chunks_by_root or obj.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL"):
+                return None
+            chunk = chunks_by_root[obj.i]
+            return (c, chunk) if _kept(chunk) and obj.lower_ not in roots | weak else None
+    return None
+
+
+def _idiom(root) -> bool:
+    """A bare noun between prepositions, a prepositional idiom rather than a subject: "in front of", "in addition
+    to", "by means of" ("agreements on establishment of X" names X's establishment)."""
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "by", "with") and not any(
+        c.dep_ in ("det", "poss", "amod", "compound") for c in root.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "to", "with") for c in root.children)
+
+
 def _list_adjective(t) -> bool:
     """An adjective standing as an item of a list of nouns ("cooperation in trade, energy, financial, transport")."""
     return t.pos_ == "ADJ" and t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN")
@@ -192,15 +285,19 @@ def _phrases(sent) -> dict[int, object]:
     return out
 
 
-def np_topics(doc, sent, hits, people: tuple[tuple[int, int], ...] = ()) -> list[tuple[str, str, int, int]]:
+def np_topics(doc, sent, hits, people: tuple[tuple[int, int], ...] = (), told_at: bool = False
+              ) -> list[tuple[str, str, int, int]]:
     """Noun-phrase topics of an agenda sentence the taxonomy hits do not already cover, except people (the
-    article's named ``people`` spans among them), places, pronouns and generic words ("the two sides", "issues")."""
+    article's named ``people`` spans among them), places, pronouns and generic words ("the two sides", "issues");
+    ``told_at``: the sentence names the event its reporting verb's words were said at."""
     text = doc.text
-    if not _CHEAP.search(text, sent.start_char, sent.end_char):
+    if not told_at and not _CHEAP.search(text, sent.start_char, sent.end_char):
         return []
-    ranges = _ranges(sent)
+    ranges = _ranges(sent, told_at)
     if not ranges:
         return []
+    reported = _ranges(sent, True) if told_at else []
+    reported = [r for r in reported if r not in _ranges(sent)] if reported else []
     roots, weak, _ = _np_stop()
     by_root = {i: c for i, c in _phrases(sent).items()
                if any(lo <= c.start_char and c.end_char <= hi for lo, hi in ranges)}
@@ -211,8 +308,10 @@ def np_topics(doc, sent, hits, people: tuple[tuple[int, int], ...] = ()) -> list
         if any(a < chunk.end_char and chunk.start_char < b for a, b in people):
             continue
         if root.ent_type_ in _SKIP_ENTS or root.pos_ == "PRON" or root.lower_ in roots or (
-                root.lemma_.lower() in _role_titles() or root.lower_ in _role_titles()):
+                root.lemma_.lower() in _role_titles() or root.lower_ in _role_titles()) or _idiom(root):
             continue
+        if root.lemma_.lower() in _trigger_words() and any(lo <= root.idx < hi for lo, hi in reported):
+            continue  # "X called it a good telephone conversation": the event itself, as the speaker saw it
         toks = _kept(chunk)
         if any(t.ent_type_ == "PERSON" for t in toks) or root.ent_type_ == "ORG" and root.lower_ in roots:
             continue
@@ -220,7 +319,7 @@ def np_topics(doc, sent, hits, people: tuple[tuple[int, int], ...] = ()) -> list
             continue
         modified = len(toks) > 1
         if (root.lower_ in weak or root.lower_ in _trigger_words()) and not (
-                modified and toks[0].pos_ in ("ADJ", "PROPN", "NOUN", "VERB")):
+                modified and toks[0].pos_ in ("ADJ", "PROPN", "NOUN", "VERB")) and not _bare_item(chunk, root):
             continue  # "issues", "the call" say nothing; "pending issues", "reciprocal visits" do
         if i in named:
             continue
@@ -250,9 +349,73 @@ def np_topics(doc, sent, hits, people: tuple[tuple[int, int], ...] = ()) -> list
                 t.pos_ == "PROPN" and not any(h[2] <= t.idx < h[3] for h in hits) for t in toks):
             continue  # covered by the taxonomy, unless it names something of its own ("the Maya Train railway")
         label = _clean(text[a:b])
-        if len(label) < 4 or "\n" in label:
+        if "\n" in label:
+            continue
+        pp = _pp_object(root, by_root) if not modified and root.pos_ != "PROPN" else None
+        if pp is not None:  # "the war on drugs", "stability in the region": the plain noun with what it is of
+            prep, obj = pp
+            label = _clean(_words(toks) + " " + prep.lower_ + " " + _words(_kept(obj)))
+            if "\n" not in text[a:obj.end_char]:
+                out.append(("np:" + label.lower(), label, a, obj.end_char))
             continue
         if not modified and root.pos_ != "PROPN" and not _in_list(root):
             continue  # one plain noun ("people", "wars") says little, unless it is an item of an agenda list
+        if len(label) < 4:
+            continue
         out.append(("np:" + label.lower(), label, a, b))
+    return out + _verb_topics(sent, ranges, hits + out, people)
+
+
+def _gerund(verb) -> str:
+    """The verb as an activity ("strengthen" -> "strengthening", "improve" -> "improving", "plan" -> "planning"),
+    by the spelling rules of English; a verb written as one is kept."""
+    if verb.tag_ == "VBG":
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", lemma):
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
+
+
+def _vague_object(verb):
+    """The object of ``verb`` ("strengthen the relationship", "improve on their relations", "implement the
+    agreement") when it says little by itself: a weak head ("relations", "cooperation") or an event word."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:  # "improve on their relations"
+        objs = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+                if g.dep_ == "pobj"]
+    if len(objs) != 1:
+        return None
+    o = objs[0]
+    roots, weak, _ = _np_stop()
+    if o.pos_ != "NOUN" or o.ent_type_ in _SKIP_ENTS or o.lower_ in roots or _in_list(o) or any(
+            c.ent_type_ == "ORDINAL" for c in o.lefts):  # "marking his first trip": the event itself
+        return None
+    return o if o.lower_ in weak or o.lemma_.lower() in weak or o.lemma_.lower() in _trigger_words() else None
+
+
+def _verb_topics(sent, ranges, covered, people) -> list[tuple[str, str, int, int]]:
+    """What the event is to do to a vague object, as an activity: "met to discuss strengthening their relations"
+    -> "strengthening relations", "their desire to strengthen the relationship" -> "strengthening the
+    relationship". The object alone ("relations") is no topic, the verb says which way the agenda goes; the agenda
+    verbs themselves, light verbs and trigger words ("to hold talks") say nothing of it."""
+    out = []
+    for v in sent:
+        if v.pos_ != "VERB" or not (_is_purpose(v) or any(lo <= v.idx < hi for lo, hi in ranges)):
+            continue
+        lemma = v.lemma_.lower()
+        if lemma in _AGENDA_VERBS or lemma in LIGHT_VERBS or lemma in _trigger_words() or lemma in _future():
+            continue
+        o = _vague_object(v)
+        if o is None or any(a < o.idx + len(o.text) and o.idx < b for a, b in people):
+            continue
+        if any(h[2] <= o.idx < h[3] for h in covered):
+            continue  # "to boost trade": the taxonomy's topic already says it
+        words = [t for t in sent.doc[o.left_edge.i:o.i + 1] if t.dep_ not in ("poss", "case") and t.tag_ != "PRP$"]
+        label = _clean(_gerund(v) + " " + _words(words))
+        out.append(("np:" + label.lower(), label, v.idx, o.idx + len(o.text)))
     return out
