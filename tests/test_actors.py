@@ -4,11 +4,13 @@ written for these tests."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from _helpers import events_of
+from parley.extract.actors import _place_state
 from parley.knowledge import (capital_of, city_state, person_states, state_code, state_in_text, state_name,
                               surname_states)
 from parley.models import Article, Event, Record
@@ -143,3 +145,43 @@ def test_eval_scores_actors_against_state_pairs_and_gold_roles():
     report = score_records(gold, {"a.txt": rec})
     assert report.scores["events.found"].matched == 2  # the agreement is found by its states alone
     assert report.scores["actors"].gold == 2 and report.scores["actors"].matched == 1  # Ramaphosa's ZAF is missing
+
+
+# -- an official the outlet leaves unmarked has the article's own state; a town's namesakes
+
+HOME = ("Finance Minister Arvo Kettunenmaa will meet his Danish counterpart Mette Holgaardsen on Friday in Aarhus. "
+        "Finnish officials expect a deal on fishing quotas, the daily Aamulehti wrote, citing sources in Finland.")
+
+
+def test_an_unmarked_official_has_the_state_the_article_names_most(nlp):
+    e = only([e for e in events_of(nlp, HOME) if "Arvo Kettunenmaa" in e.participants])
+    assert set(e.actors) == {"DNK", "FIN"}
+
+
+def test_no_home_state_when_two_states_are_named_as_often(nlp):
+    text = ("Finance Minister Arvo Kettunenmaa will meet his Danish counterpart Mette Holgaardsen on Friday. "
+            "Norway and Sweden sent observers; Norwegian and Swedish officials will also attend.")
+    e = only([e for e in events_of(nlp, text) if "Arvo Kettunenmaa" in e.participants])
+    assert set(e.actors) == {"DNK"}
+
+
+def test_no_home_state_for_an_event_that_has_two_states(nlp):
+    text = ("Finnish Prime Minister Arvo Kettunenmaa met Danish Prime Minister Mette Holgaardsen and Councillor "
+            "Jens Orrvikander in Oslo on Friday. Norway hosted the talks; Norway's king greeted them.")
+    e = only(events_of(nlp, text))
+    assert "NOR" not in e.actors or e.host == "NOR"
+    assert {"FIN", "DNK"} <= set(e.actors)
+
+
+def test_a_town_of_several_states_is_the_one_of_the_parties():
+    assert city_state("Queenstown") != "NZL"  # the most populous namesake is elsewhere
+    assert _place_state("Queenstown", ["AUS", "NZL"], Counter) == "NZL"
+    assert _place_state("Queenstown", ["AUS"], lambda: Counter({"NZL": 3, "AUS": 2})) == "NZL"
+    assert _place_state("Queenstown", [], Counter) == city_state("Queenstown")
+
+
+def test_a_visit_to_a_namesake_town_is_hosted_by_the_article_s_state(nlp):
+    text = ("New Zealand and Australia held their annual leaders' meeting. Australian Prime Minister Lachlan "
+            "Ormsbury-Vane arrived in Queenstown on Sunday for a visit. New Zealand officials welcomed him.")
+    e = next(e for e in events_of(nlp, text) if e.type == "visit")
+    assert e.host == "NZL" and "ZAF" not in e.actors

@@ -9,6 +9,9 @@ Three sources, all read through parley.knowledge:
     PersonStates.of(name)            a person's state: the article's own words for them (roles the people step
                                      found, "the Kenyan president William Ruto"), else the PETRARCH2/Phoenix actor
                                      dictionary with its role dates against the article's publication date
+    PersonStates.home(exclude)       the state an article names most, for an official the text gives a title
+                                     but no state: outlets leave their own country's officials unmarked
+                                     ("Foreign Minister X spoke with his South Korean counterpart Y")
     event_actors(...)                the event's actors (participants' states first, then the clause's), and
                                      its host: a host's state, or the state of the place when it takes part
 """
@@ -16,8 +19,12 @@ Three sources, all read through parley.knowledge:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
-from parley.knowledge import city_state, person_states, state_code, state_in_text, surname_states
+from collections import Counter
+
+from parley.knowledge import ORGANISATIONS, city_state, person_states, state_code, state_in_text, surname_states
+from parley.knowledge.places import city_states
 
 __all__ = ["clause_states", "PersonStates", "event_actors", "state_tokens"]
 
@@ -98,6 +105,24 @@ class PersonStates:
     leaders: dict[str, str]  # canonical name -> the country its leader role names
     published: str | None = None
     _cache: dict[str, str | None] = field(default_factory=dict)
+    _named: Counter | None = None
+
+    @property
+    def named(self) -> Counter:
+        """State code -> how many times the text names it (names and demonyms the parse tags, organisations
+        aside); counted on first use, as few events need it."""
+        if self._named is None:
+            codes = (state_code(e.text) for e in self.doc.ents if e.label_ in ("GPE", "NORP"))
+            self._named = Counter(c for c in codes if c and c not in ORGANISATIONS)
+        return self._named
+
+    def home(self, exclude) -> str | None:
+        """The state the article names most, outside ``exclude``, when it is named at least twice and more often
+        than any other such state; else None."""
+        ranked = [(c, n) for c, n in self.named.most_common() if c not in exclude]
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def of(self, name: str) -> str | None:
         if name not in self._cache:
@@ -155,10 +180,32 @@ def event_actors(participants, roles: dict[str, str], location: str | None, etyp
     for c in clause:
         if c not in codes:
             codes.append(c)
+    for p in participants:  # an official with a title and no state, in an event that lacks a second state: the
+        # article's own state (see PersonStates.home)
+        if len(codes) < 2 and not code_of(p) and people.roles.get(p) and not state_code(p):
+            home = people.home(codes)
+            if home:
+                codes.append(home)
     host = next((code_of(p) for p, r in roles.items() if r == "host" and code_of(p)), None)
-    place = (state_code(location) or city_state(location)) if location else None
+    place = _place_state(location, codes, lambda: people.named) if location else None
     if host is None and place and (etype == "visit" or place in codes):
         host = place
     if host and host not in codes and etype == "visit":
         codes.append(host)
     return tuple(codes), host
+
+
+def _place_state(location: str, codes: list[str], named: Callable[[], Counter]) -> str | None:
+    """The state of an event's place: a state's own name, else the city's; of namesakes in several states
+    ("Queenstown"), the one a party of the event is from, else the one the article names most, else the most
+    populous."""
+    code = state_code(location)
+    if code:
+        return code
+    options = city_states(location)
+    if len(options) < 2:
+        return city_state(location)
+    for c in codes:
+        if c in options:
+            return c
+    return next((c for c, _ in named().most_common() if c in options), city_state(location))

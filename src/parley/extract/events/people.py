@@ -10,7 +10,7 @@ from functools import lru_cache
 from parley.extract.events.doc import clean_name
 from parley.extract.events.lexicons import compiled, title_kind
 from parley.extract.topics import country_of, demonym_pattern
-from parley.knowledge import person_states, state_code, surname_states
+from parley.knowledge import city_state, person_states, state_code, surname_states
 from parley.models import Entity
 from parley.nlp import lexicon, table
 
@@ -128,6 +128,7 @@ def article_people(doc, entities: tuple[Entity, ...]) -> People:
     for e in persons:
         ppl.titles[e.name] = [r.lower() for r in e.roles]
     _link_short_names(ppl, text)
+    _bare_surnames(ppl, text)
     counts = Counter(n for _, _, n in ppl.spans)
     top = [n for n, k in counts.most_common(3) if k >= 2]
     if len(top) >= 2 and (len(top) == 2 or counts[top[1]] > counts[top[2]]):
@@ -204,6 +205,46 @@ def _link_short_names(ppl: People, text_of: str) -> None:
                 n = owners[0]
         out.append((s, e, n))
     ppl.spans = out
+
+
+def _bare_surnames(ppl: People, text: str) -> None:
+    """A later bare mention of a person's one-word name or surname that the tagger took for something else ("had
+    visited Hasina" tagged a place) is that person, when one person of the article bears the word, the word stands
+    alone (no capitalised word beside it) and no gazetteer knows it as a place. People are titled before this
+    (``ppl.titles``), so a one-word name counts only when the people step gave it a role."""
+    if not ppl.spans:
+        return
+    bearers: dict[str, set[str]] = {}
+    for _, _, name in ppl.spans:
+        if len(name.split()) >= 2 or ppl.titles.get(name):  # a bare word with no title may be no one ("Twitter")
+            bearers.setdefault(name.split()[-1], set()).add(name)
+    first = ppl.spans[0][0]
+    added = []
+    for word, names in bearers.items():
+        if len(names) != 1 or len(word) < 3 or not word[:1].isupper():
+            continue
+        pos = text.find(word, first)
+        checked = False
+        while pos >= 0:
+            end = pos + len(word)
+            if _stands_alone(text, pos, end) and not any(s < end and pos < e for s, e, _ in ppl.spans):
+                if not checked:  # the gazetteers only for a word that would become a mention
+                    if city_state(word) or country_of(word):
+                        break
+                    checked = True
+                added.append((pos, end, next(iter(names))))
+            pos = text.find(word, end)
+    if added:
+        ppl.spans = sorted(ppl.spans + added)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """The word is whole and no part of a longer name ("Hasina Wajed", 'Joaquín "El Chapo" Guzmán')."""
+    if (start and (text[start - 1].isalnum() or text[start - 1] in "'’.-")) \
+            or (end < len(text) and (text[end].isalnum() or text[end] in "'’-")):
+        return False
+    before, after = text[max(0, start - 30):start], text[end:end + 30]
+    return not (re.search(r"[A-Z][\w.’'-]*[”\"]?\s*$", before) or re.match(r"\s*(?:[A-Z]|['’]s\s+[A-Z])", after))
 
 
 def _leader_from_role(ppl: People, role: str, name: str) -> None:
