@@ -36,11 +36,12 @@ def agenda_topics(doc, mentions: list[Mention], events_by_cluster: dict[int, int
     """topic labels and evidence per event index."""
     out: dict[int, dict[str, tuple[str, list[tuple[int, int]]]]] = {}
     sents = list(doc.sents)
+    text = doc.text  # spaCy joins every token's text on each ``doc.text``: once per article, not per sentence
     agenda, anaphor, reporting = _agenda_cue(), _anaphor_cue(), _reporting_cue()
     prev_qualified_reporting = prev_cue = False
     for si, sent in enumerate(sents):
         s0, s1 = sent.start_char, sent.end_char
-        stext = doc.text[s0:s1]
+        stext = text[s0:s1]
         here = [m for m in mentions if s0 <= m.start < s1]
         signed = _signed_event(sent, here, events_by_cluster, built or [], s0)
         cue = bool(agenda.search(stext)) or (prev_cue and bool(_ALSO.match(stext))) or content_clause(sent)
@@ -61,7 +62,8 @@ def agenda_topics(doc, mentions: list[Mention], events_by_cluster: dict[int, int
                 spans.insert(0, (p.start_char, p.end_char))
         if cue or here:
             told_at = any(m.cluster is not None and m.cluster in events_by_cluster for m in here)
-            hits += np_topics(doc, sent, hits, tuple((a, b) for a, b, _ in ppl.in_range(s0, s1)), told_at)
+            hits += np_topics(doc, sent, hits, tuple((a, b) for a, b, _ in ppl.in_range(s0, s1)), told_at,
+                              text=text)
         here = [m for m in here if not _time_frame(stext, m.start - s0)]
         # "documents were signed during the visit in transport, agriculture ...": the agreement's agenda, not the
         # occasion's it was signed at

@@ -140,14 +140,16 @@ def _ranges(sent, told_at: bool = False) -> list[tuple[int, int]]:
             for c in t.children:  # "talks in Tashkent" is where, "cooperation in energy" what
                 if c.dep_ == "prep" and c.lower_ in _AGENDA_PREPS and not (c.lower_ == "in" and lemma in _TALK_NOUNS):
                     out.append((c.idx, c.right_edge.idx + len(c.right_edge.text)))
-    return [_in_paragraph(sent.doc.text, lo, hi) for lo, hi in out]
+    stext, base = sent.text, sent.start_char  # the ranges lie in the sentence; ``doc.text`` rejoins the whole doc
+    return [_in_paragraph(stext, base, lo, hi) for lo, hi in out]
 
 
-def _in_paragraph(text: str, lo: int, hi: int) -> tuple[int, int]:
-    """The range cut at a line break: a headline the parser ran into the first paragraph ("X and Y signed the
-    Treaty\n\nPresident X and President Y held talks in ...") names no agenda past its own line."""
-    cut = text.find("\n", lo, hi)
-    return (lo, cut) if cut >= 0 else (lo, hi)
+def _in_paragraph(stext: str, base: int, lo: int, hi: int) -> tuple[int, int]:
+    """The range cut at a line break (``stext``: the sentence's text, starting at ``base`` in the doc): a headline
+    the parser ran into the first paragraph ("X and Y signed the Treaty\n\nPresident X and President Y held talks
+    in ...") names no agenda past its own line."""
+    cut = stext.find("\n", lo - base, hi - base)
+    return (lo, cut + base) if cut >= 0 else (lo, hi)
 
 
 @lru_cache(maxsize=1)
@@ -285,19 +287,22 @@ def _phrases(sent) -> dict[int, object]:
     return out
 
 
-def np_topics(doc, sent, hits, people: tuple[tuple[int, int], ...] = (), told_at: bool = False
-              ) -> list[tuple[str, str, int, int]]:
+def np_topics(doc, sent, hits, people: tuple[tuple[int, int], ...] = (), told_at: bool = False,
+              text: str | None = None) -> list[tuple[str, str, int, int]]:
     """Noun-phrase topics of an agenda sentence the taxonomy hits do not already cover, except people (the
     article's named ``people`` spans among them), places, pronouns and generic words ("the two sides", "issues");
-    ``told_at``: the sentence names the event its reporting verb's words were said at."""
-    text = doc.text
+    ``told_at``: the sentence names the event its reporting verb's words were said at; ``text``: ``doc.text``, where
+    the caller holds it (spaCy rebuilds it on each access)."""
+    text = doc.text if text is None else text
     if not told_at and not _CHEAP.search(text, sent.start_char, sent.end_char):
         return []
     ranges = _ranges(sent, told_at)
     if not ranges:
         return []
-    reported = _ranges(sent, True) if told_at else []
-    reported = [r for r in reported if r not in _ranges(sent)] if reported else []
+    reported = []
+    if told_at:  # the ranges only the reporting verb gives
+        plain = _ranges(sent)
+        reported = [r for r in ranges if r not in plain]
     roots, weak, _ = _np_stop()
     by_root = {i: c for i, c in _phrases(sent).items()
                if any(lo <= c.start_char and c.end_char <= hi for lo, hi in ranges)}
