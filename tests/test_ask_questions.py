@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parley.search import questions as qmod
+from parley.search.index import Index
 
 
 @pytest.mark.parametrize("question,kind", [
@@ -69,24 +70,34 @@ def test_a_state_is_asked_by_its_name_not_its_demonym():
     assert qmod._state_asked("Nairobi") is None
 
 
-class _Index:
-    """What questions.parse reads of an index: the corpus tables, per-article facts and BM25 segments."""
-
-    def __init__(self, entities):
-        self.corpus = {"people": [{"name": "Gabriel Boric", "aliases": ["The President", "President Boric"],
-                                   "mention_count": 4}], "timeline": []}
-        self.facts = [{"entities": entities, "events": [], "quotes": []}]
-        self.segments = []
+def _one_article_index(entities) -> Index:
+    """An index of one article with ``entities`` and no sentences, and one person in its corpus tables."""
+    corpus = {"people": [{"name": "Gabriel Boric", "aliases": ["The President", "President Boric"],
+                          "mention_count": 4}], "timeline": []}
+    facts = [{"entities": entities, "events": [], "quotes": []}]
+    return Index(segments=[], articles=[{"id": "a1"}], facts=facts, corpus=corpus)
 
 
 def test_a_month_of_a_date_asked_is_never_a_place():
-    idx = _Index([{"name": "March", "type": "GPE"}, {"name": "Valparaíso", "type": "GPE"}])
+    idx = _one_article_index([{"name": "March", "type": "GPE"}, {"name": "Valparaíso", "type": "GPE"}])
     q = qmod.parse("What was agreed at the March 2024 Valparaiso summit?", idx)
     assert q.places == ["Valparaíso"]
     assert [(d.year, d.month) for d in q.dates] == [("2024", 3)]
 
 
 def test_a_title_alias_does_not_name_the_person():
-    idx = _Index([{"name": "Gabriel Boric", "type": "PERSON"}])
+    idx = _one_article_index([{"name": "Gabriel Boric", "type": "PERSON"}])
     assert qmod.parse("What did the President of Peru say?", idx).people == []
     assert qmod.parse("What did Boric say?", idx).people == ["Gabriel Boric"]
+
+
+def test_each_index_keeps_its_own_names():
+    # an index loaded after an ingest (often at the address a dropped one had) never sees an older index's names
+    for n in range(6):
+        idx = _one_article_index([{"name": f"Amara Okonkwo{'x' * n}", "type": "PERSON"}])
+        names = qmod.names_of(idx)
+        assert names.person(f"okonkwo{'x' * n}") == f"Amara Okonkwo{'x' * n}"
+        assert qmod.names_of(idx) is names
+        if n:
+            assert names.person(f"okonkwo{'x' * (n - 1)}") is None
+        del idx, names

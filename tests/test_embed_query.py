@@ -44,3 +44,16 @@ def test_a_query_keeps_its_vector_whatever_is_embedded_beside_it():
 @needs_model
 def test_no_queries_no_vectors():
     assert embed.encode_queries([]).shape == (0, embed.DIM)
+
+
+@needs_model
+def test_queries_run_through_one_traced_graph_once_asked(monkeypatch):
+    """Once a server asks for it, the query path is the TorchScript graph (it runs without the interpreter lock)
+    and gives the vectors encode gives; before, the eager modules."""
+    import torch
+
+    monkeypatch.setitem(embed._state, "trace", False)  # set back to what it was after the test
+    assert not isinstance(embed._query_forward(embed.model()), torch.jit.ScriptModule)
+    embed.trace_queries()
+    assert isinstance(embed._query_forward(embed.model()), torch.jit.ScriptModule)
+    assert np.abs(embed.encode_queries(QUERIES) - embed.encode(QUERIES)).max() < 1e-6

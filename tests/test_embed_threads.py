@@ -20,12 +20,19 @@ def test_queries_arriving_together_are_embedded_on_one_thread(monkeypatch):
     bert = model[0].auto_model
     seen: list[tuple[int, int]] = []
     real = bert.forward
+    monkeypatch.setitem(embed._state, "trace", True)  # as the web app asks: the queries' traced graph,
+    query_forward = embed._query_forward(model)  # made before anything is watched
 
-    def watching(*args, **kwargs):  # the transformer's forward pass, whichever path (query or bulk) calls it
+    def watching(*args, **kwargs):  # the transformer's forward pass of bulk encoding
         seen.append((int(kwargs["input_ids"].shape[0]), torch.get_num_threads()))
         return real(*args, **kwargs)
 
+    def watching_queries(input_ids, attention_mask, token_type_ids):  # the queries' forward pass
+        seen.append((int(input_ids.shape[0]), torch.get_num_threads()))
+        return query_forward(input_ids, attention_mask, token_type_ids)
+
     monkeypatch.setattr(bert, "forward", watching)
+    monkeypatch.setattr(embed, "_query_forward", lambda m: watching_queries)
     before = torch.get_num_threads()
     torch.set_num_threads(2)
     try:

@@ -83,9 +83,10 @@ class _LockedStore:
 
 def search_hits(corpus: Corpus, q: str, flt: Filters, limit: int) -> list[dict[str, Any]]:
     try:
-        from parley.search import search
+        from parley.search import embed, search
     except ImportError as exc:
         raise HTTPException(501, "search is not available in this installation") from exc
+    embed.trace_queries()  # a server embeds many queries beside its request threads: through the traced graph
     hits = search(_LockedStore(corpus), q, outlet=flt.outlet, since=flt.since, until=flt.until, limit=limit)
     out = []
     for h in hits:
@@ -97,9 +98,10 @@ def search_hits(corpus: Corpus, q: str, flt: Filters, limit: int) -> list[dict[s
 
 def ask_answer(corpus: Corpus, q: str, flt: Filters) -> dict[str, Any]:
     try:
-        from parley.search import ask
+        from parley.search import ask, embed
     except ImportError as exc:
         raise HTTPException(501, "ask is not available in this installation") from exc
+    embed.trace_queries()
     answer = ask(_LockedStore(corpus), q, since=flt.since, until=flt.until, outlet=flt.outlet)
     d = _plain(answer)
     if not isinstance(d, dict):

@@ -99,11 +99,18 @@ def encode(texts: list[str], batch_size: int = 64, *, threads: int | None = None
 # -- queries ------------------------------------------------------------------------------------------------
 # A query goes through MiniLM's tokenizer, transformer and mean pooling directly, as SentenceTransformer.encode
 # computes them (the same vector to float32 rounding, tests/test_embed_query.py), without encode's own work per
-# call: putting every module in eval mode, length sorting, feature dictionaries (measured on the shared 2-core
-# machine at load 13-14: 13.5-19.0 ms of CPU for one new query against 18.9-22.7 ms). Dynamic int8 quantisation of the Linear layers
+# call: putting every module in eval mode, length sorting, feature dictionaries. The transformer and the pooling
+# run as one TorchScript graph in a server (``trace_queries``, traced once per process): it runs in C++ with the interpreter
+# lock released, where the eager modules take the lock back between each of their ~400 operations and so wait
+# for every request thread of a server that holds it. Measured at load 5 on the shared 2-core machine, one
+# torch thread: CPU for one query 8 ms traced against 10.5 ms eager, for twenty in one batch 57 against 62 ms;
+# beside three busy Python threads (a server's other requests) one query took 186-203 ms traced against 544-691
+# ms eager, twenty in one batch 398-555 against 1,510-1,767 ms. Dynamic int8 quantisation of the Linear layers
 # would halve the forward pass, but it scales activations over the whole batch, so a query's vector would
 # depend on the queries embedded beside it (cosine 0.958 between one query alone and in a batch of twenty):
 # search results would change with the server's load. Queries stay float32.
+
+_forward_lock = threading.Lock()
 
 
 def encode_queries(texts: list[str]) -> np.ndarray:
@@ -115,14 +122,79 @@ def encode_queries(texts: list[str]) -> np.ndarray:
     import torch
 
     with _torch_threads(1):
+        forward = _query_forward(m)
         features = m.tokenizer(list(texts), padding=True, truncation="longest_first", max_length=m.max_seq_length,
                                return_tensors="pt")
+        ids = features["input_ids"]
+        types = features.get("token_type_ids")
         with torch.inference_mode():
-            tokens = m[0].auto_model(**features).last_hidden_state
-            mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)
-            pooled = (tokens * mask).sum(dim=1) / torch.clamp(mask.sum(dim=1), min=1e-9)
-            vectors = torch.nn.functional.normalize(pooled, p=2, dim=1)
+            vectors = forward(ids, features["attention_mask"], torch.zeros_like(ids) if types is None else types)
     return np.ascontiguousarray(vectors.numpy(), dtype=np.float32)
+
+
+def trace_queries() -> None:
+    """From now on, embed queries through the traced graph (see above). The web app asks for it: it embeds many
+    queries, beside request threads that hold the interpreter lock. A `parley ask` or `parley search` command
+    embeds one query, and tracing (0.3-0.7 s with its first runs) would cost it more than it saves."""
+    _state["trace"] = True
+
+
+def _query_forward(m):
+    """MiniLM's transformer with mean pooling and unit length: the traced graph once ``trace_queries`` was
+    called, made on first use (the eager module where tracing fails: a torch without jit), else the eager one."""
+    key = "query_traced" if _state.get("trace") else "query_eager"
+    got = _state.get(key)
+    if got is None:
+        with _forward_lock:
+            got = _state.get(key)
+            if got is None:
+                eager = _state.get("query_eager")
+                if eager is None:
+                    eager = _state["query_eager"] = _pooled(m[0].auto_model)
+                got = _state[key] = eager if key == "query_eager" else _traced(eager, m.tokenizer)
+    return got
+
+
+def _pooled(transformer):
+    """``transformer`` followed by mean pooling over the attention mask and unit length, as one module."""
+    import torch
+
+    class Pooled(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.transformer = transformer
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            tokens = self.transformer(input_ids=input_ids, attention_mask=attention_mask,
+                                      token_type_ids=token_type_ids).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
+            pooled = (tokens * mask).sum(dim=1) / torch.clamp(mask.sum(dim=1), min=1e-9)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1)
+
+    return Pooled().eval()
+
+
+def _traced(module, tokenizer):
+    """``module`` traced on a padded pair of queries. BERT's graph has no branch on the values of its inputs
+    (transformers' two tracer warnings are on the mask's length, always the batch's, and on causality, never
+    true of an encoder), so it serves any batch size and length; tests/test_embed_query.py holds it to encode."""
+    import warnings
+
+    import torch
+
+    example = tokenizer(["a question about the talks", "talks"], padding=True, return_tensors="pt")
+    types = example.get("token_type_ids")
+    args = (example["input_ids"], example["attention_mask"],
+            torch.zeros_like(example["input_ids"]) if types is None else types)
+    try:
+        with warnings.catch_warnings(), torch.inference_mode():
+            warnings.simplefilter("ignore")  # torch.jit's deprecation and the tracer warnings named above
+            traced = torch.jit.trace(module, args, check_trace=False)
+            for _ in range(2):  # TorchScript profiles and optimises a graph on its first runs: made here, not
+                traced(*args)  # in the first request that gets the graph (~70 ms of it, measured at load 5)
+            return traced
+    except Exception:  # any failure to trace leaves the eager module, which gives the same vectors
+        return module
 
 
 # A query is embedded once: ask() retrieves with the same question several times, a web page pages through one

@@ -111,17 +111,10 @@ class Names:
         return max(slot.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
 
-_names_cache: dict[int, Names] = {}
-
-
 def names_of(idx: Index) -> Names:
-    key = id(idx)
-    got = _names_cache.get(key)
-    if got is None:  # a local: another thread may clear the table meanwhile
-        got = Names(idx)
-        _names_cache.clear()
-        _names_cache[key] = got
-    return got
+    """The index's name tables, built on first use and kept with that index (``Index.derived``): the index
+    loaded after an ingest builds its own, and no other index can ever be handed this one's."""
+    return idx.derived("question_names", Names)
 
 
 def _state_asked(phrase: str) -> str | None:

@@ -183,12 +183,13 @@ def _focus(question: str, skip: frozenset[str], words: list[str], named: list[bo
 
 
 def _vocabulary(idx: Index) -> set[str]:
-    cached = getattr(idx, "_vocab", None)
-    if cached is None:
-        cached = set()
-        for seg in idx.segments:
-            if seg.bm25 is not None:
-                cached.update(seg.bm25.vocab_dict.keys())
-        cached |= {fold(t) for t in cached}  # the index keeps accents; a question may leave them out
-        idx._vocab = cached  # type: ignore[attr-defined]
-    return cached
+    """Every stem the index's BM25 segments hold, with and without accents, built once per index."""
+    return idx.derived("vocabulary", _build_vocabulary)
+
+
+def _build_vocabulary(idx: Index) -> set[str]:
+    vocab: set[str] = set()
+    for seg in idx.segments:
+        if seg.bm25 is not None:
+            vocab.update(seg.bm25.vocab_dict.keys())
+    return vocab | {fold(t) for t in vocab}  # the index keeps accents; a question may leave them out
