@@ -34,6 +34,7 @@ def _event_rows(ctx: _Ctx) -> list[dict[str, Any]]:
                      "location": entry.get("location"), "date": date_value, "status": entry.get("status"),
                      "topics": list(entry.get("topics") or ()), "evidence": evidence,
                      "topic_evidence": _timeline_topic_evidence(idx, entry)})
+        rows += _parts_of_entry(idx, entry)
     for art, facts in enumerate(idx.facts):
         aid = idx.articles[art]["id"]
         for ev in facts.get("events", ()):
@@ -45,6 +46,26 @@ def _event_rows(ctx: _Ctx) -> list[dict[str, Any]]:
                          "evidence": [(art, x["start"], x["end"]) for x in ev.get("evidence") or ()],
                          "topic_evidence": [(art, x["start"], x["end"]) for x in ev.get("topic_evidence") or ()]})
     return rows
+
+
+def _parts_of_entry(idx: Index, entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The reports of another type an entry holds, one row per type, place and date: an entry that merges a visit
+    with the talks held during it answers "when did they hold talks?" with the talks' own day, not the visit's."""
+    parts: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
+    for m in entry.get("mentions") or ():
+        art = idx.by_id.get(m.get("article_id"))
+        if art is None:
+            continue
+        ev = next((e for e in idx.facts[art].get("events", ()) if e.get("id") == m.get("event_id")), None)
+        if ev is None or not ev.get("type") or ev.get("type") == entry.get("type"):
+            continue
+        key = (ev["type"], ev.get("location"), (ev.get("date") or {}).get("value"))
+        row = parts.setdefault(key, {"type": key[0], "participants": list(ev.get("participants") or ()),
+                                     "location": key[1], "date": key[2], "status": ev.get("status"),
+                                     "topics": list(ev.get("topics") or ()), "evidence": [], "topic_evidence": []})
+        row["evidence"] += [(art, x["start"], x["end"]) for x in ev.get("evidence") or ()]
+        row["topic_evidence"] += [(art, x["start"], x["end"]) for x in ev.get("topic_evidence") or ()]
+    return list(parts.values())
 
 
 def _timeline_topic_evidence(idx: Index, entry: dict[str, Any]) -> list[tuple[int, int, int]]:
