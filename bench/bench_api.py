@@ -210,11 +210,15 @@ def main() -> None:
     if not db.exists():
         print(f"building {args.n} articles into {db} ...", file=sys.stderr)
         make_corpus.build(db, args.n, Path(__file__).resolve().parents[1] / "examples" / "seeds")
+    if args.stand_in_vectors:  # stand-ins replace MiniLM's vectors: embedding every sentence first takes hours
+        os.environ["PARLEY_SEARCH_SEMANTIC"] = "0"
     with Store(db) as store:
         update_index(store)
         articles = store.count()
         index_dir = Path(store.index_dir)
     stand_ins = stand_in_vectors(index_dir) if args.stand_in_vectors else 0
+    if args.stand_in_vectors:
+        os.environ.pop("PARLEY_SEARCH_SEMANTIC")  # the server runs the hybrid path on them
     if args.stand_in_vectors:
         print("STAND-IN VECTORS: hybrid retrieval over seeded random unit vectors, not MiniLM's (cost, not "
               f"quality); {stand_ins:,} written now, queries embedded by MiniLM", flush=True)
