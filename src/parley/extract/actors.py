@@ -18,10 +18,9 @@ Three sources, all read through parley.knowledge:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
-
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from parley.knowledge import ORGANISATIONS, city_state, person_states, state_code, state_in_text, surname_states
 from parley.knowledge.places import city_states

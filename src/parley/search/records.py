@@ -3,6 +3,7 @@ events) by participant and place, quotes by speaker, the people each article nam
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from parley.knowledge.identity import name_keys, same_person
@@ -38,47 +39,52 @@ def _event_rows(ctx: _Ctx) -> list[dict[str, Any]]:
     for art, facts in enumerate(idx.facts):
         aid = idx.articles[art]["id"]
         for ev in facts.get("events", ()):
-            if (aid, ev.get("id")) in covered:
-                continue
-            rows.append({"type": ev.get("type") or "event", "participants": list(ev.get("participants") or ()),
-                         "location": ev.get("location"), "date": (ev.get("date") or {}).get("value"),
-                         "status": ev.get("status"), "topics": list(ev.get("topics") or ()),
-                         "evidence": [(art, x["start"], x["end"]) for x in ev.get("evidence") or ()],
-                         "topic_evidence": [(art, x["start"], x["end"]) for x in ev.get("topic_evidence") or ()]})
+            if (aid, ev.get("id")) not in covered:
+                rows.append(_article_row(art, ev))
     return rows
 
 
-def _parts_of_entry(idx: Index, entry: dict[str, Any]) -> list[dict[str, Any]]:
-    """The reports of another type an entry holds, one row per type, place and date: an entry that merges a visit
-    with the talks held during it answers "when did they hold talks?" with the talks' own day, not the visit's."""
-    parts: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
-    for m in entry.get("mentions") or ():
-        art = idx.by_id.get(m.get("article_id"))
-        if art is None:
-            continue
-        ev = next((e for e in idx.facts[art].get("events", ()) if e.get("id") == m.get("event_id")), None)
-        if ev is None or not ev.get("type") or ev.get("type") == entry.get("type"):
-            continue
-        key = (ev["type"], ev.get("location"), (ev.get("date") or {}).get("value"))
-        row = parts.setdefault(key, {"type": key[0], "participants": list(ev.get("participants") or ()),
-                                     "location": key[1], "date": key[2], "status": ev.get("status"),
-                                     "topics": list(ev.get("topics") or ()), "evidence": [], "topic_evidence": []})
-        row["evidence"] += [(art, x["start"], x["end"]) for x in ev.get("evidence") or ()]
-        row["topic_evidence"] += [(art, x["start"], x["end"]) for x in ev.get("topic_evidence") or ()]
-    return list(parts.values())
+def _article_row(art: int, ev: dict[str, Any]) -> dict[str, Any]:
+    """The row of one article's event."""
+    return {"type": ev.get("type") or "event", "participants": list(ev.get("participants") or ()),
+            "location": ev.get("location"), "date": (ev.get("date") or {}).get("value"),
+            "status": ev.get("status"), "topics": list(ev.get("topics") or ()),
+            "evidence": [(art, x["start"], x["end"]) for x in ev.get("evidence") or ()],
+            "topic_evidence": [(art, x["start"], x["end"]) for x in ev.get("topic_evidence") or ()]}
 
 
-def _timeline_topic_evidence(idx: Index, entry: dict[str, Any]) -> list[tuple[int, int, int]]:
-    """Topic evidence of a timeline entry, read from the article events it merges."""
-    out = []
+def _entry_events(idx: Index, entry: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(article index, article event) for each report a timeline entry merges."""
     for m in entry.get("mentions") or ():
         art = idx.by_id.get(m.get("article_id"))
         if art is None:
             continue
         for ev in idx.facts[art].get("events", ()):
             if ev.get("id") == m.get("event_id"):
-                out.extend((art, x["start"], x["end"]) for x in ev.get("topic_evidence") or ())
-    return out
+                yield art, ev
+
+
+def _parts_of_entry(idx: Index, entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The reports of another type an entry holds, one row per type, place and date: an entry that merges a visit
+    with the talks held during it answers "when did they hold talks?" with the talks' own day, not the visit's."""
+    parts: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
+    for art, ev in _entry_events(idx, entry):
+        if not ev.get("type") or ev.get("type") == entry.get("type"):
+            continue
+        row = _article_row(art, ev)
+        key = (row["type"], row["location"], row["date"])
+        if key in parts:
+            parts[key]["evidence"] += row["evidence"]
+            parts[key]["topic_evidence"] += row["topic_evidence"]
+        else:
+            parts[key] = row
+    return list(parts.values())
+
+
+def _timeline_topic_evidence(idx: Index, entry: dict[str, Any]) -> list[tuple[int, int, int]]:
+    """Topic evidence of a timeline entry, read from the article events it merges."""
+    return [(art, x["start"], x["end"]) for art, ev in _entry_events(idx, entry)
+            for x in ev.get("topic_evidence") or ()]
 
 
 class _Lookup:
